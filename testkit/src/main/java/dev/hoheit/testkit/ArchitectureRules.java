@@ -1,0 +1,95 @@
+package dev.hoheit.testkit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.lang.module.ModuleDescriptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The architecture rules every Hoheit module keeps, in one place so each module's
+ * {@code ArchitectureTest} applies the same ones.
+ */
+public final class ArchitectureRules {
+
+    /** Third-party packages that must never appear in a library's API packages. */
+    private static final String[] DEPENDENCY_PACKAGES = {
+        "org.jooq..", "com.zaxxer..", "com.fasterxml..", "org.flywaydb..", "io.javalin..", "org.h2..", "org.postgresql.."
+    };
+
+    private ArchitectureRules() {
+    }
+
+    /** Imports the compiled main classes of the module under test (its {@code target/classes}). */
+    public static JavaClasses mainClasses() {
+        Path classes = Path.of("target", "classes");
+        if (!Files.isDirectory(classes)) {
+            throw new IllegalStateException("No compiled classes at " + classes.toAbsolutePath());
+        }
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPath(classes);
+    }
+
+    /**
+     * The general rules: no standard streams, no {@code java.util.logging}, no generic exceptions
+     * thrown, and no cycles between the packages below {@code basePackage}.
+     */
+    public static List<ArchRule> general(String basePackage) {
+        return List.of(
+                NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS,
+                NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING,
+                NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS,
+                slices().matching(basePackage + ".(**)").should().beFreeOfCycles()
+                        .allowEmptyShould(true));
+    }
+
+    /**
+     * The rules for a library: its API packages (everything outside {@code ..internal..}) never
+     * depend on jOOQ, Hikari, Jackson, Flyway or a JDBC driver, so those types can never leak into
+     * a public signature.
+     */
+    public static List<ArchRule> library(String basePackage) {
+        List<ArchRule> rules = new ArrayList<>(general(basePackage));
+        rules.add(noClasses().that().resideInAPackage(basePackage + "..")
+                .and().resideOutsideOfPackage(basePackage + ".internal..")
+                .should().dependOnClassesThat().resideInAnyPackage(DEPENDENCY_PACKAGES)
+                .as("API packages of " + basePackage + " do not depend on third-party library types"));
+        return rules;
+    }
+
+    /**
+     * Checks the module descriptor of a class's module: it must be a named module (so the test runs
+     * on the module path) and export no {@code internal} package.
+     *
+     * @return the module descriptor, for further checks
+     */
+    public static ModuleDescriptor requireApiOnlyExports(Class<?> anyClassOfTheModule) {
+        Module module = anyClassOfTheModule.getModule();
+        if (!module.isNamed() || module.getDescriptor() == null) {
+            throw new AssertionError(anyClassOfTheModule.getName() + " is not in a named module: tests must run on the module path");
+        }
+        ModuleDescriptor descriptor = module.getDescriptor();
+        for (ModuleDescriptor.Exports export : descriptor.exports()) {
+            if (export.source().contains(".internal")) {
+                throw new AssertionError(descriptor.name() + " exports the internal package " + export.source());
+            }
+        }
+        for (ModuleDescriptor.Opens open : descriptor.opens()) {
+            if (open.source().contains(".internal") && !open.isQualified()) {
+                throw new AssertionError(descriptor.name() + " opens the internal package " + open.source() + " to everyone");
+            }
+        }
+        return descriptor;
+    }
+}
