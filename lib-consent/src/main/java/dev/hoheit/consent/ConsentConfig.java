@@ -1,0 +1,53 @@
+package dev.hoheit.consent;
+
+import java.time.Clock;
+
+/**
+ * Settings of a {@link ConsentService}. Start from {@link #of(Controller)}.
+ *
+ * @param controller the controller named on receipts
+ * @param clock the clock every decision time and expiry check comes from
+ * @param migrate whether {@link ConsentService#create} brings the schema up to date (turn off when
+ *                the host runs {@link ConsentSchema} itself)
+ * @param withdrawalHint how a subject withdraws, shown on receipts as the termination terms (R27)
+ * @param serviceName the service consent is collected for, named on receipts (defaults to the controller's name)
+ * @since 0.1
+ */
+public record ConsentConfig(Controller controller, Clock clock, boolean migrate, String withdrawalHint, String serviceName) {
+
+    /** Validates the settings. */
+    public ConsentConfig {
+        Validation.required("controller", controller);
+        Validation.required("clock", clock);
+        withdrawalHint = Validation.text("withdrawal hint", withdrawalHint, 1000);
+        serviceName = Validation.text("service name", serviceName, 200);
+    }
+
+    /** Defaults: the system UTC clock, migrations on, a generic withdrawal hint. */
+    public static ConsentConfig of(Controller controller) {
+        Validation.required("controller", controller);
+        return new ConsentConfig(controller, Clock.systemUTC(), true,
+                "Consent can be withdrawn at any time, as easily as it was given, in the account settings.",
+                controller.name());
+    }
+
+    /** The same settings with another clock (tests travel in time with a fixed one). */
+    public ConsentConfig withClock(Clock newClock) {
+        return new ConsentConfig(controller, newClock, migrate, withdrawalHint, serviceName);
+    }
+
+    /** The same settings, leaving migrations to the host. */
+    public ConsentConfig withoutMigration() {
+        return new ConsentConfig(controller, clock, false, withdrawalHint, serviceName);
+    }
+
+    /** The same settings with another service name on receipts. */
+    public ConsentConfig withServiceName(String name) {
+        return new ConsentConfig(controller, clock, migrate, withdrawalHint, name);
+    }
+
+    /** The same settings with another withdrawal hint. */
+    public ConsentConfig withWithdrawalHint(String hint) {
+        return new ConsentConfig(controller, clock, migrate, hint, serviceName);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.hoheit.consent;
+
+import java.io.Serial;
+import java.util.Objects;
+
+/**
+ * A consent operation failed. {@link #problem()} says what kind of failure it was; the message names
+ * the offending value. When this is thrown, nothing of the failed operation was stored.
+ *
+ * @since 0.1
+ */
+public final class ConsentException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of failure, so callers (an HTTP layer, say) can react without parsing messages. */
+    public enum Problem {
+        /** An argument is missing, blank, too long or otherwise malformed. */
+        INVALID_ARGUMENT,
+        /** No purpose with the given id is defined. */
+        UNKNOWN_PURPOSE,
+        /** No notice with the given purpose, version and language exists. */
+        UNKNOWN_NOTICE,
+        /** No decision with the given id exists. */
+        UNKNOWN_DECISION,
+        /** No access grant with the given id exists. */
+        UNKNOWN_GRANT,
+        /** An expiry lies in the past (or at the present instant). */
+        EXPIRY_IN_PAST,
+        /** The operation does not fit the current state (withdrawing what was never granted, accepting a revoked grant...). */
+        ILLEGAL_STATE,
+        /** A definition clashes with an existing one (a purpose redefined differently). */
+        CONFLICT,
+        /** The operation was stored, but a listener failed afterwards. */
+        LISTENER_FAILED,
+        /** The database failed; the operation was rolled back. */
+        STORAGE
+    }
+
+    private final Problem problem;
+
+    /**
+     * Creates an exception.
+     *
+     * @param problem the kind of failure
+     * @param message what went wrong, naming the offending value (never personal data beyond ids)
+     */
+    public ConsentException(Problem problem, String message) {
+        super(message);
+        this.problem = Objects.requireNonNull(problem, "problem");
+    }
+
+    /**
+     * Creates an exception with a cause.
+     *
+     * @param problem the kind of failure
+     * @param message what went wrong
+     * @param cause the underlying failure
+     */
+    public ConsentException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = Objects.requireNonNull(problem, "problem");
+    }
+
+    /** The kind of failure. */
+    public Problem problem() {
+        return problem;
+    }
+}
