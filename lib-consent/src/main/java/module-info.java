@@ -17,4 +17,6 @@ module dev.hoheit.consent {
     requires org.slf4j;
 
     exports dev.hoheit.consent;
+    // jOOQ instantiates the generated record classes reflectively; open them to jOOQ alone.
+    opens dev.hoheit.consent.internal.jooq.tables.records to org.jooq;
 }
