@@ -1,5 +1,6 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
 import java.time.Clock;
 
 /**
@@ -17,15 +18,15 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
 
     /** Validates the settings. */
     public ConsentConfig {
-        Validation.required("controller", controller);
-        Validation.required("clock", clock);
-        withdrawalHint = Validation.text("withdrawal hint", withdrawalHint, 1000);
-        serviceName = Validation.text("service name", serviceName, 200);
+        Checks.required("controller", controller);
+        Checks.required("clock", clock);
+        withdrawalHint = Checks.text("withdrawal hint", withdrawalHint, 1000);
+        serviceName = Checks.text("service name", serviceName, 200);
     }
 
     /** Defaults: the system UTC clock, migrations on, a generic withdrawal hint. */
     public static ConsentConfig of(Controller controller) {
-        Validation.required("controller", controller);
+        Checks.required("controller", controller);
         return new ConsentConfig(controller, Clock.systemUTC(), true,
                 "Consent can be withdrawn at any time, as easily as it was given, in the account settings.",
                 controller.name());

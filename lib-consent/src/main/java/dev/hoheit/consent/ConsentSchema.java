@@ -1,6 +1,8 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
 import dev.hoheit.consent.internal.SchemaMigrator;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -21,7 +23,7 @@ public final class ConsentSchema {
     public static final String HISTORY_TABLE = "hoheit_consent_history";
 
     /** The tables this library owns. */
-    public static final java.util.List<String> TABLES = java.util.List.of(
+    public static final List<String> TABLES = List.of(
             "consent_purpose", "consent_notice", "consent_subject", "consent_decision",
             "consent_grant", "consent_grant_scope", "consent_grant_event");
 
@@ -35,6 +37,6 @@ public final class ConsentSchema {
      * @throws ConsentException ({@link ConsentException.Problem#STORAGE}) if a migration fails
      */
     public static int migrate(DataSource dataSource) {
-        return SchemaMigrator.migrate(Validation.required("dataSource", dataSource), LOCATION, HISTORY_TABLE);
+        return SchemaMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
 import dev.hoheit.consent.internal.DefaultConsentService;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -33,8 +34,8 @@ public interface ConsentService {
      * the host's job.
      */
     static ConsentService create(DataSource dataSource, ConsentConfig config) {
-        Validation.required("dataSource", dataSource);
-        Validation.required("config", config);
+        Checks.required("dataSource", dataSource);
+        Checks.required("config", config);
         if (config.migrate()) {
             ConsentSchema.migrate(dataSource);
         }

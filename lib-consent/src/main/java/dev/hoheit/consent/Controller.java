@@ -1,5 +1,6 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
 
 /**
  * The controller (GDPR Art. 4(7)) who collects consent: named on every receipt.
@@ -18,12 +19,12 @@ public record Controller(String name, String contact, String address, String ema
 
     /** Validates that every field is present. */
     public Controller {
-        name = Validation.text("controller name", name, 500);
-        contact = Validation.text("controller contact", contact, 500);
-        address = Validation.text("controller address", address, 1000);
-        email = Validation.text("controller email", email, 320);
-        phone = Validation.text("controller phone", phone, 100);
-        jurisdiction = Validation.text("controller jurisdiction", jurisdiction, 100);
-        policyUrl = Validation.text("controller policy URL", policyUrl, 2000);
+        name = Checks.text("controller name", name, 500);
+        contact = Checks.text("controller contact", contact, 500);
+        address = Checks.text("controller address", address, 1000);
+        email = Checks.text("controller email", email, 320);
+        phone = Checks.text("controller phone", phone, 100);
+        jurisdiction = Checks.text("controller jurisdiction", jurisdiction, 100);
+        policyUrl = Checks.text("controller policy URL", policyUrl, 2000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
 import java.time.Instant;
 
 /**
@@ -31,32 +32,32 @@ public record DecisionRequest(String subjectId, Choice choice, String purposeId,
 
     /** Validates the request (the expiry is checked against the clock when recorded). */
     public DecisionRequest {
-        subjectId = Validation.text("subject id", subjectId, 200);
-        choice = Validation.required("choice", choice);
-        purposeId = Validation.token("purpose id", purposeId, 100);
+        subjectId = Checks.text("subject id", subjectId, 200);
+        choice = Checks.required("choice", choice);
+        purposeId = Checks.token("purpose id", purposeId, 100);
         if (notice != null && !notice.purposeId().equals(purposeId)) {
-            throw Validation.invalid("notice " + notice + " belongs to another purpose than " + purposeId);
+            throw Checks.invalid("notice " + notice + " belongs to another purpose than " + purposeId);
         }
         if (notice == null && choice != Choice.WITHDRAWN) {
-            throw Validation.invalid("a " + choice + " decision must name the notice that was shown");
+            throw Checks.invalid("a " + choice + " decision must name the notice that was shown");
         }
         if (expiresAt != null && choice != Choice.GRANTED) {
-            throw Validation.invalid("only a grant can expire");
+            throw Checks.invalid("only a grant can expire");
         }
-        subjectRole = Validation.token("subject role", subjectRole, 64);
-        method = Validation.token("method", method, 64);
+        subjectRole = Checks.token("subject role", subjectRole, 64);
+        method = Checks.token("method", method, 64);
     }
 
     /** The subject agreed to the notice. */
     public static DecisionRequest grant(String subjectId, NoticeRef notice) {
-        Validation.required("notice", notice);
+        Checks.required("notice", notice);
         return new DecisionRequest(subjectId, Choice.GRANTED, notice.purposeId(), notice, UNSPECIFIED_ROLE,
                 UNSPECIFIED_METHOD, null, null);
     }
 
     /** The subject declined the notice. */
     public static DecisionRequest refuse(String subjectId, NoticeRef notice) {
-        Validation.required("notice", notice);
+        Checks.required("notice", notice);
         return new DecisionRequest(subjectId, Choice.REFUSED, notice.purposeId(), notice, UNSPECIFIED_ROLE,
                 UNSPECIFIED_METHOD, null, null);
     }

@@ -1,5 +1,7 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
+
 /**
  * How a decision reached the controller, kept as evidence. Deliberately holds no IP address: a raw
  * address is personal data that would outlive its 7-day limit (R28) inside a proof record.
@@ -12,7 +14,7 @@ public record Evidence(String channel, String userAgent) {
 
     /** Validates lengths; the user agent is cut to 512 characters. */
     public Evidence {
-        channel = Validation.token("evidence channel", channel, 64);
+        channel = Checks.token("evidence channel", channel, 64);
         if (userAgent != null) {
             userAgent = userAgent.strip();
             if (userAgent.isEmpty()) {

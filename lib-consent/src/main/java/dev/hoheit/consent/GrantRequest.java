@@ -1,5 +1,6 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
 import java.time.Instant;
 import java.util.Set;
 
@@ -25,20 +26,20 @@ public record GrantRequest(String subjectId, String granteeId, String granteeRol
 
     /** Validates the request (the expiry is checked against the clock when made). */
     public GrantRequest {
-        subjectId = Validation.text("subject id", subjectId, 200);
-        granteeId = Validation.text("grantee id", granteeId, 200);
+        subjectId = Checks.text("subject id", subjectId, 200);
+        granteeId = Checks.text("grantee id", granteeId, 200);
         if (subjectId.equals(granteeId)) {
-            throw Validation.invalid("a subject cannot grant access to themselves");
+            throw Checks.invalid("a subject cannot grant access to themselves");
         }
-        granteeRole = Validation.token("grantee role", granteeRole, 64);
-        scopes = Validation.tokens("scope", scopes, 64);
+        granteeRole = Checks.token("grantee role", granteeRole, 64);
+        scopes = Checks.tokens("scope", scopes, 64);
         if (scopes.isEmpty()) {
-            throw Validation.invalid("a grant needs at least one scope");
+            throw Checks.invalid("a grant needs at least one scope");
         }
-        origin = Validation.required("origin", origin);
-        requestedBy = Validation.text("requested by", requestedBy, 200);
+        origin = Checks.required("origin", origin);
+        requestedBy = Checks.text("requested by", requestedBy, 200);
         if (origin == GrantOrigin.SELF && !requestedBy.equals(subjectId)) {
-            throw Validation.invalid("a self-made grant must be requested by its subject");
+            throw Checks.invalid("a self-made grant must be requested by its subject");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,26 +26,26 @@ public record NoticeDraft(String purposeId, String language, String text, String
 
     /** Validates the draft; the hash must match the text when both are given. */
     public NoticeDraft {
-        purposeId = Validation.token("purpose id", purposeId, 100);
-        language = Validation.token("language", language, 35);
-        url = Validation.optionalText("notice URL", url, 2000);
+        purposeId = Checks.token("purpose id", purposeId, 100);
+        language = Checks.token("language", language, 35);
+        url = Checks.optionalText("notice URL", url, 2000);
         if (text != null && text.isBlank()) {
-            throw Validation.invalid("notice text must not be blank");
+            throw Checks.invalid("notice text must not be blank");
         }
         if (text != null && text.length() > 1_000_000) {
-            throw Validation.invalid("notice text is longer than 1,000,000 characters");
+            throw Checks.invalid("notice text is longer than 1,000,000 characters");
         }
         if (text == null && (sha256 == null || url == null)) {
-            throw Validation.invalid("a notice needs its text, or its SHA-256 and URL");
+            throw Checks.invalid("a notice needs its text, or its SHA-256 and URL");
         }
         if (text != null) {
             String computed = sha256(text);
             if (sha256 != null && !sha256.equals(computed)) {
-                throw Validation.invalid("notice SHA-256 does not match its text");
+                throw Checks.invalid("notice SHA-256 does not match its text");
             }
             sha256 = computed;
         } else if (!SHA256.matcher(sha256).matches()) {
-            throw Validation.invalid("notice SHA-256 must be 64 lower-case hex digits");
+            throw Checks.invalid("notice SHA-256 must be 64 lower-case hex digits");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.consent.internal.Checks;
+
 /**
  * Points at one exact notice: a purpose, a version and a language.
  *
@@ -12,11 +14,11 @@ public record NoticeRef(String purposeId, int version, String language) {
 
     /** Validates the reference. */
     public NoticeRef {
-        purposeId = Validation.token("purpose id", purposeId, 100);
+        purposeId = Checks.token("purpose id", purposeId, 100);
         if (version < 1) {
-            throw Validation.invalid("notice version must be 1 or more, was " + version);
+            throw Checks.invalid("notice version must be 1 or more, was " + version);
         }
-        language = Validation.token("language", language, 35);
+        language = Checks.token("language", language, 35);
     }
 
     /** Shorthand for the constructor. */

@@ -67,7 +67,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Purpose definePurpose(Purpose purpose) {
-        Arguments.required("purpose", purpose);
+        Checks.required("purpose", purpose);
         return Database.guard("define a purpose", () -> {
             for (int attempt = 1; ; attempt++) {
                 Optional<Purpose> existing = purposes.find(db, purpose.id());
@@ -92,7 +92,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Optional<Purpose> purpose(String purposeId) {
-        String id = Arguments.id("purpose id", purposeId);
+        String id = Checks.id("purpose id", purposeId);
         return Database.guard("read a purpose", () -> purposes.find(db, id));
     }
 
@@ -103,19 +103,19 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<Purpose> purposesFor(String role) {
-        String r = Arguments.id("role", role);
+        String r = Checks.id("role", role);
         return purposes().stream().filter(p -> p.appliesTo(r)).toList();
     }
 
     @Override
     public Notice publishNotice(NoticeDraft draft) {
-        Arguments.required("notice draft", draft);
+        Checks.required("notice draft", draft);
         return publish(draft, null);
     }
 
     @Override
     public Notice publishTranslation(int version, NoticeDraft draft) {
-        Arguments.required("notice draft", draft);
+        Checks.required("notice draft", draft);
         return publish(draft, version);
     }
 
@@ -157,20 +157,20 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Optional<Notice> notice(NoticeRef ref) {
-        Arguments.required("notice reference", ref);
+        Checks.required("notice reference", ref);
         return Database.guard("read a notice", () -> purposes.findNotice(db, ref));
     }
 
     @Override
     public Optional<Notice> latestNotice(String purposeId, String language) {
-        String id = Arguments.id("purpose id", purposeId);
-        String lang = Arguments.id("language", language);
+        String id = Checks.id("purpose id", purposeId);
+        String lang = Checks.id("language", language);
         return Database.guard("read the latest notice", () -> purposes.latestNotice(db, id, lang, now()));
     }
 
     @Override
     public List<Notice> notices(String purposeId) {
-        String id = Arguments.id("purpose id", purposeId);
+        String id = Checks.id("purpose id", purposeId);
         return Database.guard("list notices", () -> purposes.notices(db, id));
     }
 
@@ -178,18 +178,18 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Decision record(DecisionRequest request) {
-        return recordAll(List.of(Arguments.required("decision request", request))).get(0);
+        return recordAll(List.of(Checks.required("decision request", request))).get(0);
     }
 
     @Override
     public List<Decision> recordAll(List<DecisionRequest> requests) {
-        Arguments.required("decision requests", requests);
+        Checks.required("decision requests", requests);
         if (requests.isEmpty()) {
             return List.of();
         }
         Instant now = now();
         for (DecisionRequest request : requests) {
-            Arguments.required("decision request", request);
+            Checks.required("decision request", request);
             if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
                 throw new ConsentException(Problem.EXPIRY_IN_PAST, "expiry " + request.expiresAt()
                         + " of the decision on " + request.purposeId() + " is not in the future");
@@ -230,8 +230,8 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public ConsentState state(String subjectId, String purposeId) {
-        String subject = Arguments.id("subject id", subjectId);
-        String id = Arguments.id("purpose id", purposeId);
+        String subject = Checks.id("subject id", subjectId);
+        String id = Checks.id("purpose id", purposeId);
         return Database.guard("read a consent state", () -> {
             Purpose purpose = requirePurpose(db, id);
             Instant now = now();
@@ -241,7 +241,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<ConsentState> states(String subjectId) {
-        String subject = Arguments.id("subject id", subjectId);
+        String subject = Checks.id("subject id", subjectId);
         return Database.guard("read consent states", () -> {
             Instant now = now();
             Map<String, Decision> latest = new LinkedHashMap<>();
@@ -265,9 +265,9 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public boolean isGranted(String subjectId, String purposeId, Instant instant) {
-        String subject = Arguments.id("subject id", subjectId);
-        String id = Arguments.id("purpose id", purposeId);
-        Instant at = Arguments.instant("instant", instant);
+        String subject = Checks.id("subject id", subjectId);
+        String id = Checks.id("purpose id", purposeId);
+        Instant at = Checks.instant("instant", instant);
         return Database.guard("check a consent", () -> {
             requirePurpose(db, id);
             return decisions.latest(db, subject, id, at).map(d -> d.statusAt(at).isGranted()).orElse(false);
@@ -281,7 +281,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<Purpose> purposesToAsk(String subjectId, String role) {
-        String r = Arguments.id("role", role);
+        String r = Checks.id("role", role);
         return states(subjectId).stream()
                 .filter(state -> state.purpose().appliesTo(r))
                 .filter(state -> state.status() == ConsentStatus.UNDECIDED
@@ -294,23 +294,23 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<Decision> history(String subjectId) {
-        String subject = Arguments.id("subject id", subjectId);
+        String subject = Checks.id("subject id", subjectId);
         return Database.guard("read a consent history", () -> decisions.history(db, subject));
     }
 
     @Override
     public Optional<Decision> decision(UUID decisionId) {
-        UUID id = Arguments.uuid("decision id", decisionId);
+        UUID id = Checks.uuid("decision id", decisionId);
         return Database.guard("read a decision", () -> decisions.find(db, id));
     }
 
     @Override
     public SubjectPage subjectsGranting(String purposeId, String after, int limit) {
-        String id = Arguments.id("purpose id", purposeId);
+        String id = Checks.id("purpose id", purposeId);
         if (limit < 1 || limit > 1000) {
-            throw Arguments.invalid("page limit must be between 1 and 1000, was " + limit);
+            throw Checks.invalid("page limit must be between 1 and 1000, was " + limit);
         }
-        String cursor = after == null ? null : Arguments.id("page cursor", after);
+        String cursor = after == null ? null : Checks.id("page cursor", after);
         return Database.guard("list subjects granting a purpose", () -> {
             requirePurpose(db, id);
             List<String> ids = decisions.subjectsGranting(db, id, cursor, limit + 1, now());
@@ -324,7 +324,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public AccessGrant grantAccess(GrantRequest request) {
-        Arguments.required("grant request", request);
+        Checks.required("grant request", request);
         Instant now = now();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw new ConsentException(Problem.EXPIRY_IN_PAST, "expiry " + request.expiresAt() + " of the grant is not in the future");
@@ -357,9 +357,9 @@ public final class DefaultConsentService implements ConsentService {
     }
 
     private AccessGrant step(UUID grantId, String actorId, String reason, GrantStatus target) {
-        UUID id = Arguments.uuid("grant id", grantId);
-        String actor = Arguments.id("actor id", actorId);
-        String why = Arguments.optionalReason(reason);
+        UUID id = Checks.uuid("grant id", grantId);
+        String actor = Checks.id("actor id", actorId);
+        String why = Checks.optionalReason(reason);
         Instant now = now();
         return Database.guard("change an access grant", () -> db.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
@@ -392,9 +392,9 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<AccessGrant> revokeAllTo(String granteeId, String actorId, String reason) {
-        String grantee = Arguments.id("grantee id", granteeId);
-        String actor = Arguments.id("actor id", actorId);
-        String why = Arguments.optionalReason(reason);
+        String grantee = Checks.id("grantee id", granteeId);
+        String actor = Checks.id("actor id", actorId);
+        String why = Checks.optionalReason(reason);
         Instant now = now();
         List<AccessGrant> revoked = Database.guard("revoke access grants", () -> db.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
@@ -421,34 +421,34 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public boolean permits(String granteeId, String subjectId, String scope, Instant instant) {
-        String grantee = Arguments.id("grantee id", granteeId);
-        String subject = Arguments.id("subject id", subjectId);
-        String s = Arguments.id("scope", scope);
-        Instant at = Arguments.instant("instant", instant);
+        String grantee = Checks.id("grantee id", granteeId);
+        String subject = Checks.id("subject id", subjectId);
+        String s = Checks.id("scope", scope);
+        Instant at = Checks.instant("instant", instant);
         return Database.guard("check an access grant", () -> grants.permits(db, grantee, subject, s, at));
     }
 
     @Override
     public Optional<AccessGrant> grant(UUID grantId) {
-        UUID id = Arguments.uuid("grant id", grantId);
+        UUID id = Checks.uuid("grant id", grantId);
         return Database.guard("read an access grant", () -> grants.find(db, id, now()));
     }
 
     @Override
     public List<AccessGrant> grantsOf(String subjectId) {
-        String subject = Arguments.id("subject id", subjectId);
+        String subject = Checks.id("subject id", subjectId);
         return Database.guard("list access grants", () -> grants.bySubject(db, subject, now()));
     }
 
     @Override
     public List<AccessGrant> grantsTo(String granteeId) {
-        String grantee = Arguments.id("grantee id", granteeId);
+        String grantee = Checks.id("grantee id", granteeId);
         return Database.guard("list access grants", () -> grants.byGrantee(db, grantee, now()));
     }
 
     @Override
     public List<GrantEvent> grantHistory(UUID grantId) {
-        UUID id = Arguments.uuid("grant id", grantId);
+        UUID id = Checks.uuid("grant id", grantId);
         return Database.guard("read an access grant history", () -> grants.history(db, id));
     }
 
@@ -456,13 +456,13 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Subscription addListener(ConsentListener listener) {
-        return listeners.add(Arguments.required("listener", listener));
+        return listeners.add(Checks.required("listener", listener));
     }
 
     @Override
     public String receipt(UUID decisionId, ReceiptFormat format) {
-        UUID id = Arguments.uuid("decision id", decisionId);
-        Arguments.required("receipt format", format);
+        UUID id = Checks.uuid("decision id", decisionId);
+        Checks.required("receipt format", format);
         return Database.guard("render a receipt", () -> {
             Decision decision = decisions.find(db, id).orElseThrow(() ->
                     new ConsentException(Problem.UNKNOWN_DECISION, "decision " + id + " does not exist"));
@@ -478,8 +478,8 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public SubjectRecords exportSubject(String subjectId, OutputStream out) {
-        String subject = Arguments.id("subject id", subjectId);
-        Arguments.required("output stream", out);
+        String subject = Checks.id("subject id", subjectId);
+        Checks.required("output stream", out);
         return Database.guard("export a subject", () -> {
             Instant now = now();
             List<Decision> history = decisions.history(db, subject);
@@ -522,7 +522,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public SubjectRecords eraseSubject(String subjectId) {
-        String subject = Arguments.id("subject id", subjectId);
+        String subject = Checks.id("subject id", subjectId);
         return Database.guard("erase a subject", () -> db.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
             long erasedDecisions = decisions.deleteSubject(ctx, subject);
