@@ -263,4 +263,32 @@ class DecisionTest {
         Decision last = history.getLast();
         assertEquals(Optional.of(last), consent.state("mentee-1", "privacy-policy").decision());
     }
+
+    @DatabaseTest
+    void concurrent_batches_over_the_same_subjects_in_opposite_order_all_succeed(TestDatabase db) throws Exception {
+        ConsentService consent = Fixtures.service(db, Fixtures.clock());
+        Fixtures.defineStandardPurposes(consent);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                boolean forward = t % 2 == 0;
+                tasks.add(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        DecisionRequest a = Fixtures.grant("mentee-a", "privacy-policy", 1);
+                        DecisionRequest b = Fixtures.grant("mentee-b", "privacy-policy", 1);
+                        consent.recordAll(forward ? List.of(a, b) : List.of(b, a));
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(80, consent.history("mentee-a").size());
+        assertEquals(80, consent.history("mentee-b").size());
+    }
 }

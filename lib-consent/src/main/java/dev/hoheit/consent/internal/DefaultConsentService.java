@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -198,6 +199,8 @@ public final class DefaultConsentService implements ConsentService {
         Map<Decision, Purpose> withdrawn = new LinkedHashMap<>();
         List<Decision> stored = Database.guard("record decisions", () -> db.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
+            new TreeSet<>(requests.stream().map(DecisionRequest::subjectId).toList())
+                    .forEach(subject -> decisions.lockSubject(ctx, subject));
             List<Decision> result = new ArrayList<>(requests.size());
             for (DecisionRequest request : requests) {
                 Purpose purpose = requirePurpose(ctx, request.purposeId());
@@ -480,11 +483,13 @@ public final class DefaultConsentService implements ConsentService {
     public SubjectRecords exportSubject(String subjectId, OutputStream out) {
         String subject = Checks.id("subject id", subjectId);
         Checks.required("output stream", out);
-        return Database.guard("export a subject", () -> {
+        // One transaction, so the export is a consistent snapshot even while the subject acts.
+        return Database.guard("export a subject", () -> db.transactionResult(tx -> {
+            DSLContext ctx = tx.dsl();
             Instant now = now();
-            List<Decision> history = decisions.history(db, subject);
-            List<AccessGrant> over = grants.bySubject(db, subject, now);
-            List<AccessGrant> to = grants.byGrantee(db, subject, now);
+            List<Decision> history = decisions.history(ctx, subject);
+            List<AccessGrant> over = grants.bySubject(ctx, subject, now);
+            List<AccessGrant> to = grants.byGrantee(ctx, subject, now);
             long events = 0;
             try (JsonGenerator json = ConsentJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -498,21 +503,21 @@ public final class DefaultConsentService implements ConsentService {
                     json.writeTree(ConsentJson.decision(decision));
                 }
                 json.writeEndArray();
-                events += writeGrants(json, "grantsOverMyData", over);
-                events += writeGrants(json, "grantsToMe", to);
+                events += writeGrants(ctx, json, "grantsOverMyData", over);
+                events += writeGrants(ctx, json, "grantsToMe", to);
                 json.writeEndObject();
             } catch (IOException e) {
                 throw new UncheckedIOException("Writing the consent export failed", e);
             }
             return new SubjectRecords(history.size(), over.size(), to.size(), events);
-        });
+        }));
     }
 
-    private long writeGrants(JsonGenerator json, String field, List<AccessGrant> list) throws IOException {
+    private long writeGrants(DSLContext ctx, JsonGenerator json, String field, List<AccessGrant> list) throws IOException {
         long events = 0;
         json.writeArrayFieldStart(field);
         for (AccessGrant grant : list) {
-            List<GrantEvent> history = grants.history(db, grant.id());
+            List<GrantEvent> history = grants.history(ctx, grant.id());
             events += history.size();
             json.writeTree(ConsentJson.grant(grant, history));
         }

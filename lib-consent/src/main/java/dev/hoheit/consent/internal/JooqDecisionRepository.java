@@ -21,10 +21,11 @@ import org.jooq.impl.DSL;
 final class JooqDecisionRepository {
 
     /**
-     * Reserves the next sequence number of a subject. Locks the subject's row until the transaction
-     * ends, so concurrent decisions of one subject are serialised and none is lost.
+     * Locks a subject's row (creating it when missing) until the transaction ends, so concurrent
+     * decisions of one subject are serialised and none is lost. Callers lock several subjects in
+     * ascending order, so two transactions can never wait for each other.
      */
-    long nextSequence(DSLContext ctx, String subjectId) {
+    void lockSubject(DSLContext ctx, String subjectId) {
         try {
             ctx.insertInto(CONSENT_SUBJECT)
                     .set(CONSENT_SUBJECT.SUBJECT_ID, subjectId)
@@ -37,11 +38,17 @@ final class JooqDecisionRepository {
                 throw e;
             }
         }
-        long last = ctx.select(CONSENT_SUBJECT.LAST_SEQ).from(CONSENT_SUBJECT)
+        ctx.select(CONSENT_SUBJECT.LAST_SEQ).from(CONSENT_SUBJECT)
                 .where(CONSENT_SUBJECT.SUBJECT_ID.eq(subjectId))
                 .forUpdate()
-                .fetchSingle(CONSENT_SUBJECT.LAST_SEQ);
-        long next = last + 1;
+                .fetchSingle();
+    }
+
+    /** The next sequence number of a subject whose row this transaction has locked. */
+    long nextSequence(DSLContext ctx, String subjectId) {
+        long next = ctx.select(CONSENT_SUBJECT.LAST_SEQ).from(CONSENT_SUBJECT)
+                .where(CONSENT_SUBJECT.SUBJECT_ID.eq(subjectId))
+                .fetchSingle(CONSENT_SUBJECT.LAST_SEQ) + 1;
         ctx.update(CONSENT_SUBJECT).set(CONSENT_SUBJECT.LAST_SEQ, next)
                 .where(CONSENT_SUBJECT.SUBJECT_ID.eq(subjectId)).execute();
         return next;
