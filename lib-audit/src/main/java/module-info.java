@@ -1,8 +1,23 @@
 /**
- * Hoheit audit: a tamper-evident access and usage log that forgets on schedule.
+ * Hoheit audit: a tamper-evident access and usage log that forgets on schedule and stays
+ * verifiable after a purge or an erasure.
  *
- * <p>Not built yet (issue 3); the module is declared so the layout is complete.
+ * <p>The front door is {@link dev.hoheit.audit.AuditLog#create}. Everything under
+ * {@code dev.hoheit.audit.internal} is not exported. The command-line verifier for auditors is
+ * {@code dev.hoheit.audit.internal.cli.VerifyCommand} (run it with {@code -m dev.hoheit.audit/...}).
+ *
+ * <p>Migrations live in {@code META-INF/hoheit/audit/migration/<vendor>} with their own history
+ * table, {@code hoheit_audit_history}.
  */
 module dev.hoheit.audit {
+    // DataSource appears in the API (AuditLog.create, AuditSchema.migrate).
+    requires transitive java.sql;
+    requires org.jooq;
+    requires flyway.core;
+    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+
+    exports dev.hoheit.audit;
+    // jOOQ instantiates the generated record classes reflectively; open them to jOOQ alone.
+    opens dev.hoheit.audit.internal.jooq.tables.records to org.jooq;
 }

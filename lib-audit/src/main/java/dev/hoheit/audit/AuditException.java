@@ -1,0 +1,60 @@
+package dev.hoheit.audit;
+
+import java.io.Serial;
+import java.util.Objects;
+
+/**
+ * An audit operation failed. {@link #problem()} says what kind of failure; the message names the
+ * offending value. A failed durable append was not stored (the caller must not treat it as logged).
+ *
+ * @since 0.1
+ */
+public final class AuditException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of failure. */
+    public enum Problem {
+        /** An argument is missing, blank, too long or unknown (such as an unknown action). */
+        INVALID_ARGUMENT,
+        /** The database failed; nothing of the operation was stored. */
+        STORAGE,
+        /** A key or signature operation failed (wrong master key, damaged key material). */
+        CRYPTO,
+        /** The log is closed. */
+        CLOSED,
+        /** The caller was interrupted while waiting. */
+        INTERRUPTED
+    }
+
+    private final Problem problem;
+
+    /**
+     * Creates an exception.
+     *
+     * @param problem the kind of failure
+     * @param message what went wrong
+     */
+    public AuditException(Problem problem, String message) {
+        super(message);
+        this.problem = Objects.requireNonNull(problem, "problem");
+    }
+
+    /**
+     * Creates an exception with a cause.
+     *
+     * @param problem the kind of failure
+     * @param message what went wrong
+     * @param cause the underlying failure
+     */
+    public AuditException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = Objects.requireNonNull(problem, "problem");
+    }
+
+    /** The kind of failure. */
+    public Problem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hoheit.audit;
+
+import dev.hoheit.audit.internal.AuditMigrator;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The database schema of the audit library: its own Flyway migrations (one set per database, as
+ * PostgreSQL partitions the event table) with their own history table.
+ *
+ * @since 0.1
+ */
+public final class AuditSchema {
+
+    /** Where the migration scripts live; {@code h2} or {@code postgresql} is appended. */
+    public static final String LOCATION = "classpath:META-INF/hoheit/audit/migration";
+
+    /** The Flyway history table of this library. */
+    public static final String HISTORY_TABLE = "hoheit_audit_history";
+
+    /** The tables this library owns (on PostgreSQL, plus one partition of audit_event per month). */
+    public static final List<String> TABLES = List.of(
+            "audit_event", "audit_head", "audit_checkpoint", "audit_subject_key", "audit_client_key");
+
+    private AuditSchema() {
+    }
+
+    /**
+     * Brings the schema behind {@code dataSource} up to date.
+     *
+     * @return the number of migrations applied now
+     */
+    public static int migrate(DataSource dataSource) {
+        return AuditMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.hoheit.audit.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.hoheit.audit.AuditEntry;
+import java.io.IOException;
+import java.util.Map;
+
+/** The JSON shape of an entry in exports. */
+final class AuditJson {
+
+    private AuditJson() {
+    }
+
+    static void write(JsonGenerator json, AuditEntry entry) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("seq", entry.seq());
+        json.writeStringField("recordedAt", entry.recordedAt().toString());
+        json.writeStringField("actorId", entry.actorId().orElse(null));
+        json.writeStringField("actorRole", entry.actorRole());
+        json.writeStringField("subjectId", entry.subjectId().orElse(null));
+        json.writeStringField("action", entry.action().name());
+        json.writeStringField("resourceType", entry.resourceType());
+        json.writeStringField("resourceId", entry.resourceId().orElse(null));
+        json.writeStringField("purpose", entry.purpose().orElse(null));
+        json.writeStringField("outcome", entry.outcome().name());
+        json.writeObjectFieldStart("details");
+        for (Map.Entry<String, String> detail : entry.details().entrySet()) {
+            json.writeStringField(detail.getKey(), detail.getValue());
+        }
+        json.writeEndObject();
+        if (entry.client().isPresent()) {
+            json.writeObjectFieldStart("client");
+            json.writeStringField("ipAddress", entry.client().get().ipAddress());
+            json.writeStringField("userAgent", entry.client().get().userAgent());
+            json.writeEndObject();
+        }
+        json.writeStringField("hash", entry.hash());
+        json.writeEndObject();
+    }
+}

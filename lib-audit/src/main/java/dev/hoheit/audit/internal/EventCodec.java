@@ -1,0 +1,90 @@
+package dev.hoheit.audit.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The canonical bytes of a stored event and the chain hashes over them:
+ * {@code leaf = SHA-256(0x00 || canonical)}, {@code hash = SHA-256(0x01 || previousHash || leaf)}.
+ *
+ * <p>The canonical form is every stored column but the hashes, in a fixed order, each length-prefixed
+ * (a null is length -1); times are whole microseconds, which both databases store exactly.
+ */
+final class EventCodec {
+
+    static final byte[] GENESIS = new byte[32];
+
+    private EventCodec() {
+    }
+
+    /** Cuts an instant to whole microseconds, the precision both databases keep. */
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static byte[] canonical(StoredEvent e) {
+        Writer out = new Writer();
+        out.putLong(e.seq());
+        out.putLong(e.recordedAt().getEpochSecond() * 1_000_000L + e.recordedAt().getNano() / 1_000);
+        out.putString(e.actorTag());
+        out.putString(e.actorRole());
+        out.putBytes(e.actorEnc());
+        out.putString(e.subjectTag());
+        out.putBytes(e.subjectEnc());
+        out.putString(e.action());
+        out.putString(e.resourceType());
+        out.putBytes(e.resourceEnc());
+        out.putString(e.purpose());
+        out.putString(e.outcome());
+        out.putBytes(e.details());
+        out.putLong(e.clientDay() == null ? Long.MIN_VALUE : e.clientDay());
+        out.putBytes(e.clientEnc());
+        return out.toByteArray();
+    }
+
+    static byte[] leaf(byte[] canonical) {
+        return Crypto.sha256((byte) 0, canonical);
+    }
+
+    static byte[] chain(byte[] previousHash, byte[] leaf) {
+        return Crypto.sha256((byte) 1, previousHash, leaf);
+    }
+
+    static byte[] hash(byte[] previousHash, StoredEvent event) {
+        return chain(previousHash, leaf(canonical(event)));
+    }
+
+    /** A growable big-endian buffer. */
+    private static final class Writer extends ByteArrayOutputStream {
+        Writer() {
+            super(256);
+        }
+
+        void putLong(long value) {
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                write((int) (value >>> shift));
+            }
+        }
+
+        void putInt(int value) {
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                write(value >>> shift);
+            }
+        }
+
+        void putBytes(byte[] bytes) {
+            if (bytes == null) {
+                putInt(-1);
+            } else {
+                putInt(bytes.length);
+                write(bytes, 0, bytes.length);
+            }
+        }
+
+        void putString(String text) {
+            putBytes(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

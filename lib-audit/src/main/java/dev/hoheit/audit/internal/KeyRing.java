@@ -1,0 +1,166 @@
+package dev.hoheit.audit.internal;
+
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_CLIENT_KEY;
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_SUBJECT_KEY;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+
+/**
+ * The per-person and per-day data keys, stored wrapped by the master key and cached for a short time.
+ *
+ * <p>A person's stored key {@code k} yields an encryption key {@code HMAC(k, "enc")} and a lookup tag
+ * {@code HMAC(k, "tag")}: once {@code k} is destroyed, neither the fields nor the tag can be linked
+ * to the person again.
+ */
+final class KeyRing {
+
+    /** A person's keys. */
+    record PersonKey(String subjectId, String tag, SecretKey encryption) {
+    }
+
+    private record Cached<T>(T value, long expiresAt) {
+    }
+
+    private static final int MAX_CACHED = 50_000;
+
+    private final DSLContext db;
+    private final SecretKey master;
+    private final Clock clock;
+    private final long ttlNanos;
+    private final ConcurrentHashMap<String, Cached<PersonKey>> byId = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached<Optional<PersonKey>>> byTag = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Cached<Optional<SecretKey>>> byDay = new ConcurrentHashMap<>();
+
+    KeyRing(DSLContext db, SecretKey master, Clock clock, Duration ttl) {
+        this.db = db;
+        this.master = master;
+        this.clock = clock;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** The person's keys, created on first use. */
+    PersonKey personKey(String subjectId) {
+        Cached<PersonKey> cached = byId.get(subjectId);
+        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
+            return cached.value();
+        }
+        PersonKey key = loadPerson(subjectId).orElseGet(() -> createPerson(subjectId));
+        remember(byId, subjectId, key);
+        return key;
+    }
+
+    /** The person's keys if they exist (never creates one). */
+    Optional<PersonKey> existingPersonKey(String subjectId) {
+        Cached<PersonKey> cached = byId.get(subjectId);
+        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
+            return Optional.of(cached.value());
+        }
+        return loadPerson(subjectId);
+    }
+
+    /** The keys behind a tag, unless destroyed. */
+    Optional<PersonKey> byTag(String tag) {
+        Cached<Optional<PersonKey>> cached = byTag.get(tag);
+        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
+            return cached.value();
+        }
+        Optional<PersonKey> key = db.select(AUDIT_SUBJECT_KEY.SUBJECT_ID, AUDIT_SUBJECT_KEY.WRAPPED_KEY)
+                .from(AUDIT_SUBJECT_KEY).where(AUDIT_SUBJECT_KEY.TAG.eq(tag))
+                .fetchOptional().map(this::unwrapPerson);
+        remember(byTag, tag, key);
+        return key;
+    }
+
+    /** Destroys a person's key; returns the tag it had, if any. */
+    Optional<String> destroyPersonKey(String subjectId) {
+        Optional<PersonKey> key = loadPerson(subjectId);
+        db.deleteFrom(AUDIT_SUBJECT_KEY).where(AUDIT_SUBJECT_KEY.SUBJECT_ID.eq(subjectId)).execute();
+        byId.remove(subjectId);
+        key.ifPresent(k -> byTag.remove(k.tag()));
+        return key.map(PersonKey::tag);
+    }
+
+    /** The client-data key of a day, created on first use. */
+    SecretKey dayKey(int epochDay) {
+        Optional<SecretKey> key = existingDayKey(epochDay);
+        if (key.isPresent()) {
+            return key.get();
+        }
+        byte[] raw = Crypto.randomBytes(32);
+        db.insertInto(AUDIT_CLIENT_KEY)
+                .set(AUDIT_CLIENT_KEY.EPOCH_DAY, epochDay)
+                .set(AUDIT_CLIENT_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "day:" + epochDay))
+                .set(AUDIT_CLIENT_KEY.CREATED_AT, clock.instant())
+                .onDuplicateKeyIgnore()
+                .execute();
+        Arrays.fill(raw, (byte) 0);
+        byDay.remove(epochDay);
+        return existingDayKey(epochDay).orElseThrow();
+    }
+
+    /** The client-data key of a day, unless destroyed. */
+    Optional<SecretKey> existingDayKey(int epochDay) {
+        Cached<Optional<SecretKey>> cached = byDay.get(epochDay);
+        if (cached != null && cached.value().isPresent() && cached.expiresAt() - System.nanoTime() > 0) {
+            return cached.value();
+        }
+        Optional<SecretKey> key = db.select(AUDIT_CLIENT_KEY.WRAPPED_KEY).from(AUDIT_CLIENT_KEY)
+                .where(AUDIT_CLIENT_KEY.EPOCH_DAY.eq(epochDay))
+                .fetchOptional(AUDIT_CLIENT_KEY.WRAPPED_KEY)
+                .map(wrapped -> (SecretKey) new SecretKeySpec(Crypto.decrypt(master, wrapped, "day:" + epochDay), "AES"));
+        remember(byDay, epochDay, key);
+        return key;
+    }
+
+    /** Destroys the client-data keys of days before {@code epochDay}; returns how many. */
+    int destroyDayKeysBefore(int epochDay) {
+        int destroyed = db.deleteFrom(AUDIT_CLIENT_KEY).where(AUDIT_CLIENT_KEY.EPOCH_DAY.lt(epochDay)).execute();
+        byDay.keySet().removeIf(day -> day < epochDay);
+        return destroyed;
+    }
+
+    private Optional<PersonKey> loadPerson(String subjectId) {
+        return db.select(AUDIT_SUBJECT_KEY.SUBJECT_ID, AUDIT_SUBJECT_KEY.WRAPPED_KEY)
+                .from(AUDIT_SUBJECT_KEY).where(AUDIT_SUBJECT_KEY.SUBJECT_ID.eq(subjectId))
+                .fetchOptional().map(this::unwrapPerson);
+    }
+
+    private PersonKey createPerson(String subjectId) {
+        byte[] raw = Crypto.randomBytes(32);
+        String tag = Crypto.base64Url(Crypto.hmac(raw, "hoheit-audit-tag"));
+        db.insertInto(AUDIT_SUBJECT_KEY)
+                .set(AUDIT_SUBJECT_KEY.SUBJECT_ID, subjectId)
+                .set(AUDIT_SUBJECT_KEY.TAG, tag)
+                .set(AUDIT_SUBJECT_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "person:" + subjectId))
+                .set(AUDIT_SUBJECT_KEY.CREATED_AT, clock.instant())
+                .onDuplicateKeyIgnore()
+                .execute();
+        Arrays.fill(raw, (byte) 0);
+        // Another writer may have created it first: the stored key wins.
+        return loadPerson(subjectId).orElseThrow();
+    }
+
+    private PersonKey unwrapPerson(Record2<String, byte[]> row) {
+        String subjectId = row.value1();
+        byte[] raw = Crypto.decrypt(master, row.value2(), "person:" + subjectId);
+        PersonKey key = new PersonKey(subjectId, Crypto.base64Url(Crypto.hmac(raw, "hoheit-audit-tag")),
+                new SecretKeySpec(Crypto.hmac(raw, "hoheit-audit-enc"), "AES"));
+        Arrays.fill(raw, (byte) 0);
+        return key;
+    }
+
+    private <K, V> void remember(ConcurrentHashMap<K, Cached<V>> cache, K key, V value) {
+        if (cache.size() > MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, new Cached<>(value, System.nanoTime() + ttlNanos));
+    }
+}

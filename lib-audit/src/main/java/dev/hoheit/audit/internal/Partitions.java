@@ -1,0 +1,115 @@
+package dev.hoheit.audit.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The monthly partitions of {@code audit_event} on PostgreSQL ({@code audit_event_p202611} holds
+ * November 2026, UTC). On H2 every method does nothing: the table is not partitioned.
+ */
+final class Partitions {
+
+    private static final Pattern NAME = Pattern.compile("audit_event_p(\\d{4})(\\d{2})");
+
+    private final DataSource dataSource;
+    private final boolean partitioned;
+    private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
+
+    Partitions(DataSource dataSource, boolean partitioned) {
+        this.dataSource = dataSource;
+        this.partitioned = partitioned;
+    }
+
+    boolean partitioned() {
+        return partitioned;
+    }
+
+    /**
+     * Makes sure the partitions for the month of {@code instant} and the month after exist. Runs in
+     * its own short transaction, before a writer takes the chain's lock.
+     */
+    void ensure(Instant instant) throws SQLException {
+        if (!partitioned) {
+            return;
+        }
+        YearMonth month = YearMonth.from(instant.atZone(ZoneOffset.UTC));
+        if (known.contains(month) && known.contains(month.plusMonths(1))) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            for (YearMonth m : List.of(month, month.plusMonths(1))) {
+                if (!known.contains(m)) {
+                    create(statement, m);
+                    known.add(m);
+                }
+            }
+        }
+    }
+
+    private static void create(Statement statement, YearMonth month) throws SQLException {
+        try {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF audit_event FOR VALUES FROM ('"
+                    + start(month) + "') TO ('" + start(month.plusMonths(1)) + "')");
+        } catch (SQLException e) {
+            // Another instance created it at the same moment (duplicate table or catalog row).
+            if (!"42P07".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    /** The months that have a partition, oldest first. */
+    List<YearMonth> months(Connection connection) throws SQLException {
+        List<YearMonth> months = new ArrayList<>();
+        if (!partitioned) {
+            return months;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_inherits i"
+                     + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
+                     + " JOIN pg_namespace n ON n.oid = p.relnamespace"
+                     + " WHERE p.relname = 'audit_event' AND n.nspname = current_schema() ORDER BY c.relname")) {
+            while (rows.next()) {
+                Matcher matcher = NAME.matcher(rows.getString(1));
+                if (matcher.matches()) {
+                    months.add(YearMonth.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+                }
+            }
+        }
+        return months;
+    }
+
+    /** Drops a whole month (every row in it must be due for deletion). */
+    void drop(Connection connection, YearMonth month) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE " + name(month));
+        }
+        known.remove(month);
+    }
+
+    /** The first instant after {@code month}. */
+    static Instant end(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static String name(YearMonth month) {
+        return String.format("audit_event_p%04d%02d", month.getYear(), month.getMonthValue());
+    }
+
+    private static String start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    }
+}

@@ -1,0 +1,74 @@
+-- Hoheit audit, schema version 1 (PostgreSQL). Same shapes as the H2 script, but the event table
+-- is partitioned by month of recorded_at, so a purge drops whole partitions. Partitions are
+-- created by the library before the first event of a month is written.
+--
+-- Personal fields are stored only encrypted (AES-256-GCM): ids, resource id and details under a
+-- per-person key (audit_subject_key), client data under a per-day key (audit_client_key). The hash
+-- chain covers the stored bytes, so destroying a key (erasure, anonymisation) never breaks it.
+
+CREATE TABLE audit_event (
+    seq            BIGINT                   NOT NULL,
+    recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    actor_tag      VARCHAR(43),
+    actor_role     VARCHAR(64)              NOT NULL,
+    actor_enc      BYTEA,
+    subject_tag    VARCHAR(43),
+    subject_enc    BYTEA,
+    action         VARCHAR(32)              NOT NULL,
+    resource_type  VARCHAR(64)              NOT NULL,
+    resource_enc   BYTEA,
+    purpose        VARCHAR(200),
+    outcome        VARCHAR(16)              NOT NULL,
+    details        BYTEA,
+    client_day     INTEGER,
+    client_enc     BYTEA,
+    prev_hash      BYTEA            NOT NULL,
+    hash           BYTEA            NOT NULL,
+    CONSTRAINT audit_event_pk PRIMARY KEY (seq, recorded_at)
+) PARTITION BY RANGE (recorded_at);
+
+CREATE INDEX audit_event_subject_ix ON audit_event (subject_tag, seq);
+CREATE INDEX audit_event_actor_ix ON audit_event (actor_tag, seq);
+CREATE INDEX audit_event_time_ix ON audit_event (recorded_at);
+
+-- The head of the chain: one row, locked by every append so instances never fork the chain.
+CREATE TABLE audit_head (
+    id             INTEGER                  NOT NULL,
+    seq            BIGINT                   NOT NULL,
+    hash           BYTEA            NOT NULL,
+    recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT audit_head_pk PRIMARY KEY (id),
+    CONSTRAINT audit_head_one_ck CHECK (id = 1)
+);
+
+-- The empty chain: position 0, the all-zero genesis hash.
+INSERT INTO audit_head (id, seq, hash, recorded_at)
+VALUES (1, 0, decode(repeat('00', 32), 'hex'), TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');
+
+CREATE TABLE audit_checkpoint (
+    seq            BIGINT                   NOT NULL,
+    head_hash      BYTEA            NOT NULL,
+    head_time      TIMESTAMP WITH TIME ZONE NOT NULL,
+    sealed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    key_id         VARCHAR(64)              NOT NULL,
+    signature      BYTEA            NOT NULL,
+    CONSTRAINT audit_checkpoint_pk PRIMARY KEY (seq)
+);
+
+-- Per-person keys, wrapped by the master key. Erasure deletes the row.
+CREATE TABLE audit_subject_key (
+    subject_id     VARCHAR(200)             NOT NULL,
+    tag            VARCHAR(43)              NOT NULL,
+    wrapped_key    BYTEA           NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT audit_subject_key_pk PRIMARY KEY (subject_id),
+    CONSTRAINT audit_subject_key_tag_uk UNIQUE (tag)
+);
+
+-- Per-day keys for client data (IP address, user agent). Anonymisation deletes old rows (R28).
+CREATE TABLE audit_client_key (
+    epoch_day      INTEGER                  NOT NULL,
+    wrapped_key    BYTEA           NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT audit_client_key_pk PRIMARY KEY (epoch_day)
+);
