@@ -1,7 +1,7 @@
 package dev.hoheit.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,7 +9,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -30,6 +35,21 @@ public final class ArchitectureRules {
         "org.jooq..", "com.zaxxer..", "com.fasterxml..", "org.flywaydb..", "io.javalin..", "org.h2..", "org.postgresql.."
     };
 
+    /** System.out and System.err belong to a command's main method, nowhere else. */
+    private static final ArchCondition<JavaClass> NOT_USE_STANDARD_STREAMS_OUTSIDE_MAIN =
+            new ArchCondition<>("not use System.out or System.err outside a main method") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    for (JavaFieldAccess access : type.getFieldAccessesFromSelf()) {
+                        boolean stream = access.getTargetOwner().isEquivalentTo(System.class)
+                                && (access.getName().equals("out") || access.getName().equals("err"));
+                        if (stream && !access.getOrigin().getName().equals("main")) {
+                            events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                        }
+                    }
+                }
+            };
+
     private ArchitectureRules() {
     }
 
@@ -45,13 +65,13 @@ public final class ArchitectureRules {
     }
 
     /**
-     * The general rules: no standard streams, no {@code java.util.logging}, no generic exceptions
+     * The general rules: no standard streams outside {@code main}, no {@code java.util.logging}, no generic exceptions
      * thrown, and no cycles between the packages below {@code basePackage}.
      */
     public static List<ArchRule> general(String basePackage) {
         // allowEmptyShould: a module that is still only a declaration keeps the rules trivially.
         return List.of(
-                NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.allowEmptyShould(true),
+                classes().should(NOT_USE_STANDARD_STREAMS_OUTSIDE_MAIN).allowEmptyShould(true),
                 NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.allowEmptyShould(true),
                 NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.allowEmptyShould(true),
                 slices().matching(basePackage + ".(**)").should().beFreeOfCycles()

@@ -29,12 +29,14 @@ public final class TestDatabase implements AutoCloseable {
 
     private final DatabaseKind kind;
     private final String name;
+    private final String jdbcUrl;
     private final HikariDataSource dataSource;
     private final Runnable dropper;
 
-    private TestDatabase(DatabaseKind kind, String name, HikariDataSource dataSource, Runnable dropper) {
+    private TestDatabase(DatabaseKind kind, String name, String jdbcUrl, HikariDataSource dataSource, Runnable dropper) {
         this.kind = kind;
         this.name = name;
+        this.jdbcUrl = jdbcUrl;
         this.dataSource = dataSource;
         this.dropper = dropper;
     }
@@ -54,7 +56,7 @@ public final class TestDatabase implements AutoCloseable {
         config.setUsername("sa");
         config.setPassword("");
         HikariDataSource dataSource = new HikariDataSource(config);
-        return new TestDatabase(DatabaseKind.H2, name, dataSource, () -> {
+        return new TestDatabase(DatabaseKind.H2, name, url, dataSource, () -> {
             // The pool is closed by now; DB_CLOSE_DELAY=-1 keeps the database until SHUTDOWN.
             try (Connection connection = DriverManager.getConnection(url, "sa", "");
                  Statement statement = connection.createStatement()) {
@@ -80,7 +82,8 @@ public final class TestDatabase implements AutoCloseable {
         }
         config.setSchema(name);
         HikariDataSource dataSource = new HikariDataSource(config);
-        return new TestDatabase(DatabaseKind.POSTGRESQL, name, dataSource,
+        String url = server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
+        return new TestDatabase(DatabaseKind.POSTGRESQL, name, url, dataSource,
                 () -> runAdmin(server, "DROP SCHEMA " + name + " CASCADE"));
     }
 
@@ -109,6 +112,24 @@ public final class TestDatabase implements AutoCloseable {
     /** The H2 database name, or the PostgreSQL schema name. */
     public String name() {
         return name;
+    }
+
+    /**
+     * A JDBC URL that reaches this database (and schema) from outside the pool, as a command-line tool
+     * would; credentials for PostgreSQL come from {@link #user()} and {@link #password()}.
+     */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The user name for {@link #jdbcUrl()}, or null when the URL carries it. */
+    public String user() {
+        return dataSource.getUsername();
+    }
+
+    /** The password for {@link #jdbcUrl()}, or null. */
+    public String password() {
+        return dataSource.getPassword();
     }
 
     /** A pooled data source on this database (and, on PostgreSQL, on its own schema). */

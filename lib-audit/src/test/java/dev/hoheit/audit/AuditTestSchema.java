@@ -1,0 +1,13 @@
+package dev.hoheit.audit;
+
+import dev.hoheit.testkit.SchemaMigration;
+import javax.sql.DataSource;
+
+/** Migrates a fresh test database with the audit library's migrations. */
+public final class AuditTestSchema implements SchemaMigration {
+
+    @Override
+    public void migrate(DataSource dataSource) {
+        AuditSchema.migrate(dataSource);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.hoheit.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.MigrateWith;
+import dev.hoheit.testkit.MutableClock;
+import dev.hoheit.testkit.TestDatabase;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+@MigrateWith(AuditTestSchema.class)
+class ConcurrencyAndBatchTest {
+
+    @DatabaseTest
+    void two_instances_writing_at_once_keep_one_valid_chain(TestDatabase db) throws Exception {
+        MutableClock clock = AuditFixtures.clock();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (AuditLog first = AuditFixtures.log(db, clock); AuditLog second = AuditFixtures.log(db, clock)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (AuditLog log : List.of(first, second)) {
+                for (int t = 0; t < 2; t++) {
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < 60; i++) {
+                            if (i % 3 == 0) {
+                                log.append(AuditFixtures.mentorViewsPlan("p" + i));
+                            } else {
+                                log.appendBatched(AuditFixtures.menteeUpdatesPlan("p" + i)).join();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            VerificationReport report = first.verify();
+            assertTrue(report.ok(), report.toText());
+            assertEquals(240, report.eventsChecked());
+            assertEquals(240, report.lastSeq(), "gap-free positions 1..240");
+            assertEquals(240, db.queryLong("SELECT count(DISTINCT seq) FROM audit_event"));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @DatabaseTest
+    void batched_appends_are_all_durable_even_through_a_small_buffer(TestDatabase db) {
+        AuditConfig config = AuditFixtures.config(AuditFixtures.clock()).withBatching(20, 40);
+        try (AuditLog log = AuditLog.create(db.dataSource(), config)) {
+            List<CompletableFuture<AuditReceipt>> receipts = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                receipts.add(log.appendBatched(AuditFixtures.menteeUpdatesPlan("p" + i)));
+            }
+            log.flush();
+            assertTrue(receipts.stream().allMatch(CompletableFuture::isDone), "flush waits for every queued event");
+            assertEquals(1000, receipts.stream().map(CompletableFuture::join).map(AuditReceipt::seq).distinct().count());
+            assertEquals(1000, db.queryLong("SELECT count(*) FROM audit_event"));
+            assertTrue(log.verify().ok());
+        }
+    }
+
+    @DatabaseTest
+    void a_database_outage_reaches_the_caller_and_loses_nothing_acknowledged(TestDatabase db) {
+        SwitchableDataSource flaky = new SwitchableDataSource(db.dataSource());
+        try (AuditLog log = AuditLog.create(flaky, AuditFixtures.config(AuditFixtures.clock()))) {
+            AuditReceipt before = log.append(AuditFixtures.menteeUpdatesPlan("a"));
+            flaky.down = true;
+            AuditException sync = assertThrows(AuditException.class, () -> log.append(AuditFixtures.menteeUpdatesPlan("b")));
+            assertEquals(AuditException.Problem.STORAGE, sync.problem());
+            CompletableFuture<AuditReceipt> batched = log.appendBatched(AuditFixtures.menteeUpdatesPlan("c"));
+            ExecutionException failure = assertThrows(ExecutionException.class, batched::get);
+            assertTrue(failure.getCause() instanceof AuditException, failure.getCause().toString());
+            flaky.down = false;
+            AuditReceipt after = log.append(AuditFixtures.menteeUpdatesPlan("d"));
+            assertEquals(before.seq() + 1, after.seq(), "failed appends left no trace and no gap");
+            assertTrue(log.verify().ok());
+        }
+    }
+
+    /** Delegates to a real data source until switched off, then fails like a database that is down. */
+    static final class SwitchableDataSource implements DataSource {
+        private final DataSource delegate;
+        volatile boolean down;
+
+        SwitchableDataSource(DataSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLException("connection refused (test outage)", "08001");
+            }
+            return delegate.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return delegate.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return delegate.isWrapperFor(type);
+        }
+    }
+}
