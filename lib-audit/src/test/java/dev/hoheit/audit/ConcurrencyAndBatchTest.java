@@ -92,6 +92,19 @@ class ConcurrencyAndBatchTest {
         }
     }
 
+    @DatabaseTest
+    void a_closed_log_refuses_new_events_but_kept_the_queued_ones(TestDatabase db) {
+        AuditLog log = AuditFixtures.log(db, AuditFixtures.clock());
+        CompletableFuture<AuditReceipt> queued = log.appendBatched(AuditFixtures.menteeUpdatesPlan("last"));
+        log.close();
+        assertTrue(queued.isDone() && !queued.isCompletedExceptionally(), "close writes what is queued");
+        assertEquals(AuditException.Problem.CLOSED, assertThrows(AuditException.class,
+                () -> log.append(AuditFixtures.menteeUpdatesPlan("late"))).problem());
+        assertEquals(AuditException.Problem.CLOSED, assertThrows(AuditException.class,
+                () -> log.appendBatched(AuditFixtures.menteeUpdatesPlan("late"))).problem());
+        assertEquals(1, db.queryLong("SELECT count(*) FROM audit_event"));
+    }
+
     /** Delegates to a real data source until switched off, then fails like a database that is down. */
     static final class SwitchableDataSource implements DataSource {
         private final DataSource delegate;

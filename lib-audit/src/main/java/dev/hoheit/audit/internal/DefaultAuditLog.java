@@ -67,6 +67,7 @@ public final class DefaultAuditLog implements AuditLog {
     private final CheckpointStore checkpoints;
     private final EventReader reader;
     private final BatchAppender<AuditReceipt> batches;
+    private volatile boolean closed;
 
     /** Use {@link AuditLog#create}. */
     public DefaultAuditLog(DataSource dataSource, AuditConfig config) {
@@ -105,6 +106,9 @@ public final class DefaultAuditLog implements AuditLog {
     }
 
     private StoredEvent prepare(AuditEvent event) {
+        if (closed) {
+            throw new AuditException(Problem.CLOSED, "the audit log is closed");
+        }
         if (event == null) {
             throw new AuditException(Problem.INVALID_ARGUMENT, "event must not be null");
         }
@@ -362,6 +366,7 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public void close() {
+        closed = true;
         batches.close();
     }
 
