@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.ReadmeBlocks;
 import dev.hoheit.testkit.TestDatabase;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /** The usage example of the README, verbatim between the markers, so it always compiles and works. */
 class ReadmeExampleTest {
@@ -40,5 +43,10 @@ class ReadmeExampleTest {
         assertTrue(receipt.contains("\"consentReceiptID\""));
         assertTrue(mayView);
         assertFalse(consent.permits("mentor-7", "mentee-42", "plans", Instant.now()));
+    }
+
+    @Test
+    void the_readme_shows_exactly_this_example() throws Exception {
+        ReadmeBlocks.assertReadmeContainsExample(Path.of("src/test/java/dev/hoheit/consent/ReadmeExampleTest.java"));
     }
 }
