@@ -1,7 +1,5 @@
 package dev.hoheit.audit.internal;
 
-import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_EVENT;
-
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,12 +23,8 @@ import dev.hoheit.audit.VerificationReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Collection;
@@ -54,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class DefaultAuditLog implements AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAuditLog.class);
-    private static final int DELETE_BATCH = 10_000;
     private static final int EXPORT_PAGE = 500;
 
     private final DataSource dataSource;
@@ -66,6 +59,7 @@ public final class DefaultAuditLog implements AuditLog {
     private final ChainWriter writer;
     private final CheckpointStore checkpoints;
     private final EventReader reader;
+    private final Purger purger;
     private final BatchAppender<AuditReceipt> batches;
     private volatile boolean closed;
 
@@ -85,6 +79,8 @@ public final class DefaultAuditLog implements AuditLog {
         this.writer = new ChainWriter(dataSource, db, config.clock(), partitions);
         this.checkpoints = new CheckpointStore(db, config.keys(), config.clock());
         this.reader = new EventReader(db, sealer);
+        this.purger = new Purger(dataSource, db, writer, partitions,
+                details -> appendSystem(AuditAction.PURGE, Resource.of("audit-event"), details));
         this.batches = new BatchAppender<>(config.bufferCapacity(), config.batchSize(), this::write);
     }
 
@@ -219,65 +215,10 @@ public final class DefaultAuditLog implements AuditLog {
     @Override
     public PurgeResult purgeBefore(Instant cutoff) {
         required("cutoff", cutoff);
-        Instant now = config.clock().instant();
-        if (cutoff.isAfter(now)) {
+        if (cutoff.isAfter(config.clock().instant())) {
             throw new AuditException(Problem.INVALID_ARGUMENT, "purge cutoff " + cutoff + " lies in the future");
         }
-        long started = System.nanoTime();
-        return guard("purge events", () -> {
-            Long first = db.select(DSL.min(AUDIT_EVENT.SEQ)).from(AUDIT_EVENT).fetchOne(0, Long.class);
-            Long firstKept = db.select(DSL.min(AUDIT_EVENT.SEQ)).from(AUDIT_EVENT)
-                    .where(AUDIT_EVENT.RECORDED_AT.ge(cutoff)).fetchOne(0, Long.class);
-            ChainWriter.Head head = head();
-            long boundary = firstKept != null ? firstKept : head.seq() + 1;
-            long from = first != null ? first : boundary;
-            byte[] boundaryHash = boundary - 1 == head.seq() ? head.hash()
-                    : db.select(AUDIT_EVENT.HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq(boundary - 1))
-                    .fetchOptional(AUDIT_EVENT.HASH)
-                    .orElseGet(() -> db.select(AUDIT_EVENT.PREV_HASH).from(AUDIT_EVENT).where(AUDIT_EVENT.SEQ.eq(boundary))
-                            .fetchOptional(AUDIT_EVENT.PREV_HASH).orElse(EventCodec.GENESIS));
-            long count = Math.max(0, boundary - from);
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("cutoff", cutoff.toString());
-            details.put("count", Long.toString(count));
-            details.put("fromSeq", Long.toString(from));
-            details.put("toSeq", Long.toString(boundary - 1));
-            details.put("boundarySeq", Long.toString(boundary));
-            details.put("boundaryHash", HexFormat.of().formatHex(boundaryHash));
-            AuditReceipt recorded = appendSystem(AuditAction.PURGE, Resource.of("audit-event"), details);
-            int dropped = deletePrefix(cutoff, boundary);
-            LOG.info("Purged {} audit event(s) before {} ({} partition(s) dropped); boundary at {}",
-                    count, cutoff, dropped, boundary);
-            return new PurgeResult(cutoff, count, boundary, HexFormat.of().formatHex(boundaryHash), dropped,
-                    recorded.seq(), Duration.ofNanos(System.nanoTime() - started));
-        });
-    }
-
-    /** Deletes every event before {@code boundary}: whole months first (PostgreSQL), then batches. */
-    private int deletePrefix(Instant cutoff, long boundary) {
-        int dropped = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
-            for (YearMonth month : partitions.months(connection)) {
-                if (!Partitions.end(month).isAfter(cutoff)) {
-                    partitions.drop(connection, month);
-                    dropped++;
-                }
-            }
-            Long low = db.select(DSL.min(AUDIT_EVENT.SEQ)).from(AUDIT_EVENT).fetchOne(0, Long.class);
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM audit_event WHERE seq >= ? AND seq < ?")) {
-                for (long start = low == null ? boundary : low; start < boundary; start += DELETE_BATCH) {
-                    delete.setLong(1, start);
-                    delete.setLong(2, Math.min(boundary, start + DELETE_BATCH));
-                    delete.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new AuditException(Problem.STORAGE, "purge stopped part-way (SQLSTATE " + e.getSQLState()
-                    + "); the next purge continues it", e);
-        }
-        return dropped;
+        return guard("purge events", () -> purger.purgeBefore(cutoff));
     }
 
     @Override
@@ -374,14 +315,6 @@ public final class DefaultAuditLog implements AuditLog {
 
     private AuditReceipt appendSystem(AuditAction action, Resource resource, Map<String, String> details) {
         return append(AuditEvent.of(Actor.system(), action, resource).withDetails(details));
-    }
-
-    private ChainWriter.Head head() {
-        try {
-            return writer.head();
-        } catch (SQLException e) {
-            throw new AuditException(Problem.STORAGE, "cannot read the chain's head", e);
-        }
     }
 
     private static <T> T guard(String operation, java.util.function.Supplier<T> work) {
