@@ -3,8 +3,10 @@ package dev.hoheit.audit;
 import dev.hoheit.audit.internal.DefaultAuditLog;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
@@ -103,6 +105,12 @@ public interface AuditLog extends AutoCloseable {
      * @return how many day keys were destroyed
      */
     int anonymiseClientDataBefore(Instant cutoff);
+
+    /** When the oldest retained event was recorded, if there is one (for retention checks). */
+    Optional<Instant> oldestEvent();
+
+    /** The oldest day whose client data (IP address, user agent) can still be read, if any. */
+    Optional<LocalDate> oldestReadableClientData();
 
     /** Writes every event about or by a person, decrypted, as JSON ({@code hoheit-audit-export/1}). */
     SubjectAuditRecords exportSubject(String subjectId, OutputStream out);

@@ -118,6 +118,8 @@ class RetentionTest {
             int destroyed = log.anonymiseClientDataBefore(clock.instant().minus(Duration.ofDays(7)));
 
             assertEquals(1, destroyed);
+            assertEquals(recent.recordedAt().atZone(ZoneOffset.UTC).toLocalDate(), log.oldestReadableClientData().orElseThrow());
+            assertEquals(old.recordedAt(), log.oldestEvent().orElseThrow(), "anonymising deletes no event");
             List<AuditEntry> entries = log.bySubject("mentee-42", AuditQuery.newest(10)).entries();
             AuditEntry oldEntry = entries.stream().filter(e -> e.seq() == old.seq()).findFirst().orElseThrow();
             AuditEntry recentEntry = entries.stream().filter(e -> e.seq() == recent.seq()).findFirst().orElseThrow();

@@ -1,5 +1,8 @@
 package dev.hoheit.audit.internal;
 
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_CLIENT_KEY;
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_EVENT;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -234,6 +237,18 @@ public final class DefaultAuditLog implements AuditLog {
             appendSystem(AuditAction.ANONYMISE, Resource.of("client-data"), details);
             return destroyed;
         });
+    }
+
+    @Override
+    public Optional<Instant> oldestEvent() {
+        return guard("read the oldest event", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_EVENT.RECORDED_AT))
+                .from(AUDIT_EVENT).fetchOne(0, Instant.class)));
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> oldestReadableClientData() {
+        return guard("read the oldest client-data key", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_CLIENT_KEY.EPOCH_DAY))
+                .from(AUDIT_CLIENT_KEY).fetchOne(0, Integer.class)).map(java.time.LocalDate::ofEpochDay));
     }
 
     @Override
