@@ -112,6 +112,9 @@ public interface AuditLog extends AutoCloseable {
     /** The oldest day whose client data (IP address, user agent) can still be read, if any. */
     Optional<LocalDate> oldestReadableClientData();
 
+    /** How many retained events a person did and how many concern their data (cheap: no decryption). */
+    SubjectAuditRecords countSubject(String subjectId);
+
     /** Writes every event about or by a person, decrypted, as JSON ({@code hoheit-audit-export/1}). */
     SubjectAuditRecords exportSubject(String subjectId, OutputStream out);
 

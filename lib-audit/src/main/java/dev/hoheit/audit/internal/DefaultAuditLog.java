@@ -252,6 +252,14 @@ public final class DefaultAuditLog implements AuditLog {
     }
 
     @Override
+    public SubjectAuditRecords countSubject(String subjectId) {
+        String id = id("subject id", subjectId);
+        return guard("count a person's events", () -> keys.existingPersonKey(id)
+                .map(key -> new SubjectAuditRecords(reader.countByActorTag(key.tag()), reader.countBySubjectTag(key.tag())))
+                .orElse(new SubjectAuditRecords(0, 0)));
+    }
+
+    @Override
     public SubjectAuditRecords exportSubject(String subjectId, OutputStream out) {
         String id = id("subject id", subjectId);
         required("output stream", out);

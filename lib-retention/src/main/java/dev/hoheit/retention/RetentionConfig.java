@@ -1,0 +1,98 @@
+package dev.hoheit.retention;
+
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.retention.spi.PersonalDataStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Settings of a {@link RetentionService}: the audit log it records into, the stores it covers, the
+ * policies it applies. Start from {@link #of(AuditLog)}.
+ *
+ * @param audit the audit log runs, erasures and exports are recorded in
+ * @param stores the registered stores (the service adds its own)
+ * @param policies the retention policies, at most one per category
+ * @param clock where "now" comes from
+ * @param migrate whether {@link RetentionService#create} migrates the schema
+ * @param batchSize most records a store handles per purge call
+ * @since 0.1
+ */
+public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, List<RetentionPolicy> policies,
+                              Clock clock, boolean migrate, int batchSize) {
+
+    /** Validates the settings: unique store names, one policy per category, every policy's category held by a store. */
+    public RetentionConfig {
+        Objects.requireNonNull(audit, "audit");
+        stores = List.copyOf(stores);
+        policies = List.copyOf(policies);
+        Objects.requireNonNull(clock, "clock");
+        if (batchSize < 1) {
+            throw invalid("batch size must be positive, was " + batchSize);
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> categories = new HashSet<>();
+        for (PersonalDataStore store : stores) {
+            if (!names.add(store.descriptor().name())) {
+                throw invalid("two stores are named " + store.descriptor().name());
+            }
+            store.descriptor().categories().forEach(category -> categories.add(category.name()));
+        }
+        Set<String> withPolicy = new HashSet<>();
+        for (RetentionPolicy policy : policies) {
+            if (!withPolicy.add(policy.category())) {
+                throw invalid("two policies for category " + policy.category());
+            }
+            if (!categories.contains(policy.category())) {
+                throw invalid("policy for category " + policy.category() + ", which no registered store holds");
+            }
+        }
+    }
+
+    /** No stores or policies yet; the system clock; migrations on; batches of 1,000. */
+    public static RetentionConfig of(AuditLog audit) {
+        return new RetentionConfig(audit, List.of(), List.of(), Clock.systemUTC(), true, 1_000);
+    }
+
+    /** The same settings with one more store. */
+    public RetentionConfig withStore(PersonalDataStore store) {
+        List<PersonalDataStore> more = new ArrayList<>(stores);
+        more.add(Objects.requireNonNull(store, "store"));
+        return new RetentionConfig(audit, more, policies, clock, migrate, batchSize);
+    }
+
+    /** The same settings with one more policy. */
+    public RetentionConfig withPolicy(RetentionPolicy policy) {
+        List<RetentionPolicy> more = new ArrayList<>(policies);
+        more.add(Objects.requireNonNull(policy, "policy"));
+        return new RetentionConfig(audit, stores, more, clock, migrate, batchSize);
+    }
+
+    /** The same settings with another clock. */
+    public RetentionConfig withClock(Clock newClock) {
+        return new RetentionConfig(audit, stores, policies, newClock, migrate, batchSize);
+    }
+
+    /** The same settings, leaving migrations to the host. */
+    public RetentionConfig withoutMigration() {
+        return new RetentionConfig(audit, stores, policies, clock, false, batchSize);
+    }
+
+    /** The same settings with another purge batch size. */
+    public RetentionConfig withBatchSize(int size) {
+        return new RetentionConfig(audit, stores, policies, clock, migrate, size);
+    }
+
+    /** A useful default interval for {@link RetentionService#startScheduler}. */
+    public static Duration dailyInterval() {
+        return Duration.ofDays(1);
+    }
+
+    private static RetentionException invalid(String message) {
+        return new RetentionException(RetentionException.Problem.INVALID_CONFIGURATION, message);
+    }
+}

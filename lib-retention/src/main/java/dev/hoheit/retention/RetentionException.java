@@ -1,0 +1,61 @@
+package dev.hoheit.retention;
+
+import java.io.Serial;
+import java.util.Objects;
+
+/**
+ * A retention operation failed; {@link #problem()} says how.
+ *
+ * @since 0.1
+ */
+public final class RetentionException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of failure. */
+    public enum Problem {
+        /** An argument is missing or malformed. */
+        INVALID_ARGUMENT,
+        /** The configuration contradicts itself (two stores with one name, a policy for an unknown category). */
+        INVALID_CONFIGURATION,
+        /** A legal hold forbids the operation. */
+        LEGAL_HOLD,
+        /** A runner is already running in this database. */
+        ALREADY_RUNNING,
+        /** The database failed. */
+        STORAGE,
+        /** Writing an export failed. */
+        EXPORT
+    }
+
+    private final Problem problem;
+
+    /**
+     * Creates an exception.
+     *
+     * @param problem the kind of failure
+     * @param message what went wrong
+     */
+    public RetentionException(Problem problem, String message) {
+        super(message);
+        this.problem = Objects.requireNonNull(problem, "problem");
+    }
+
+    /**
+     * Creates an exception with a cause.
+     *
+     * @param problem the kind of failure
+     * @param message what went wrong
+     * @param cause the underlying failure
+     */
+    public RetentionException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = Objects.requireNonNull(problem, "problem");
+    }
+
+    /** The kind of failure. */
+    public Problem problem() {
+        return problem;
+    }
+}

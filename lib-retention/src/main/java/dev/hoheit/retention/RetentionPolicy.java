@@ -1,0 +1,39 @@
+package dev.hoheit.retention;
+
+import dev.hoheit.retention.spi.RetentionAction;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long a category of personal data is kept, and what happens then (R34).
+ *
+ * @param category the data category, as stores declare it
+ * @param maxAge the retention period
+ * @param action what happens when it ends
+ * @param reason why this period (shown to auditors), such as "R5: usage log kept 12 months"
+ * @since 0.1
+ */
+public record RetentionPolicy(String category, Duration maxAge, RetentionAction action, String reason) {
+
+    /** Validates the policy. */
+    public RetentionPolicy {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(maxAge, "maxAge");
+        Objects.requireNonNull(action, "action");
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new RetentionException(RetentionException.Problem.INVALID_ARGUMENT,
+                    "retention period of " + category + " must be positive, was " + maxAge);
+        }
+        reason = reason == null ? "" : reason.strip();
+    }
+
+    /** Records of {@code category} older than {@code maxAge} are deleted. */
+    public static RetentionPolicy delete(String category, Duration maxAge, String reason) {
+        return new RetentionPolicy(category, maxAge, RetentionAction.DELETE, reason);
+    }
+
+    /** Records of {@code category} older than {@code maxAge} are anonymised. */
+    public static RetentionPolicy anonymise(String category, Duration maxAge, String reason) {
+        return new RetentionPolicy(category, maxAge, RetentionAction.ANONYMISE, reason);
+    }
+}
