@@ -188,6 +188,20 @@ public final class TestDatabase implements AutoCloseable {
         return names;
     }
 
+    /**
+     * Every row of a table named (in lower case) as {@link #tableNames()} lists it, whatever case the
+     * database keeps it in: for checks that look at every table directly.
+     */
+    public List<Map<String, Object>> rowsOfTable(String lowerCaseName) {
+        String schema = kind == DatabaseKind.H2 ? "PUBLIC" : name;
+        List<Map<String, Object>> found = rows("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = ? AND lower(table_name) = ?", schema, lowerCaseName);
+        if (found.size() != 1) {
+            throw new IllegalStateException("no single table named " + lowerCaseName + ": " + found);
+        }
+        return rows("SELECT * FROM \"" + ((String) found.get(0).get("table_name")).replace("\"", "\"\"") + "\"");
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
