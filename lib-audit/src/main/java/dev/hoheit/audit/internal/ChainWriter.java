@@ -38,7 +38,11 @@ final class ChainWriter {
     private final String lockHeadSql;
     private final String readHeadSql;
     private final String updateHeadSql;
-    private final String insertSql;
+    private final DSLContext db;
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String> insertSql = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Rows per INSERT statement: one multi-row statement is far cheaper than as many single-row ones. */
+    static final int ROWS_PER_STATEMENT = 250;
 
     ChainWriter(DataSource dataSource, DSLContext db, Clock clock, Partitions partitions) {
         this.dataSource = dataSource;
@@ -51,13 +55,25 @@ final class ChainWriter {
         this.updateHeadSql = db.render(db.update(AUDIT_HEAD)
                 .set(AUDIT_HEAD.SEQ, (Long) null).set(AUDIT_HEAD.HASH, (byte[]) null).set(AUDIT_HEAD.RECORDED_AT, (Instant) null)
                 .where(AUDIT_HEAD.ID.eq(DSL.inline(1))));
-        this.insertSql = db.render(db.insertInto(AUDIT_EVENT, AUDIT_EVENT.SEQ, AUDIT_EVENT.RECORDED_AT, AUDIT_EVENT.ACTOR_TAG,
-                        AUDIT_EVENT.ACTOR_ROLE, AUDIT_EVENT.ACTOR_ENC, AUDIT_EVENT.SUBJECT_TAG, AUDIT_EVENT.SUBJECT_ENC,
-                        AUDIT_EVENT.ACTION, AUDIT_EVENT.RESOURCE_TYPE, AUDIT_EVENT.RESOURCE_ENC, AUDIT_EVENT.PURPOSE,
-                        AUDIT_EVENT.OUTCOME, AUDIT_EVENT.DETAILS, AUDIT_EVENT.CLIENT_DAY, AUDIT_EVENT.CLIENT_ENC,
-                        AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH)
-                .values(Collections.nCopies(17, (Object) null)));
+        this.db = db;
     }
+
+    /** {@code INSERT INTO audit_event (...) VALUES (?, ...), (?, ...)} for {@code rows} rows, rendered once per size. */
+    private String insertSql(int rows) {
+        return insertSql.computeIfAbsent(rows, n -> {
+            var insert = db.insertInto(AUDIT_EVENT, AUDIT_EVENT.SEQ, AUDIT_EVENT.RECORDED_AT, AUDIT_EVENT.ACTOR_TAG,
+                    AUDIT_EVENT.ACTOR_ROLE, AUDIT_EVENT.ACTOR_ENC, AUDIT_EVENT.SUBJECT_TAG, AUDIT_EVENT.SUBJECT_ENC,
+                    AUDIT_EVENT.ACTION, AUDIT_EVENT.RESOURCE_TYPE, AUDIT_EVENT.RESOURCE_ENC, AUDIT_EVENT.PURPOSE,
+                    AUDIT_EVENT.OUTCOME, AUDIT_EVENT.DETAILS, AUDIT_EVENT.CLIENT_DAY, AUDIT_EVENT.CLIENT_ENC,
+                    AUDIT_EVENT.PREV_HASH, AUDIT_EVENT.HASH).values(Collections.nCopies(COLUMNS, (Object) null));
+            for (int row = 1; row < n; row++) {
+                insert = insert.values(Collections.nCopies(COLUMNS, (Object) null));
+            }
+            return db.render(insert);
+        });
+    }
+
+    private static final int COLUMNS = 17;
 
     /** The current head, without locking. */
     Head head() throws SQLException {
@@ -81,18 +97,23 @@ final class ChainWriter {
                 List<StoredEvent> placed = new ArrayList<>(events.size());
                 long seq = head.seq();
                 byte[] previous = head.hash();
-                try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
-                    for (StoredEvent event : events) {
-                        seq++;
-                        StoredEvent positioned = event.placed(seq, at, previous, null);
-                        byte[] hash = EventCodec.hash(previous, positioned);
-                        positioned = positioned.placed(seq, at, previous, hash);
-                        bind(insert, positioned);
-                        insert.addBatch();
-                        placed.add(positioned);
-                        previous = hash;
+                for (StoredEvent event : events) {
+                    seq++;
+                    StoredEvent positioned = event.placed(seq, at, previous, null);
+                    byte[] hash = EventCodec.hash(previous, positioned);
+                    placed.add(positioned.placed(seq, at, previous, hash));
+                    previous = hash;
+                }
+                for (int from = 0; from < placed.size(); from += ROWS_PER_STATEMENT) {
+                    List<StoredEvent> chunk = placed.subList(from, Math.min(placed.size(), from + ROWS_PER_STATEMENT));
+                    try (PreparedStatement insert = connection.prepareStatement(insertSql(chunk.size()))) {
+                        int offset = 0;
+                        for (StoredEvent row : chunk) {
+                            bind(insert, offset, row);
+                            offset += COLUMNS;
+                        }
+                        insert.executeUpdate();
                     }
-                    insert.executeBatch();
                 }
                 try (PreparedStatement update = connection.prepareStatement(updateHeadSql)) {
                     update.setLong(1, seq);
@@ -118,27 +139,27 @@ final class ChainWriter {
         }
     }
 
-    private static void bind(PreparedStatement insert, StoredEvent e) throws SQLException {
-        insert.setLong(1, e.seq());
-        insert.setObject(2, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
-        insert.setString(3, e.actorTag());
-        insert.setString(4, e.actorRole());
-        insert.setBytes(5, e.actorEnc());
-        insert.setString(6, e.subjectTag());
-        insert.setBytes(7, e.subjectEnc());
-        insert.setString(8, e.action());
-        insert.setString(9, e.resourceType());
-        insert.setBytes(10, e.resourceEnc());
-        insert.setString(11, e.purpose());
-        insert.setString(12, e.outcome());
-        insert.setBytes(13, e.details());
+    private static void bind(PreparedStatement insert, int offset, StoredEvent e) throws SQLException {
+        insert.setLong(offset + 1, e.seq());
+        insert.setObject(offset + 2, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+        insert.setString(offset + 3, e.actorTag());
+        insert.setString(offset + 4, e.actorRole());
+        insert.setBytes(offset + 5, e.actorEnc());
+        insert.setString(offset + 6, e.subjectTag());
+        insert.setBytes(offset + 7, e.subjectEnc());
+        insert.setString(offset + 8, e.action());
+        insert.setString(offset + 9, e.resourceType());
+        insert.setBytes(offset + 10, e.resourceEnc());
+        insert.setString(offset + 11, e.purpose());
+        insert.setString(offset + 12, e.outcome());
+        insert.setBytes(offset + 13, e.details());
         if (e.clientDay() == null) {
-            insert.setNull(14, Types.INTEGER);
+            insert.setNull(offset + 14, Types.INTEGER);
         } else {
-            insert.setInt(14, e.clientDay());
+            insert.setInt(offset + 14, e.clientDay());
         }
-        insert.setBytes(15, e.clientEnc());
-        insert.setBytes(16, e.prevHash());
-        insert.setBytes(17, e.hash());
+        insert.setBytes(offset + 15, e.clientEnc());
+        insert.setBytes(offset + 16, e.prevHash());
+        insert.setBytes(offset + 17, e.hash());
     }
 }

@@ -12,6 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The per-person and per-day data keys, stored wrapped by the master key and cached for a short time.
@@ -95,12 +96,12 @@ final class KeyRing {
             return key.get();
         }
         byte[] raw = Crypto.randomBytes(32);
-        db.insertInto(AUDIT_CLIENT_KEY)
+        insertUnlessPresent(() -> db.insertInto(AUDIT_CLIENT_KEY)
                 .set(AUDIT_CLIENT_KEY.EPOCH_DAY, epochDay)
                 .set(AUDIT_CLIENT_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "day:" + epochDay))
                 .set(AUDIT_CLIENT_KEY.CREATED_AT, clock.instant())
                 .onDuplicateKeyIgnore()
-                .execute();
+                .execute());
         Arrays.fill(raw, (byte) 0);
         byDay.remove(epochDay);
         return existingDayKey(epochDay).orElseThrow();
@@ -136,16 +137,30 @@ final class KeyRing {
     private PersonKey createPerson(String subjectId) {
         byte[] raw = Crypto.randomBytes(32);
         String tag = Crypto.base64Url(Crypto.hmac(raw, "hoheit-audit-tag"));
-        db.insertInto(AUDIT_SUBJECT_KEY)
+        insertUnlessPresent(() -> db.insertInto(AUDIT_SUBJECT_KEY)
                 .set(AUDIT_SUBJECT_KEY.SUBJECT_ID, subjectId)
                 .set(AUDIT_SUBJECT_KEY.TAG, tag)
                 .set(AUDIT_SUBJECT_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "person:" + subjectId))
                 .set(AUDIT_SUBJECT_KEY.CREATED_AT, clock.instant())
                 .onDuplicateKeyIgnore()
-                .execute();
+                .execute());
         Arrays.fill(raw, (byte) 0);
         // Another writer may have created it first: the stored key wins.
         return loadPerson(subjectId).orElseThrow();
+    }
+
+    /**
+     * Runs an insert-or-ignore. H2 emulates it with MERGE, which a concurrent writer can still beat
+     * with a unique violation; the row exists then, which is all that was wanted.
+     */
+    private static void insertUnlessPresent(Runnable insert) {
+        try {
+            insert.run();
+        } catch (DataAccessException e) {
+            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
+                throw e;
+            }
+        }
     }
 
     private PersonKey unwrapPerson(Record2<String, byte[]> row) {
