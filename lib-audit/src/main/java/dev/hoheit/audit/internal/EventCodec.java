@@ -59,7 +59,7 @@ final class EventCodec {
     /** A growable big-endian buffer. */
     private static final class Writer extends ByteArrayOutputStream {
         Writer() {
-            super(256);
+            super(1024); // a stored event is about 600 bytes: no regrowth
         }
 
         void putLong(long value) {

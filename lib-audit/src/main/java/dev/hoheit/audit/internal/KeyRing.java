@@ -55,6 +55,7 @@ final class KeyRing {
         }
         PersonKey key = loadPerson(subjectId).orElseGet(() -> createPerson(subjectId));
         remember(byId, subjectId, key);
+        remember(byTag, key.tag(), Optional.of(key));
         return key;
     }
 
@@ -64,7 +65,12 @@ final class KeyRing {
         if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
             return Optional.of(cached.value());
         }
-        return loadPerson(subjectId);
+        Optional<PersonKey> key = loadPerson(subjectId);
+        key.ifPresent(k -> {
+            remember(byId, subjectId, k);
+            remember(byTag, k.tag(), Optional.of(k));
+        });
+        return key;
     }
 
     /** The keys behind a tag, unless destroyed. */

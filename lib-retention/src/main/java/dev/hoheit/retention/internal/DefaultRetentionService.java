@@ -274,10 +274,14 @@ public final class DefaultRetentionService implements RetentionService {
     @Override
     public synchronized void close() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            // Let a run in progress finish: interrupting it would fail it half-way for no reason.
+            scheduler.shutdown();
             try {
-                scheduler.awaitTermination(30, TimeUnit.SECONDS);
+                if (!scheduler.awaitTermination(60, TimeUnit.SECONDS)) {
+                    scheduler.shutdownNow(); // the next run resumes whatever this one leaves unfinished
+                }
             } catch (InterruptedException e) {
+                scheduler.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             guard(() -> {

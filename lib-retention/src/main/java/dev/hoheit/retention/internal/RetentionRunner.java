@@ -129,7 +129,10 @@ final class RetentionRunner {
             runs.finishStep(runId, category, name, "DONE", null, clock.instant());
             return true;
         } catch (RuntimeException e) {
-            LOG.error("Retention of {} in store {} failed: {}", category, name, e.getClass().getName());
+            // Hoheit's own exceptions carry no personal data; a host store's message might.
+            boolean ours = e.getClass().getName().startsWith("dev.hoheit.");
+            LOG.error("Retention of {} in store {} failed: {}{}", category, name, e.getClass().getName(),
+                    ours ? " (" + e.getMessage() + ")" : "");
             runs.finishStep(runId, category, name, "FAILED", e.getClass().getSimpleName(), clock.instant());
             return false;
         }
