@@ -1,0 +1,229 @@
+package dev.hoheit.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.function.LongFunction;
+import javax.sql.DataSource;
+
+/**
+ * The baselines: plain JDBC on a plain table with the columns of {@code audit_event}. The read methods
+ * also work on {@code audit_event} itself, which separates the database's share of a library call
+ * from the library's own work.
+ */
+final class PlainTable {
+
+    static final String COLUMNS = "seq, recorded_at, actor_tag, actor_role, actor_enc, subject_tag, subject_enc,"
+            + " action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc, prev_hash, hash";
+
+    private static final String COLUMN_TYPES = "seq BIGINT NOT NULL, recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+            + " actor_tag VARCHAR(43), actor_role VARCHAR(64) NOT NULL, actor_enc BYTEA, subject_tag VARCHAR(43),"
+            + " subject_enc BYTEA, action VARCHAR(32) NOT NULL, resource_type VARCHAR(64) NOT NULL, resource_enc BYTEA,"
+            + " purpose VARCHAR(200), outcome VARCHAR(16) NOT NULL, details BYTEA, client_day INTEGER, client_enc BYTEA,"
+            + " prev_hash BYTEA NOT NULL, hash BYTEA NOT NULL";
+
+    private final DataSource dataSource;
+    private final String name;
+
+    PlainTable(DataSource dataSource, String name) {
+        this.dataSource = dataSource;
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Creates the table with the same columns, primary key and secondary indexes as {@code audit_event}
+     * (subject, actor, time), but not partitioned.
+     */
+    void createLikeAuditEvent() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + name + " (" + COLUMN_TYPES
+                    + ", CONSTRAINT " + name + "_pk PRIMARY KEY (seq, recorded_at))");
+            statement.execute("CREATE INDEX " + name + "_subject_ix ON " + name + " (subject_tag, seq)");
+            statement.execute("CREATE INDEX " + name + "_actor_ix ON " + name + " (actor_tag, seq)");
+            statement.execute("CREATE INDEX " + name + "_time_ix ON " + name + " (recorded_at)");
+        }
+    }
+
+    /** Inserts rows {@code first..first+count-1} in JDBC batches of {@code batchSize}, one commit per batch. */
+    void insertBatched(long first, long count, int batchSize, LongFunction<AuditTraffic.PlainRow> rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(insertSql())) {
+            connection.setAutoCommit(false);
+            int pending = 0;
+            long end = first + count;
+            for (long i = first; i < end; i++) {
+                bind(insert, rows.apply(i));
+                insert.addBatch();
+                if (++pending == batchSize || i == end - 1) {
+                    insert.executeBatch();
+                    connection.commit();
+                    pending = 0;
+                }
+            }
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Inserts one row and commits it, on a connection taken from the pool for this call. */
+    void insertOne(AuditTraffic.PlainRow row) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(insertSql())) {
+                bind(insert, row);
+                insert.executeUpdate();
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Deletes the rows recorded before {@code cutoff} in one statement; returns how many. */
+    int deleteBefore(Instant cutoff) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + name + " WHERE recorded_at < ?")) {
+            connection.setAutoCommit(true);
+            delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            return delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Streams every row of {@code table} in {@code seq} order, reading every column the way the
+     * library's verifier does; returns the number of rows.
+     */
+    static long streamAll(DataSource dataSource, String table) throws SQLException {
+        long rows = 0;
+        long bytes = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " ORDER BY seq")) {
+                select.setFetchSize(5_000);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        bytes += readAll(row);
+                        rows++;
+                    }
+                }
+            } finally {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+        }
+        if (bytes == 0 && rows > 0) {
+            throw new BenchmarkException("read " + rows + " rows of " + table + " but no bytes");
+        }
+        return rows;
+    }
+
+    /** Reads the newest {@code limit} rows with {@code subjectTag} from {@code table}; returns how many. */
+    static int newest(DataSource dataSource, String table, String subjectTag, int limit) throws SQLException {
+        int rows = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                     + " WHERE subject_tag = ? ORDER BY seq DESC LIMIT ?")) {
+            select.setString(1, subjectTag);
+            select.setInt(2, limit);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    readAll(row);
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Fills the table with {@code count} audit-shaped rows generated inside PostgreSQL
+     * ({@code generate_series}), rows of subject {@code n} carrying {@link AuditTraffic#tag}("s", n).
+     * Byte columns have the lengths of the library's sealed fields; their content is md5-derived.
+     */
+    void fillInDatabase(long count, int subjects, int actors, Instant from, double secondsPerRow) throws SQLException {
+        int[] lengths = AuditTraffic.typicalSealedLengths();
+        String sql = "INSERT INTO " + name + " (" + COLUMNS + ")"
+                + " SELECT g, t.at, plain_tag('a', (g * 7919) % " + actors + "), '" + AuditTraffic.ROLE + "',"
+                + " substring(p.pool from 1 for " + AuditTraffic.SEAL_OVERHEAD + " + length('mentor-' || ((g * 7919) % " + actors + "))),"
+                + " plain_tag('s', g % " + subjects + "),"
+                + " substring(p.pool from 17 for " + AuditTraffic.SEAL_OVERHEAD + " + length('mentee-' || (g % " + subjects + "))),"
+                + " '" + AuditTraffic.ACTION + "', '" + AuditTraffic.RESOURCE_TYPE + "', substring(p.pool from 33 for " + lengths[0] + "),"
+                + " 'grant:' || lpad(to_hex((g % " + subjects + ")::int), 8, '0'), '" + AuditTraffic.OUTCOME + "',"
+                + " substring(p.pool from 49 for " + lengths[1] + "), (extract(epoch from t.at) / 86400)::int,"
+                + " substring(p.pool from 5 for " + lengths[2] + "), substring(p.pool from 65 for 32), substring(p.pool from 97 for 32)"
+                + " FROM generate_series(1::bigint, ?) AS g"
+                + " CROSS JOIN LATERAL (SELECT decode(repeat(md5(g::text), 16), 'hex') AS pool) p"
+                + " CROSS JOIN LATERAL (SELECT ?::timestamptz + make_interval(secs => g * ?) AS at) t";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + name + " (" + COLUMN_TYPES + ")");
+            statement.execute("CREATE OR REPLACE FUNCTION plain_tag(prefix text, n bigint) RETURNS text IMMUTABLE LANGUAGE sql"
+                    + " AS $$ SELECT substr(encode(sha256(convert_to(prefix || n, 'UTF8')), 'base64'), 1, 43) $$");
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setLong(1, count);
+                insert.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+                insert.setDouble(3, secondsPerRow);
+                insert.executeUpdate();
+            }
+            statement.execute("ALTER TABLE " + name + " ADD CONSTRAINT " + name + "_pk PRIMARY KEY (seq)");
+            statement.execute("CREATE INDEX " + name + "_subject_ix ON " + name + " (subject_tag, seq)");
+            statement.execute("ANALYZE " + name);
+        }
+    }
+
+    private String insertSql() {
+        return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    private static void bind(PreparedStatement insert, AuditTraffic.PlainRow row) throws SQLException {
+        insert.setLong(1, row.seq());
+        insert.setObject(2, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
+        insert.setString(3, row.actorTag());
+        insert.setString(4, AuditTraffic.ROLE);
+        insert.setBytes(5, row.actorEnc());
+        insert.setString(6, row.subjectTag());
+        insert.setBytes(7, row.subjectEnc());
+        insert.setString(8, AuditTraffic.ACTION);
+        insert.setString(9, AuditTraffic.RESOURCE_TYPE);
+        insert.setBytes(10, row.resourceEnc());
+        insert.setString(11, row.purpose());
+        insert.setString(12, AuditTraffic.OUTCOME);
+        insert.setBytes(13, row.details());
+        insert.setInt(14, row.clientDay());
+        insert.setBytes(15, row.clientEnc());
+        insert.setBytes(16, row.prevHash());
+        insert.setBytes(17, row.hash());
+    }
+
+    /** Reads every column as the library's verifier does; returns the number of bytes in the byte columns. */
+    private static long readAll(ResultSet row) throws SQLException {
+        row.getLong(1);
+        row.getObject(2, OffsetDateTime.class);
+        row.getString(3);
+        row.getString(4);
+        long bytes = length(row.getBytes(5));
+        row.getString(6);
+        bytes += length(row.getBytes(7));
+        row.getString(8);
+        row.getString(9);
+        bytes += length(row.getBytes(10));
+        row.getString(11);
+        row.getString(12);
+        bytes += length(row.getBytes(13));
+        row.getInt(14);
+        bytes += length(row.getBytes(15));
+        bytes += length(row.getBytes(16));
+        bytes += length(row.getBytes(17));
+        return bytes;
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+}
