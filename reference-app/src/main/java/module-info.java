@@ -1,8 +1,21 @@
 /**
- * Smoffen, the Hoheit reference mentoring platform.
- *
- * <p>Not built yet (issues 5 and 6); the module is declared so the layout is complete.
+ * Smoffen, the Hoheit reference mentoring platform: the three libraries assembled into a web
+ * application on Javalin. An application, so it exports nothing.
  */
 module dev.hoheit.mentoring {
+    requires dev.hoheit.retention;
+    requires io.javalin;
+    requires org.eclipse.jetty.server;
+    requires com.fasterxml.jackson.databind;
+    requires com.zaxxer.hikari;
+    requires org.jooq;
+    requires flyway.core;
+    requires org.bouncycastle.provider;
     requires org.slf4j;
+    requires com.h2database;
+
+    // Jackson reads and writes the API's request and response records.
+    opens dev.hoheit.mentoring.web to com.fasterxml.jackson.databind;
+    // jOOQ instantiates the generated record classes reflectively.
+    opens dev.hoheit.mentoring.internal.jooq.tables.records to org.jooq;
 }

@@ -1,0 +1,61 @@
+package dev.hoheit.mentoring;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the app is started, from environment variables (and {@code --demo}). Every setting has a
+ * default that works on a fresh machine: H2 in {@code ./data}, port 7070.
+ *
+ * @param dataDir where the embedded database and the keys live ({@code HOHEIT_DATA_DIR}, default {@code ./data})
+ * @param port the HTTP port ({@code HOHEIT_PORT}, default 7070; 0 picks a free one)
+ * @param dbUrl a JDBC URL to use instead of the embedded H2 ({@code HOHEIT_DB_URL})
+ * @param dbUser the database user ({@code HOHEIT_DB_USER})
+ * @param dbPassword the database password ({@code HOHEIT_DB_PASSWORD})
+ * @param masterKeyFile the AES-256 master key ({@code HOHEIT_MASTER_KEY_FILE}, default {@code <dataDir>/keys/app-master.key})
+ * @param operatorPassword the first operator's password ({@code HOHEIT_OPERATOR_PASSWORD}); generated when absent
+ * @param demo whether to seed demo accounts ({@code --demo} or {@code HOHEIT_DEMO=true})
+ * @param behindTls whether a TLS proxy fronts the app ({@code HOHEIT_BEHIND_TLS=true}): Secure cookies and HSTS (R16)
+ */
+public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Optional<String> dbUser,
+                          Optional<String> dbPassword, Path masterKeyFile, Optional<String> operatorPassword,
+                          boolean demo, boolean behindTls) {
+
+    /** Reads the settings from {@code env} and the command line. */
+    public static AppSettings from(Map<String, String> env, String[] args) {
+        Path dataDir = Path.of(value(env, "HOHEIT_DATA_DIR").orElse("data")).toAbsolutePath().normalize();
+        int port;
+        try {
+            port = Integer.parseInt(value(env, "HOHEIT_PORT").orElse("7070"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HOHEIT_PORT must be a number, was " + env.get("HOHEIT_PORT"), e);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("HOHEIT_PORT must be between 0 and 65535, was " + port);
+        }
+        Path masterKey = value(env, "HOHEIT_MASTER_KEY_FILE").map(Path::of)
+                .orElse(dataDir.resolve("keys").resolve("app-master.key"));
+        boolean demo = Arrays.asList(args).contains("--demo") || "true".equalsIgnoreCase(env.get("HOHEIT_DEMO"));
+        return new AppSettings(dataDir, port, value(env, "HOHEIT_DB_URL"), value(env, "HOHEIT_DB_USER"),
+                value(env, "HOHEIT_DB_PASSWORD"), masterKey, value(env, "HOHEIT_OPERATOR_PASSWORD"), demo,
+                "true".equalsIgnoreCase(env.get("HOHEIT_BEHIND_TLS")));
+    }
+
+    /** The same settings on another port. */
+    public AppSettings withPort(int newPort) {
+        return new AppSettings(dataDir, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    @Override
+    public String toString() {
+        return "AppSettings[dataDir=" + dataDir + ", port=" + port + ", database=" + dbUrl.map(u -> u.replaceAll("password=[^&;]*", "password=***"))
+                .orElse("embedded H2") + ", demo=" + demo + ", behindTls=" + behindTls + "]";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.hoheit.mentoring;
+
+/** Starts Smoffen: {@code java -jar hoheit-mentoring.jar [--demo]}. Configuration comes from the environment. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        AppSettings settings = AppSettings.from(System.getenv(), args);
+        SmoffenApp app = SmoffenApp.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "smoffen-shutdown"));
+        app.generatedOperatorPassword().ifPresent(password -> System.out.println(
+                "\nFirst start: the operator account is 'operator' with password " + password
+                        + "\nIt is shown only this once. Set HOHEIT_OPERATOR_PASSWORD to choose it yourself.\n"));
+        System.out.println("Smoffen runs at http://localhost:" + app.port() + "/ (data in " + settings.dataDir() + ")");
+    }
+}

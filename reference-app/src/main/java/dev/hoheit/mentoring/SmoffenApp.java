@@ -1,0 +1,176 @@
+package dev.hoheit.mentoring;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hoheit.audit.AuditConfig;
+import dev.hoheit.audit.AuditKeys;
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.consent.ConsentConfig;
+import dev.hoheit.consent.ConsentService;
+import dev.hoheit.consent.Controller;
+import dev.hoheit.mentoring.account.AccountService;
+import dev.hoheit.mentoring.account.AccountStore;
+import dev.hoheit.mentoring.account.ConsentCatalog;
+import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.mentoring.account.SessionService;
+import dev.hoheit.mentoring.crypto.MasterKey;
+import dev.hoheit.mentoring.crypto.PasswordHasher;
+import dev.hoheit.mentoring.crypto.PersonKeys;
+import dev.hoheit.mentoring.web.WebServer;
+import dev.hoheit.retention.RetentionConfig;
+import dev.hoheit.retention.RetentionPolicy;
+import dev.hoheit.retention.RetentionService;
+import dev.hoheit.retention.Stores;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.tools.jdbc.JDBCUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Smoffen, assembled: the database, the three Hoheit libraries, the app's own services and the web
+ * server. One instance per process; several processes may share one PostgreSQL database.
+ */
+public final class SmoffenApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmoffenApp.class);
+    static final Controller CONTROLLER = new Controller("Smoffen (Hoheit reference app)", "Datenschutz",
+            "Musterstraße 1, 10115 Berlin", "datenschutz@smoffen.example", "+49 30 0000000", "DE",
+            "https://smoffen.example/datenschutz");
+
+    private final HikariDataSource ownedDataSource;
+    private final AuditLog audit;
+    private final RetentionService retention;
+    private final WebServer web;
+    private final Optional<String> generatedOperatorPassword;
+
+    private SmoffenApp(HikariDataSource ownedDataSource, AuditLog audit, RetentionService retention, WebServer web,
+                       Optional<String> generatedOperatorPassword) {
+        this.ownedDataSource = ownedDataSource;
+        this.audit = audit;
+        this.retention = retention;
+        this.web = web;
+        this.generatedOperatorPassword = generatedOperatorPassword;
+    }
+
+    /** Starts the app on the database the settings name (the embedded H2 by default). */
+    public static SmoffenApp start(AppSettings settings) {
+        HikariDataSource dataSource = dataSource(settings);
+        try {
+            return start(settings, dataSource, Clock.systemUTC(), new PasswordHasher(), dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** Starts the app on a data source the caller owns (tests). */
+    public static SmoffenApp start(AppSettings settings, DataSource dataSource, Clock clock, PasswordHasher hasher) {
+        return start(settings, dataSource, clock, hasher, null);
+    }
+
+    private static SmoffenApp start(AppSettings settings, DataSource dataSource, Clock clock, PasswordHasher hasher,
+                                    HikariDataSource owned) {
+        LOG.info("Starting Smoffen: {}", settings);
+        AppMigrations.migrate(dataSource);
+        DSLContext db = context(dataSource);
+        ConsentService consent = ConsentService.create(dataSource, ConsentConfig.of(CONTROLLER).withClock(clock)
+                .withServiceName("Smoffen"));
+        ConsentCatalog.install(consent);
+        AuditLog audit = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(settings.dataDir().resolve("keys")))
+                .withClock(clock));
+        PersonKeys keys = new PersonKeys(db, MasterKey.loadOrCreate(settings.masterKeyFile()), clock);
+        AccountService accounts = new AccountService(db, consent, keys, hasher, clock);
+        SessionService sessions = new SessionService(db, clock);
+        RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
+                .withStore(new AccountStore(db, accounts, keys))
+                .withStore(Stores.consent(consent))
+                .withStore(Stores.audit(audit))
+                .withPolicy(RetentionPolicy.delete(Stores.USAGE_LOG, Duration.ofDays(365), "R5: usage and access log kept 12 months"))
+                .withPolicy(RetentionPolicy.anonymise(Stores.CLIENT_DATA, Duration.ofDays(6), "R28: IP addresses at most 7 days"))
+                .withPolicy(RetentionPolicy.delete(AccountStore.SESSIONS, Duration.ofMinutes(1), "sessions deleted when expired"))
+                .withClock(clock));
+        Optional<String> generated = ensureOperator(accounts, settings);
+        retention.startScheduler(Duration.ofHours(1));
+        WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, clock,
+                settings.behindTls()), settings.port());
+        return new SmoffenApp(owned, audit, retention, web, generated);
+    }
+
+    /** The first start creates the operator; returns the password when it was generated. */
+    private static Optional<String> ensureOperator(AccountService accounts, AppSettings settings) {
+        if (accounts.findByNickname("operator").isPresent()) {
+            return Optional.empty();
+        }
+        Optional<String> given = settings.operatorPassword();
+        String password = given.orElseGet(() -> {
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+        accounts.createByOperator("operator", password.toCharArray(), Set.of(Role.OPERATOR));
+        LOG.info("Created the operator account 'operator'");
+        return given.isPresent() ? Optional.empty() : Optional.of(password);
+    }
+
+    private static HikariDataSource dataSource(AppSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("smoffen");
+        config.setMaximumPoolSize(10);
+        if (settings.dbUrl().isPresent()) {
+            config.setJdbcUrl(settings.dbUrl().get());
+            settings.dbUser().ifPresent(config::setUsername);
+            settings.dbPassword().ifPresent(config::setPassword);
+        } else {
+            config.setJdbcUrl("jdbc:h2:file:" + settings.dataDir().resolve("smoffen") + ";LOCK_TIMEOUT=10000");
+            config.setUsername("sa");
+            config.setPassword("");
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static DSLContext context(DataSource dataSource) {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            SQLDialect dialect = JDBCUtils.dialect(connection);
+            return DSL.using(dataSource, dialect, new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)
+                    .withExecuteLogging(false).withRenderSchema(false));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot connect to the database", e);
+        }
+    }
+
+    /** The retention service (for the app's own tests: the coverage check). */
+    RetentionService retention() {
+        return retention;
+    }
+
+    /** The port the web server listens on. */
+    public int port() {
+        return web.port();
+    }
+
+    /** The operator password, when the first start generated it (shown once, then forgotten). */
+    public Optional<String> generatedOperatorPassword() {
+        return generatedOperatorPassword;
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        retention.close();
+        audit.close();
+        if (ownedDataSource != null) {
+            ownedDataSource.close();
+        }
+    }
+}

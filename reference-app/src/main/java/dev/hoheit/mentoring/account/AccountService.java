@@ -1,0 +1,224 @@
+package dev.hoheit.mentoring.account;
+
+import static dev.hoheit.mentoring.internal.jooq.Tables.APP_ACCOUNT;
+
+import dev.hoheit.consent.ConsentService;
+import dev.hoheit.consent.DecisionRequest;
+import dev.hoheit.consent.Evidence;
+import dev.hoheit.consent.Notice;
+import dev.hoheit.consent.Purpose;
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.crypto.PasswordHasher;
+import dev.hoheit.mentoring.crypto.PersonKeys;
+import dev.hoheit.mentoring.internal.jooq.tables.records.AppAccountRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/** Registration, authentication and roles. Registration asks for the minimum (R14, R22). */
+public final class AccountService {
+
+    private static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}._-]{3,40}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}");
+    private static final int MIN_PASSWORD = 10;
+
+    /** What a registration form sends. */
+    public record Registration(String nickname, char[] password, String email, String language,
+                               Map<String, Boolean> decisions, Role role, Evidence evidence) {
+    }
+
+    private final DSLContext db;
+    private final ConsentService consent;
+    private final PersonKeys keys;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public AccountService(DSLContext db, ConsentService consent, PersonKeys keys, PasswordHasher hasher, Clock clock) {
+        this.db = db;
+        this.consent = consent;
+        this.keys = keys;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an account after checking the form: every purpose asked of the role must be decided,
+     * every required one granted. All decisions, refusals included, are recorded (R17).
+     */
+    public Account register(Registration form) {
+        String nickname = validNickname(form.nickname());
+        validPassword(form.password(), nickname);
+        String email = form.email() == null || form.email().isBlank() ? null : validEmail(form.email());
+        String language = "en".equals(form.language()) ? "en" : "de";
+        List<DecisionRequest> decisions = decisionsFor(form, language);
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        try {
+            db.insertInto(APP_ACCOUNT)
+                    .set(APP_ACCOUNT.ACCOUNT_ID, id)
+                    .set(APP_ACCOUNT.NICKNAME, nickname)
+                    .set(APP_ACCOUNT.NICKNAME_KEY, key(nickname))
+                    .set(APP_ACCOUNT.PASSWORD_HASH, hasher.hash(form.password()))
+                    .set(APP_ACCOUNT.ROLES, form.role().id())
+                    .set(APP_ACCOUNT.CREATED_AT, now)
+                    .set(APP_ACCOUNT.UPDATED_AT, now)
+                    .execute();
+        } catch (DataAccessException e) {
+            if (e.sqlState() != null && e.sqlState().startsWith("23")) {
+                throw new AppException(AppException.Kind.CONFLICT, "the nickname '" + nickname + "' is taken");
+            }
+            throw e;
+        }
+        try {
+            keys.create(id);
+            if (email != null) {
+                db.update(APP_ACCOUNT).set(APP_ACCOUNT.EMAIL_ENC, keys.sealText(id, "email", email))
+                        .where(APP_ACCOUNT.ACCOUNT_ID.eq(id)).execute();
+            }
+            consent.recordAll(decisions.stream().map(d -> withSubject(d, id)).toList());
+        } catch (RuntimeException e) {
+            // Undo the half-made account: nothing half-written remains.
+            keys.destroy(id);
+            db.deleteFrom(APP_ACCOUNT).where(APP_ACCOUNT.ACCOUNT_ID.eq(id)).execute();
+            throw e;
+        }
+        return find(id).orElseThrow();
+    }
+
+    private List<DecisionRequest> decisionsFor(Registration form, String language) {
+        Map<String, Boolean> given = form.decisions() == null ? Map.of() : form.decisions();
+        List<Purpose> asked = consent.purposesFor(form.role().id());
+        Set<String> askedIds = asked.stream().map(Purpose::id).collect(Collectors.toSet());
+        for (String purposeId : given.keySet()) {
+            if (!askedIds.contains(purposeId)) {
+                throw AppException.badRequest("'" + purposeId + "' is not asked of a " + form.role().id());
+            }
+        }
+        List<DecisionRequest> decisions = new ArrayList<>();
+        for (Purpose purpose : asked) {
+            Boolean granted = given.get(purpose.id());
+            if (granted == null) {
+                throw AppException.unprocessable("please decide about '" + purpose.id() + "' (" + purpose.title() + ")");
+            }
+            if (purpose.required() && !granted) {
+                throw AppException.unprocessable("an account needs your consent to '" + purpose.id() + "' (" + purpose.title() + ")");
+            }
+            Notice notice = consent.latestNotice(purpose.id(), language)
+                    .or(() -> consent.latestNotice(purpose.id(), "de"))
+                    .orElseThrow(() -> new IllegalStateException("no notice for " + purpose.id()));
+            DecisionRequest request = granted ? DecisionRequest.grant("pending", notice.ref()) : DecisionRequest.refuse("pending", notice.ref());
+            decisions.add(request.as(form.role().id()).via("checkbox").withEvidence(form.evidence()));
+        }
+        return decisions;
+    }
+
+    private static DecisionRequest withSubject(DecisionRequest d, String subjectId) {
+        return new DecisionRequest(subjectId, d.choice(), d.purposeId(), d.notice(), d.subjectRole(), d.method(), d.expiresAt(), d.evidence());
+    }
+
+    /** The account if nickname and password match; the hash is upgraded when parameters were raised. */
+    public Optional<Account> authenticate(String nickname, char[] password) {
+        if (nickname == null || password == null || nickname.length() > 40 || password.length > 200) {
+            return Optional.empty();
+        }
+        AppAccountRecord row = db.selectFrom(APP_ACCOUNT).where(APP_ACCOUNT.NICKNAME_KEY.eq(key(nickname.strip()))).fetchOne();
+        if (row == null) {
+            hasher.hash(password); // spend the same time as for a real account
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, row.getPasswordHash())) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(row.getPasswordHash())) {
+            db.update(APP_ACCOUNT).set(APP_ACCOUNT.PASSWORD_HASH, hasher.hash(password))
+                    .where(APP_ACCOUNT.ACCOUNT_ID.eq(row.getAccountId())).execute();
+        }
+        return Optional.of(toAccount(row));
+    }
+
+    public Optional<Account> find(String accountId) {
+        return db.selectFrom(APP_ACCOUNT).where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOptional(AccountService::toAccount);
+    }
+
+    public Optional<Account> findByNickname(String nickname) {
+        return db.selectFrom(APP_ACCOUNT).where(APP_ACCOUNT.NICKNAME_KEY.eq(key(nickname))).fetchOptional(AccountService::toAccount);
+    }
+
+    /** The account's e-mail address, decrypted, if it has one. */
+    public Optional<String> email(String accountId) {
+        return db.select(APP_ACCOUNT.EMAIL_ENC).from(APP_ACCOUNT).where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(APP_ACCOUNT.EMAIL_ENC).flatMap(sealed -> keys.openText(accountId, "email", sealed));
+    }
+
+    /** Creates an account with roles chosen by the operator (no consent form; they consent at first login). */
+    public Account createByOperator(String nickname, char[] password, Set<Role> roles) {
+        String name = validNickname(nickname);
+        validPassword(password, name);
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        try {
+            db.insertInto(APP_ACCOUNT)
+                    .set(APP_ACCOUNT.ACCOUNT_ID, id)
+                    .set(APP_ACCOUNT.NICKNAME, name)
+                    .set(APP_ACCOUNT.NICKNAME_KEY, key(name))
+                    .set(APP_ACCOUNT.PASSWORD_HASH, hasher.hash(password))
+                    .set(APP_ACCOUNT.ROLES, roles.stream().map(Role::id).sorted().collect(Collectors.joining(",")))
+                    .set(APP_ACCOUNT.CREATED_AT, now)
+                    .set(APP_ACCOUNT.UPDATED_AT, now)
+                    .execute();
+        } catch (DataAccessException e) {
+            if (e.sqlState() != null && e.sqlState().startsWith("23")) {
+                throw new AppException(AppException.Kind.CONFLICT, "the nickname '" + name + "' is taken");
+            }
+            throw e;
+        }
+        keys.create(id);
+        return find(id).orElseThrow();
+    }
+
+    private static Account toAccount(AppAccountRecord row) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(row.getRoles().split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);
+        return new Account(row.getAccountId(), row.getNickname(), roles, row.getCreatedAt());
+    }
+
+    private static String key(String nickname) {
+        return nickname.toLowerCase(Locale.ROOT);
+    }
+
+    private static String validNickname(String nickname) {
+        if (nickname == null || !NICKNAME.matcher(nickname.strip()).matches()) {
+            throw AppException.unprocessable("a nickname has 3 to 40 letters, digits, '.', '_' or '-'");
+        }
+        return nickname.strip();
+    }
+
+    private static void validPassword(char[] password, String nickname) {
+        if (password == null || password.length < MIN_PASSWORD || password.length > 200) {
+            throw AppException.unprocessable("a password has at least " + MIN_PASSWORD + " characters");
+        }
+        if (new String(password).equalsIgnoreCase(nickname)) {
+            throw AppException.unprocessable("the password must differ from the nickname");
+        }
+    }
+
+    private static String validEmail(String email) {
+        String stripped = email.strip();
+        if (stripped.length() > 254 || !EMAIL.matcher(stripped).matches()) {
+            throw AppException.unprocessable("that is not an e-mail address (it is optional: leave it empty)");
+        }
+        return stripped;
+    }
+}

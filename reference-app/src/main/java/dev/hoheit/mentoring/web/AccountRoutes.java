@@ -1,0 +1,181 @@
+package dev.hoheit.mentoring.web;
+
+import dev.hoheit.audit.Actor;
+import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditEvent;
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.audit.Outcome;
+import dev.hoheit.audit.Resource;
+import dev.hoheit.consent.ConsentService;
+import dev.hoheit.consent.Evidence;
+import dev.hoheit.consent.Notice;
+import dev.hoheit.consent.Purpose;
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.account.Account;
+import dev.hoheit.mentoring.account.AccountService;
+import dev.hoheit.mentoring.account.LoginThrottle;
+import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.mentoring.account.SessionService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Notices, registration, sign-in and sign-out, and the signed-in account. */
+final class AccountRoutes {
+
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final ConsentService consent;
+    private final AuditLog audit;
+    private final LoginThrottle throttle;
+    private final boolean secureCookies;
+
+    AccountRoutes(AccountService accounts, SessionService sessions, ConsentService consent, AuditLog audit,
+                  LoginThrottle throttle, boolean secureCookies) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.consent = consent;
+        this.audit = audit;
+        this.throttle = throttle;
+        this.secureCookies = secureCookies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/notices", this::notices);
+        routes.post("/api/accounts", this::createAccount);
+        routes.post("/api/session", this::signIn);
+        routes.delete("/api/session", this::signOut);
+        routes.get("/api/me", this::me);
+    }
+
+    /** The notices a role is asked to accept, in the requested language (German by default). */
+    private void notices(Context ctx) {
+        String roleName = ctx.queryParam("role") == null ? "mentee" : ctx.queryParam("role");
+        Role role;
+        try {
+            role = Role.parse(roleName);
+        } catch (IllegalArgumentException e) {
+            throw AppException.badRequest("unknown role '" + roleName + "'");
+        }
+        String language = "en".equals(ctx.queryParam("lang")) ? "en" : "de";
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Purpose purpose : consent.purposesFor(role.id())) {
+            Notice notice = consent.latestNotice(purpose.id(), language).or(() -> consent.latestNotice(purpose.id(), "de")).orElseThrow();
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("purpose", purpose.id());
+            item.put("title", purpose.title());
+            item.put("required", purpose.required());
+            item.put("legalBasis", purpose.legalBasis().article());
+            item.put("version", notice.version());
+            item.put("language", notice.language());
+            item.put("text", notice.text().orElse(""));
+            item.put("sha256", notice.sha256());
+            item.put("refusing", purpose.required() ? "Without this consent no account can be created." : "Refusing changes nothing else.");
+            result.add(item);
+        }
+        ctx.json(Map.of("role", role.id(), "language", language, "notices", result));
+    }
+
+    private void createAccount(Context ctx) {
+        Requests.Registration form = Web.body(ctx, Requests.Registration.class);
+        char[] password = form.password() == null ? null : form.password().toCharArray();
+        Account account = accounts.register(new AccountService.Registration(form.nickname(), password, form.email(),
+                form.language(), form.consents(), Role.MENTEE, Evidence.of("web", ctx.userAgent())));
+        audit.append(AuditEvent.of(Actor.of(account.id(), Role.MENTEE.id()), AuditAction.CREATE, Resource.of("account", account.id()))
+                .about(account.id()).from(Web.client(ctx)));
+        ctx.status(201).json(accountJson(account));
+    }
+
+    private void signIn(Context ctx) {
+        Requests.Login login = Web.body(ctx, Requests.Login.class);
+        String nicknameKey = "n:" + SessionServiceKeys.hash(login.nickname() == null ? "" : login.nickname().strip().toLowerCase(java.util.Locale.ROOT));
+        String clientKey = "c:" + SessionServiceKeys.hash(ctx.ip());
+        Duration wait = throttle.waitFor(nicknameKey, clientKey);
+        if (!wait.isZero()) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+            throw new AppException(AppException.Kind.TOO_MANY_REQUESTS, "too many failed sign-ins; try again in "
+                    + Math.max(1, wait.toSeconds()) + " seconds");
+        }
+        char[] password = login.password() == null ? new char[0] : login.password().toCharArray();
+        Account account = accounts.authenticate(login.nickname(), password).orElse(null);
+        if (account == null) {
+            throttle.failed(nicknameKey, clientKey);
+            audit.append(AuditEvent.of(Actor.of("anonymous", "visitor"), AuditAction.LOGIN_FAILED, Resource.of("session"))
+                    .withOutcome(Outcome.DENIED).from(Web.client(ctx)));
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, "nickname or password is wrong");
+        }
+        throttle.succeeded(nicknameKey);
+        SessionService.Created session = sessions.create(account.id());
+        // A session cookie (no Max-Age, R30), unreadable by scripts, never sent cross-site.
+        ctx.header("Set-Cookie", Web.SESSION_COOKIE + "=" + session.token() + "; Path=/; HttpOnly; SameSite=Strict"
+                + (secureCookies ? "; Secure" : ""));
+        audit.append(AuditEvent.of(Actor.of(account.id(), primaryRole(account)), AuditAction.LOGIN, Resource.of("session"))
+                .from(Web.client(ctx)));
+        Map<String, Object> body = accountJson(account);
+        body.put("csrfToken", session.csrfToken());
+        ctx.json(body);
+    }
+
+    private void signOut(Context ctx) {
+        Account account = Web.account(ctx);
+        sessions.end(Web.session(ctx).tokenHash());
+        ctx.header("Set-Cookie", Web.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (secureCookies ? "; Secure" : ""));
+        audit.append(AuditEvent.of(Actor.of(account.id(), primaryRole(account)), AuditAction.LOGOUT, Resource.of("session"))
+                .from(Web.client(ctx)));
+        ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        Account account = Web.account(ctx);
+        Map<String, Object> body = accountJson(account);
+        body.put("email", accounts.email(account.id()).orElse(null));
+        List<String> toAsk = new ArrayList<>();
+        for (Role role : account.roles()) {
+            consent.purposesToAsk(account.id(), role.id()).forEach(p -> {
+                if (!toAsk.contains(p.id())) {
+                    toAsk.add(p.id());
+                }
+            });
+        }
+        body.put("consentsToGive", toAsk);
+        ctx.json(body);
+    }
+
+    static String primaryRole(Account account) {
+        for (Role role : List.of(Role.OPERATOR, Role.AUDITOR, Role.EMPLOYER, Role.MENTOR, Role.MENTEE)) {
+            if (account.is(role)) {
+                return role.id();
+            }
+        }
+        return "mentee";
+    }
+
+    static Map<String, Object> accountJson(Account account) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", account.id());
+        body.put("nickname", account.nickname());
+        body.put("roles", account.roles().stream().map(Role::id).sorted().toList());
+        body.put("createdAt", account.createdAt().toString());
+        return body;
+    }
+
+    /** Keys for the login throttle: hashed, so memory holds no nickname or address. */
+    static final class SessionServiceKeys {
+        private SessionServiceKeys() {
+        }
+
+        static String hash(String value) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.hoheit.mentoring.web;
+
+import java.util.Map;
+
+/** The JSON bodies the API accepts. Unknown fields are rejected. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    /** {@code POST /api/accounts}. */
+    record Registration(String nickname, String password, String email, String language, Map<String, Boolean> consents) {
+    }
+
+    /** {@code POST /api/session}. */
+    record Login(String nickname, String password) {
+    }
+}

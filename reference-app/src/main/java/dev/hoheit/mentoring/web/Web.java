@@ -1,0 +1,74 @@
+package dev.hoheit.mentoring.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoheit.audit.ClientInfo;
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.account.Account;
+import dev.hoheit.mentoring.account.SessionService;
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/** Small helpers shared by the route classes: reading JSON, the caller, the client. */
+final class Web {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    static final int MAX_JSON_BYTES = 64 * 1024;
+    static final String SESSION_COOKIE = "smoffen_session";
+    static final String ACCOUNT = "account";
+    static final String SESSION = "session";
+
+    private Web() {
+    }
+
+    /** The request body as {@code type}, after checking content type and size. */
+    static <T> T body(Context ctx, Class<T> type) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, "send JSON with Content-Type: application/json");
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw new AppException(AppException.Kind.TOO_LARGE, "a JSON body may have at most " + MAX_JSON_BYTES + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw AppException.badRequest("the request body is empty");
+        }
+        try {
+            T value = JSON.readValue(bytes, type);
+            if (value == null) {
+                throw AppException.badRequest("the request body is null");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw AppException.badRequest("malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw AppException.badRequest("unreadable body");
+        }
+    }
+
+    /** The signed-in account, or 401. */
+    static Account account(Context ctx) {
+        Account account = ctx.attribute(ACCOUNT);
+        if (account == null) {
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, "please sign in");
+        }
+        return account;
+    }
+
+    static SessionService.Session session(Context ctx) {
+        SessionService.Session session = ctx.attribute(SESSION);
+        if (session == null) {
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, "please sign in");
+        }
+        return session;
+    }
+
+    /** The client's address and user agent, for the audit log (anonymised after 7 days). */
+    static ClientInfo client(Context ctx) {
+        return ClientInfo.of(ctx.ip(), ctx.userAgent());
+    }
+}

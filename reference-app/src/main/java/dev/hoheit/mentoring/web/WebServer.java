@@ -1,0 +1,116 @@
+package dev.hoheit.mentoring.web;
+
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.consent.ConsentException;
+import dev.hoheit.consent.ConsentService;
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.account.AccountService;
+import dev.hoheit.mentoring.account.LoginThrottle;
+import dev.hoheit.mentoring.account.SessionService;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: security headers, sessions and CSRF on every request, JSON errors without stack
+ * traces, and the routes of each area.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Largest request: a picture upload (10 MB) with room for the multipart envelope. */
+    static final long MAX_REQUEST_BYTES = 11L * 1024 * 1024;
+
+    /** What the routes need. */
+    public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
+                           AuditLog audit, Clock clock, boolean behindTls) {
+    }
+
+    private final Javalin javalin;
+
+    private WebServer(Javalin javalin) {
+        this.javalin = javalin;
+    }
+
+    /** Starts the server on {@code port} (0 picks a free one). */
+    public static WebServer start(Services services, int port) {
+        SecurityHeaders headers = new SecurityHeaders(services.behindTls());
+        AccountRoutes accountRoutes = new AccountRoutes(services.accounts(), services.sessions(), services.consent(),
+                services.audit(), new LoginThrottle(services.clock()), services.behindTls());
+        Javalin javalin = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.defaultContentType = "application/json";
+            config.jsonMapper(new JavalinJackson(Web.JSON, false));
+            config.startup.showJavalinBanner = false;
+            config.routes.before(ctx -> {
+                headers.apply(ctx);
+                authenticate(ctx, services.sessions(), services.accounts());
+            });
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            accountRoutes.register(config.routes);
+            config.routes.exception(AppException.class, (e, ctx) -> error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
+            config.routes.exception(ConsentException.class, (e, ctx) -> consentError(ctx, e));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unexpected {} on a {} request", e.getClass().getName(), ctx.method());
+                error(ctx, 500, "internal", "something went wrong on our side; nothing was changed");
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || !ctx.result().contains("\"error\"")) {
+                    error(ctx, 404, "not_found", "no such resource");
+                }
+            });
+            config.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", "this method is not allowed here"));
+            config.routes.error(413, "*", ctx -> error(ctx, 413, "too_large", "the request is too large"));
+        }).start(port);
+        LOG.info("Smoffen listens on port {}", javalin.port());
+        return new WebServer(javalin);
+    }
+
+    /** Resolves the session cookie and checks CSRF for state-changing requests of a signed-in caller. */
+    private static void authenticate(Context ctx, SessionService sessions, AccountService accounts) {
+        Optional<SessionService.Session> session = sessions.resolve(ctx.cookie(Web.SESSION_COOKIE));
+        if (session.isEmpty()) {
+            return;
+        }
+        if (STATE_CHANGING.contains(ctx.method().name()) && !session.get().acceptsCsrf(ctx.header("X-CSRF-Token"))) {
+            throw AppException.forbidden("missing or wrong X-CSRF-Token header");
+        }
+        accounts.find(session.get().accountId()).ifPresent(account -> {
+            ctx.attribute(Web.SESSION, session.get());
+            ctx.attribute(Web.ACCOUNT, account);
+        });
+    }
+
+    private static void consentError(Context ctx, ConsentException e) {
+        int status = switch (e.problem()) {
+            case INVALID_ARGUMENT, EXPIRY_IN_PAST -> 400;
+            case UNKNOWN_PURPOSE, UNKNOWN_NOTICE, UNKNOWN_DECISION, UNKNOWN_GRANT -> 404;
+            case ILLEGAL_STATE, CONFLICT -> 409;
+            case LISTENER_FAILED, STORAGE -> 500;
+        };
+        error(ctx, status, e.problem().name().toLowerCase(java.util.Locale.ROOT), status == 500 ? "something went wrong on our side" : e.getMessage());
+    }
+
+    static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).contentType("application/json").result(Web.JSON.createObjectNode()
+                .put("error", code).put("message", message).toString());
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.hoheit.mentoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoheit.retention.CoverageCheck;
+import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.TestDatabase;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Registration, sign-in, sessions and the security baseline, over real HTTP. */
+class AccountApiTest {
+
+    @DatabaseTest
+    void every_response_carries_the_security_headers(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            HttpResponse<String> health = app.client().get("/health");
+            assertEquals(200, health.statusCode());
+            assertEquals("ok", TestApp.json(health).get("status").asText());
+            var headers = health.headers();
+            assertTrue(headers.firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'self'"));
+            assertFalse(headers.firstValue("Content-Security-Policy").orElseThrow().contains("unsafe-inline"));
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElseThrow());
+            assertEquals("DENY", headers.firstValue("X-Frame-Options").orElseThrow());
+            assertEquals("no-referrer", headers.firstValue("Referrer-Policy").orElseThrow());
+            assertEquals("no-store", headers.firstValue("Cache-Control").orElseThrow());
+            assertTrue(headers.firstValue("Strict-Transport-Security").isEmpty(), "HSTS only behind TLS");
+            HttpResponse<String> missing = app.client().get("/api/nothing-here");
+            assertEquals(404, missing.statusCode());
+            assertEquals("not_found", TestApp.json(missing).get("error").asText());
+            assertTrue(missing.headers().firstValue("Content-Security-Policy").isPresent());
+        }
+    }
+
+    @DatabaseTest
+    void the_notices_differ_per_role_and_language(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            JsonNode mentee = TestApp.json(app.client().get("/api/notices?role=mentee"));
+            List<String> purposes = mentee.get("notices").findValuesAsText("purpose");
+            assertEquals(List.of("privacy-policy", "product-news", "research-anonymised", "terms-mentee"), purposes);
+            assertTrue(mentee.get("notices").get(0).get("text").asText().contains("widerrufen"), "German by default, with how to withdraw");
+            JsonNode mentor = TestApp.json(app.client().get("/api/notices?role=mentor&lang=en"));
+            assertTrue(mentor.get("notices").findValuesAsText("purpose").contains("terms-mentor"));
+            assertFalse(mentor.get("notices").findValuesAsText("purpose").contains("terms-mentee"), "R27: mentor terms differ");
+            assertTrue(mentor.get("notices").get(0).get("text").asText().contains("withdraw"));
+            assertEquals(400, app.client().get("/api/notices?role=wizard").statusCode());
+        }
+    }
+
+    @DatabaseTest
+    void registration_records_every_decision_and_needs_the_required_ones(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client browser = app.client();
+            HttpResponse<String> undecided = browser.post("/api/accounts", Map.of("nickname", "anna", "password", "correct horse 1",
+                    "consents", Map.of("privacy-policy", true, "terms-mentee", true)));
+            assertEquals(422, undecided.statusCode());
+            assertTrue(TestApp.json(undecided).get("message").asText().contains("product-news"));
+            HttpResponse<String> refused = browser.post("/api/accounts", Map.of("nickname", "anna", "password", "correct horse 1",
+                    "consents", Map.of("privacy-policy", true, "terms-mentee", false, "research-anonymised", false, "product-news", false)));
+            assertEquals(422, refused.statusCode());
+            assertEquals(0, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'anna'"), "nothing half-written");
+
+            HttpResponse<String> created = browser.register("anna", "correct horse 1");
+            assertEquals(201, created.statusCode(), created.body());
+            String id = TestApp.json(created).get("id").asText();
+            assertEquals(List.of("mentee"), TestApp.json(created).get("roles").findValuesAsText("roles").isEmpty()
+                    ? List.of(TestApp.json(created).get("roles").get(0).asText()) : List.of());
+            assertEquals(4, db.queryLong("SELECT count(*) FROM consent_decision WHERE subject_id = ?", id));
+            assertEquals(2, db.queryLong("SELECT count(*) FROM consent_decision WHERE subject_id = ? AND choice = 'REFUSED'", id),
+                    "R17: refusals are recorded too");
+            assertTrue(((String) db.rows("SELECT password_hash FROM app_account WHERE account_id = ?", id).get(0)
+                    .get("password_hash")).startsWith("$argon2id$v=19$"));
+            assertEquals(409, browser.register("ANNA", "another password").statusCode(), "nicknames are unique, case-insensitively");
+        }
+    }
+
+    @DatabaseTest
+    void bad_requests_get_clear_errors_and_change_nothing(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client browser = app.client();
+            HttpResponse<String> malformed = browser.post("/api/accounts", "{\"nickname\": ");
+            assertEquals(400, malformed.statusCode());
+            assertTrue(TestApp.json(malformed).get("message").asText().startsWith("malformed JSON"));
+            HttpResponse<String> unknown = browser.post("/api/accounts", "{\"nickname\":\"x\",\"admin\":true}");
+            assertEquals(400, unknown.statusCode());
+            HttpResponse<String> form = browser.send(HttpRequest.newBuilder(browser.base.resolve("/api/accounts"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("nickname=x")));
+            assertEquals(415, form.statusCode());
+            String huge = "{\"nickname\":\"" + "x".repeat(70_000) + "\"}";
+            assertEquals(413, browser.post("/api/accounts", huge).statusCode());
+            HttpResponse<String> badEmail = browser.post("/api/accounts", Map.of("nickname", "bert", "password", "long enough pw",
+                    "email", "not-an-address", "consents", Map.of()));
+            assertEquals(422, badEmail.statusCode());
+            assertEquals(1, db.queryLong("SELECT count(*) FROM app_account"), "only the operator exists");
+        }
+    }
+
+    @DatabaseTest
+    void a_session_is_a_strict_http_only_session_cookie_guarded_by_csrf(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client browser = app.client();
+            browser.register("carla", "correct horse 2");
+            assertEquals(401, browser.get("/api/me").statusCode());
+            assertEquals(401, browser.signIn("carla", "wrong password").statusCode());
+
+            HttpResponse<String> signedIn = browser.signIn("carla", "correct horse 2");
+            assertEquals(200, signedIn.statusCode());
+            String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+            assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), cookie);
+            assertFalse(cookie.contains("Max-Age") || cookie.contains("Expires"), "R30: a session cookie only");
+            JsonNode me = TestApp.json(browser.get("/api/me"));
+            assertEquals("carla", me.get("nickname").asText());
+            assertEquals(0, me.get("consentsToGive").size());
+            assertEquals(0, db.queryLong("SELECT count(*) FROM app_session WHERE token_hash = ?",
+                    cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'))), "only the hash of the token is stored");
+
+            String token = browser.csrf;
+            browser.csrf = "forged";
+            HttpResponse<String> forged = browser.delete("/api/session");
+            assertEquals(403, forged.statusCode());
+            assertEquals(200, browser.get("/api/me").statusCode(), "a forged token changes nothing");
+            browser.csrf = token;
+            assertEquals(204, browser.delete("/api/session").statusCode());
+            assertEquals(401, browser.get("/api/me").statusCode());
+            String id = me.get("id").asText();
+            assertTrue(db.queryLong("SELECT count(*) FROM audit_subject_key WHERE subject_id = ?", id) == 1, "the actions were logged");
+        }
+    }
+
+    @DatabaseTest
+    void guessing_passwords_is_throttled(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client attacker = app.client();
+            attacker.register("dora", "correct horse 3");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, attacker.signIn("dora", "guess " + i).statusCode());
+            }
+            HttpResponse<String> blocked = attacker.signIn("dora", "correct horse 3");
+            assertEquals(429, blocked.statusCode());
+            assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
+            app.clock.advance(java.time.Duration.ofMinutes(16));
+            assertEquals(200, attacker.signIn("dora", "correct horse 3").statusCode());
+        }
+    }
+
+    @DatabaseTest
+    void the_operator_exists_after_the_first_start_and_personal_data_is_covered(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client operator = app.client();
+            HttpResponse<String> signedIn = operator.signIn("operator", "operator-secret-1");
+            assertEquals(200, signedIn.statusCode(), signedIn.body());
+            assertEquals("operator", TestApp.json(signedIn).get("roles").get(0).asText());
+            assertTrue(TestApp.json(operator.get("/api/me")).get("consentsToGive").toString().contains("terms-organisation"),
+                    "the operator is asked for the terms at first sign-in");
+            CoverageCheck.of(db.dataSource()).check(app.app.retention().stores()).assertComplete();
+            app.client().post("/api/accounts", Map.of("nickname", "erik", "password", "correct horse 4", "email", "erik@example.org",
+                    "consents", Map.of("privacy-policy", true, "terms-mentee", true, "research-anonymised", true, "product-news", false)));
+            for (Map<String, Object> row : db.rows("SELECT * FROM app_account")) {
+                for (Object value : row.values()) {
+                    String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1) : String.valueOf(value);
+                    assertFalse(text.contains("erik@example.org"), "R31: the e-mail address is stored encrypted");
+                }
+            }
+        }
+    }
+}

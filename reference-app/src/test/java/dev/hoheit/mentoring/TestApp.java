@@ -1,0 +1,121 @@
+package dev.hoheit.mentoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoheit.mentoring.crypto.PasswordHasher;
+import dev.hoheit.testkit.MutableClock;
+import dev.hoheit.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Smoffen on a test database and a free port, and a browser-like HTTP client (cookies kept). */
+final class TestApp implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final SmoffenApp app;
+    final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
+    final Path dataDir;
+
+    TestApp(TestDatabase db) {
+        try {
+            dataDir = Files.createTempDirectory("smoffen-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AppSettings settings = AppSettings.from(Map.of("HOHEIT_DATA_DIR", dataDir.toString(), "HOHEIT_PORT", "0",
+                "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"), new String[0]);
+        app = SmoffenApp.start(settings, db.dataSource(), clock, new PasswordHasher(8_192, 1));
+    }
+
+    Client client() {
+        return new Client(URI.create("http://127.0.0.1:" + app.port()));
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    /** One browser: its own cookies and CSRF token. */
+    static final class Client {
+        final URI base;
+        final HttpClient http;
+        String csrf;
+
+        Client(URI base) {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String json) {
+            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))));
+        }
+
+        HttpResponse<String> post(String path, Object body) {
+            return post(path, write(body));
+        }
+
+        HttpResponse<String> delete(String path) {
+            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).DELETE()));
+        }
+
+        HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
+            return csrf == null ? request : request.header("X-CSRF-Token", csrf);
+        }
+
+        /** Registers a mentee granting the required consents and refusing the optional ones. */
+        HttpResponse<String> register(String nickname, String password) {
+            return post("/api/accounts", Map.of("nickname", nickname, "password", password, "consents",
+                    Map.of("privacy-policy", true, "terms-mentee", true, "research-anonymised", false, "product-news", false)));
+        }
+
+        HttpResponse<String> signIn(String nickname, String password) {
+            HttpResponse<String> response = post("/api/session", Map.of("nickname", nickname, "password", password));
+            if (response.statusCode() == 200) {
+                csrf = json(response).get("csrfToken").asText();
+            }
+            return response;
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + response.body(), e);
+        }
+    }
+
+    static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
