@@ -16,6 +16,10 @@ import dev.hoheit.mentoring.account.SessionService;
 import dev.hoheit.mentoring.crypto.MasterKey;
 import dev.hoheit.mentoring.crypto.PasswordHasher;
 import dev.hoheit.mentoring.crypto.PersonKeys;
+import dev.hoheit.mentoring.mentoring.AccessGuard;
+import dev.hoheit.mentoring.mentoring.MentorService;
+import dev.hoheit.mentoring.planning.SmoffTimeService;
+import dev.hoheit.mentoring.planning.SmoffTimeStore;
 import dev.hoheit.mentoring.web.WebServer;
 import dev.hoheit.retention.RetentionConfig;
 import dev.hoheit.retention.RetentionPolicy;
@@ -92,7 +96,10 @@ public final class SmoffenApp implements AutoCloseable {
         PersonKeys keys = new PersonKeys(db, MasterKey.loadOrCreate(settings.masterKeyFile()), clock);
         AccountService accounts = new AccountService(db, consent, keys, hasher, clock);
         SessionService sessions = new SessionService(db, clock);
+        SmoffTimeService smoffTime = new SmoffTimeService(db, keys, clock);
+        MentorService mentors = new MentorService(consent, accounts);
         RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
+                .withStore(new SmoffTimeStore(smoffTime))
                 .withStore(new AccountStore(db, accounts, keys))
                 .withStore(Stores.consent(consent))
                 .withStore(Stores.audit(audit))
@@ -102,8 +109,8 @@ public final class SmoffenApp implements AutoCloseable {
                 .withClock(clock));
         Optional<String> generated = ensureOperator(accounts, settings);
         retention.startScheduler(Duration.ofHours(1));
-        WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, clock,
-                settings.behindTls()), settings.port());
+        WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, smoffTime,
+                mentors, new AccessGuard(consent, audit, clock), clock, settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated);
     }
 

@@ -69,6 +69,10 @@ final class TestApp implements AutoCloseable {
             return post(path, write(body));
         }
 
+        HttpResponse<String> put(String path) {
+            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.noBody())));
+        }
+
         HttpResponse<String> delete(String path) {
             return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).DELETE()));
         }

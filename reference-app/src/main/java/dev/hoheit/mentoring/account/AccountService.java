@@ -188,6 +188,22 @@ public final class AccountService {
         return find(id).orElseThrow();
     }
 
+    /** Gives or takes a role (the operator grants and withdraws mentor rights, R2). */
+    public Account setRole(String accountId, Role role, boolean granted) {
+        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(account.roles());
+        if (granted) {
+            roles.add(role);
+        } else {
+            roles.remove(role);
+        }
+        db.update(APP_ACCOUNT).set(APP_ACCOUNT.ROLES, roles.stream().map(Role::id).sorted().collect(Collectors.joining(",")))
+                .set(APP_ACCOUNT.UPDATED_AT, clock.instant())
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).execute();
+        return find(accountId).orElseThrow();
+    }
+
     private static Account toAccount(AppAccountRecord row) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(row.getRoles().split(",")).filter(s -> !s.isBlank()).map(Role::parse).forEach(roles::add);

@@ -15,4 +15,16 @@ final class Requests {
     /** {@code POST /api/session}. */
     record Login(String nickname, String password) {
     }
+
+    /** {@code POST /api/me/smoff-sessions}. */
+    record SmoffSession(String kind, String date, Integer minutes, String note) {
+    }
+
+    /** {@code POST /api/me/mentors}: invite a mentor by nickname. */
+    record MentorInvite(String mentor, String scope) {
+    }
+
+    /** {@code POST /api/operator/assignments}. */
+    record Assignment(String mentee, String mentor, String scope) {
+    }
 }

@@ -1,0 +1,93 @@
+package dev.hoheit.mentoring.planning;
+
+import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SMOFF_SESSION;
+
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.crypto.PersonKeys;
+import dev.hoheit.mentoring.internal.jooq.tables.records.AppSmoffSessionRecord;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+
+/** Smoff-Time: a person's planning sessions (day 4-10 min, week 15-30 min, quarter and year 1-2 h). */
+public final class SmoffTimeService {
+
+    /** The kinds of planning session. */
+    public enum Kind { DAY, WEEK, QUARTER, YEAR }
+
+    /** A recorded planning session. */
+    public record Entry(String id, Kind kind, LocalDate date, int minutes, Optional<String> note) {
+    }
+
+    private final DSLContext db;
+    private final PersonKeys keys;
+    private final Clock clock;
+
+    public SmoffTimeService(DSLContext db, PersonKeys keys, Clock clock) {
+        this.db = db;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public Entry record(String accountId, String kind, String date, Integer minutes, String note) {
+        Kind parsedKind;
+        try {
+            parsedKind = Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw AppException.unprocessable("kind is one of day, week, quarter, year");
+        }
+        LocalDate parsedDate;
+        try {
+            parsedDate = LocalDate.parse(date == null ? "" : date.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw AppException.unprocessable("date is an ISO date such as 2026-03-02");
+        }
+        LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        if (parsedDate.isAfter(today.plusDays(1)) || parsedDate.isBefore(today.minusYears(5))) {
+            throw AppException.unprocessable("the date must lie within the last five years and not in the future");
+        }
+        if (minutes == null || minutes < 1 || minutes > 600) {
+            throw AppException.unprocessable("minutes are between 1 and 600");
+        }
+        if (note != null && note.length() > 2000) {
+            throw AppException.unprocessable("a note has at most 2000 characters");
+        }
+        String id = UUID.randomUUID().toString();
+        String text = note == null || note.isBlank() ? null : note.strip();
+        db.insertInto(APP_SMOFF_SESSION)
+                .set(APP_SMOFF_SESSION.SESSION_ID, id)
+                .set(APP_SMOFF_SESSION.ACCOUNT_ID, accountId)
+                .set(APP_SMOFF_SESSION.KIND, parsedKind.name())
+                .set(APP_SMOFF_SESSION.SESSION_DATE, parsedDate)
+                .set(APP_SMOFF_SESSION.MINUTES, minutes)
+                .set(APP_SMOFF_SESSION.NOTE_ENC, text == null ? null : keys.sealText(accountId, "smoff-note", text))
+                .set(APP_SMOFF_SESSION.CREATED_AT, clock.instant())
+                .execute();
+        return new Entry(id, parsedKind, parsedDate, minutes, Optional.ofNullable(text));
+    }
+
+    /** A person's sessions, newest first. */
+    public List<Entry> list(String accountId) {
+        return db.selectFrom(APP_SMOFF_SESSION).where(APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId))
+                .orderBy(APP_SMOFF_SESSION.SESSION_DATE.desc(), APP_SMOFF_SESSION.CREATED_AT.desc())
+                .fetch(row -> toEntry(accountId, row));
+    }
+
+    long erase(String accountId) {
+        return db.deleteFrom(APP_SMOFF_SESSION).where(APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    long count(String accountId) {
+        return db.fetchCount(APP_SMOFF_SESSION, APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId));
+    }
+
+    private Entry toEntry(String accountId, AppSmoffSessionRecord row) {
+        Optional<String> note = row.getNoteEnc() == null ? Optional.empty() : keys.openText(accountId, "smoff-note", row.getNoteEnc());
+        return new Entry(row.getSessionId(), Kind.valueOf(row.getKind()), row.getSessionDate(), row.getMinutes(), note);
+    }
+}
