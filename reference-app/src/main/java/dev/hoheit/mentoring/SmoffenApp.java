@@ -109,7 +109,7 @@ public final class SmoffenApp implements AutoCloseable {
                 .withClock(clock));
         Optional<String> generated = ensureOperator(accounts, settings);
         retention.startScheduler(Duration.ofHours(1));
-        WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, smoffTime,
+        WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, new AccessGuard(consent, audit, clock), clock, settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated);
     }

@@ -69,6 +69,27 @@ final class TestApp implements AutoCloseable {
             return post(path, write(body));
         }
 
+        HttpResponse<String> patch(String path, Object body) {
+            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body)))));
+        }
+
+        HttpResponse<String> delete(String path, Object body) {
+            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .method("DELETE", HttpRequest.BodyPublishers.ofString(write(body)))));
+        }
+
+        HttpResponse<byte[]> getBytes(String path) {
+            try {
+                return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         HttpResponse<String> put(String path) {
             return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.noBody())));
         }

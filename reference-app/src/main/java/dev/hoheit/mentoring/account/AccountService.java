@@ -188,6 +188,19 @@ public final class AccountService {
         return find(id).orElseThrow();
     }
 
+    /** Corrects the e-mail address (R13 rectification); null or blank removes it. */
+    public void changeEmail(String accountId, String email) {
+        byte[] sealed = email == null || email.isBlank() ? null : keys.sealText(accountId, "email", validEmail(email));
+        db.update(APP_ACCOUNT).set(APP_ACCOUNT.EMAIL_ENC, sealed).set(APP_ACCOUNT.UPDATED_AT, clock.instant())
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    /** Whether {@code password} is the account's (for confirming deletion). */
+    public boolean checkPassword(String accountId, char[] password) {
+        return db.select(APP_ACCOUNT.PASSWORD_HASH).from(APP_ACCOUNT).where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(APP_ACCOUNT.PASSWORD_HASH).map(hash -> hasher.verify(password, hash)).orElse(false);
+    }
+
     /** Gives or takes a role (the operator grants and withdraws mentor rights, R2). */
     public Account setRole(String accountId, Role role, boolean granted) {
         Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));

@@ -24,6 +24,26 @@ final class Requests {
     record MentorInvite(String mentor, String scope) {
     }
 
+    /** {@code PATCH /api/me}: rectification. */
+    record Rectification(String email) {
+    }
+
+    /** {@code POST /api/me/consents}: grant or withdraw one purpose. */
+    record ConsentChange(String purpose, Boolean granted, Boolean confirm) {
+    }
+
+    /** {@code DELETE /api/me}: the password confirms the deletion. */
+    record Deletion(String password) {
+    }
+
+    /** {@code POST /api/me/restriction}. */
+    record RestrictionRequest(String reason) {
+    }
+
+    /** {@code POST /api/operator/accounts}. */
+    record NewAccount(String nickname, String password, String role) {
+    }
+
     /** {@code POST /api/operator/assignments}. */
     record Assignment(String mentee, String mentor, String scope) {
     }

@@ -10,6 +10,7 @@ import dev.hoheit.mentoring.account.SessionService;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
+import dev.hoheit.retention.RetentionService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -34,8 +35,8 @@ public final class WebServer implements AutoCloseable {
 
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
-                           AuditLog audit, SmoffTimeService smoffTime, MentorService mentors, AccessGuard guard,
-                           Clock clock, boolean behindTls) {
+                           AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
+                           AccessGuard guard, Clock clock, boolean behindTls) {
     }
 
     private final Javalin javalin;
@@ -61,6 +62,8 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit())
+                    .register(config.routes);
+            new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls())
                     .register(config.routes);
             config.routes.exception(AppException.class, (e, ctx) -> error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
             config.routes.exception(ConsentException.class, (e, ctx) -> consentError(ctx, e));

@@ -1,0 +1,249 @@
+package dev.hoheit.mentoring.web;
+
+import dev.hoheit.audit.Actor;
+import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditEvent;
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.audit.Checkpoint;
+import dev.hoheit.audit.Resource;
+import dev.hoheit.consent.ConsentService;
+import dev.hoheit.consent.ConsentState;
+import dev.hoheit.consent.DecisionRequest;
+import dev.hoheit.consent.Evidence;
+import dev.hoheit.consent.Notice;
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.account.Account;
+import dev.hoheit.mentoring.account.AccountService;
+import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.retention.ErasureReceipt;
+import dev.hoheit.retention.RetentionService;
+import dev.hoheit.retention.RunReport;
+import dev.hoheit.retention.StoreErasure;
+import dev.hoheit.retention.spi.PersonalDataStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The data subject's rights (R10, R11, R13, R18, R25, R32), the auditor's view, and the operator's
+ * account creation.
+ */
+final class SelfServiceRoutes {
+
+    private final AccountService accounts;
+    private final ConsentService consent;
+    private final AuditLog audit;
+    private final RetentionService retention;
+    private final boolean secureCookies;
+
+    SelfServiceRoutes(AccountService accounts, ConsentService consent, AuditLog audit, RetentionService retention, boolean secureCookies) {
+        this.accounts = accounts;
+        this.consent = consent;
+        this.audit = audit;
+        this.retention = retention;
+        this.secureCookies = secureCookies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/me/data", this::myData);
+        routes.get("/api/me/export", this::export);
+        routes.get("/api/me/consents", this::consents);
+        routes.post("/api/me/consents", this::changeConsent);
+        routes.patch("/api/me", this::rectify);
+        routes.post("/api/me/restriction", this::restrict);
+        routes.delete("/api/me/restriction", this::liftRestriction);
+        routes.delete("/api/me", this::deleteAccount);
+        routes.get("/api/auditor/verification", this::verification);
+        routes.get("/api/auditor/retention-runs", this::runs);
+        routes.get("/api/auditor/checkpoints", this::checkpoints);
+        routes.post("/api/operator/accounts", this::createAccount);
+    }
+
+    /** "My data" (R10): every registered store, with what it holds about me; nothing exists beyond these. */
+    private void myData(Context ctx) {
+        Account me = Web.account(ctx);
+        List<Map<String, Object>> stores = new ArrayList<>();
+        for (PersonalDataStore store : retention.stores()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("store", store.descriptor().name());
+            entry.put("description", store.descriptor().description());
+            entry.put("categories", store.descriptor().categories().stream().map(c -> Map.of("name", c.name(),
+                    "description", c.description(), "fields", c.fields())).toList());
+            entry.put("records", store.count(me.id()));
+            stores.add(entry);
+        }
+        ctx.json(Map.of("statement", "This is every store of personal data Smoffen has; the export contains their full content.",
+                "restricted", retention.restriction(me.id()).isPresent(), "stores", stores));
+    }
+
+    /** The export ZIP (R25, R32 Art. 15 and 20), streamed. */
+    private void export(Context ctx) throws java.io.IOException {
+        Account me = Web.account(ctx);
+        ctx.contentType("application/zip");
+        ctx.header("Content-Disposition", "attachment; filename=\"smoffen-export.zip\"");
+        retention.exportSubject(me.id(), ctx.outputStream());
+    }
+
+    private void consents(Context ctx) {
+        Account me = Web.account(ctx);
+        List<Map<String, Object>> states = new ArrayList<>();
+        for (ConsentState state : consent.states(me.id())) {
+            if (me.roles().stream().noneMatch(role -> state.purpose().appliesTo(role.id()))) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("purpose", state.purpose().id());
+            item.put("title", state.purpose().title());
+            item.put("required", state.purpose().required());
+            item.put("status", state.status().name().toLowerCase(java.util.Locale.ROOT));
+            item.put("latestNoticeAccepted", state.latestNoticeAccepted());
+            item.put("withdrawing", state.purpose().required() ? "Withdrawing this consent deletes your account." : "Withdrawing stops this processing.");
+            state.decision().ifPresent(d -> item.put("decidedAt", d.decidedAt().toString()));
+            states.add(item);
+        }
+        ctx.json(Map.of("consents", states));
+    }
+
+    /** Grants or withdraws one consent (R18); withdrawing a required one deletes the account once confirmed. */
+    private void changeConsent(Context ctx) {
+        Account me = Web.account(ctx);
+        Requests.ConsentChange change = Web.body(ctx, Requests.ConsentChange.class);
+        if (change.purpose() == null || change.granted() == null) {
+            throw AppException.badRequest("send purpose and granted");
+        }
+        var purpose = consent.purpose(change.purpose()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such purpose"));
+        String role = AccountRoutes.primaryRole(me);
+        if (change.granted()) {
+            Notice notice = consent.latestNotice(purpose.id(), "de").orElseThrow();
+            consent.record(DecisionRequest.grant(me.id(), notice.ref()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
+            audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.GRANT, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
+            consents(ctx);
+            return;
+        }
+        if (purpose.required() && !Boolean.TRUE.equals(change.confirm())) {
+            throw new AppException(AppException.Kind.CONFLICT, "withdrawing '" + purpose.id()
+                    + "' deletes your account for good; send confirm: true to go ahead");
+        }
+        consent.record(DecisionRequest.withdraw(me.id(), purpose.id()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
+        if (purpose.required()) {
+            ErasureReceipt receipt = retention.eraseSubject(me.id(), "subject");
+            clearCookie(ctx);
+            ctx.json(receiptJson(receipt));
+            return;
+        }
+        audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.REVOKE, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
+        consents(ctx);
+    }
+
+    private void rectify(Context ctx) {
+        Account me = Web.account(ctx);
+        Requests.Rectification change = Web.body(ctx, Requests.Rectification.class);
+        accounts.changeEmail(me.id(), change.email());
+        audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.UPDATE, Resource.of("account", me.id()))
+                .about(me.id()).from(Web.client(ctx)));
+        Map<String, Object> body = AccountRoutes.accountJson(me);
+        body.put("email", accounts.email(me.id()).orElse(null));
+        ctx.json(body);
+    }
+
+    private void restrict(Context ctx) {
+        Account me = Web.account(ctx);
+        Requests.RestrictionRequest request = Web.body(ctx, Requests.RestrictionRequest.class);
+        retention.restrict(me.id(), request.reason() == null || request.reason().isBlank() ? "asked by the person" : request.reason());
+        ctx.json(Map.of("restricted", true));
+    }
+
+    private void liftRestriction(Context ctx) {
+        Account me = Web.account(ctx);
+        retention.lift(me.id());
+        ctx.json(Map.of("restricted", false));
+    }
+
+    /** Deletes the account for good after the password confirms it (R11, R24). */
+    private void deleteAccount(Context ctx) {
+        Account me = Web.account(ctx);
+        Requests.Deletion deletion = Web.body(ctx, Requests.Deletion.class);
+        if (deletion.password() == null || !accounts.checkPassword(me.id(), deletion.password().toCharArray())) {
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, "the password does not match; nothing was deleted");
+        }
+        ErasureReceipt receipt = retention.eraseSubject(me.id(), "subject");
+        clearCookie(ctx);
+        ctx.json(receiptJson(receipt));
+    }
+
+    private void verification(Context ctx) {
+        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
+        var report = retention.verify();
+        if ("html".equals(ctx.queryParam("format"))) {
+            ctx.contentType("text/html; charset=utf-8").result(report.toHtml());
+        } else {
+            ctx.contentType("application/json").result(report.toJson());
+        }
+    }
+
+    private void runs(Context ctx) {
+        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (RunReport run : retention.runs(50)) {
+            runs.add(Map.of("runId", run.runId().toString(), "trigger", run.trigger(), "startedAt", run.startedAt().toString(),
+                    "outcome", run.outcome(), "affected", run.affected()));
+        }
+        ctx.json(Map.of("runs", runs));
+    }
+
+    private void checkpoints(Context ctx) {
+        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
+        List<String> lines = audit.checkpoints().stream().map(Checkpoint::toJson).toList();
+        if ("jsonl".equals(ctx.queryParam("format"))) {
+            ctx.contentType("application/x-ndjson").result(String.join("\n", lines) + "\n");
+        } else {
+            ctx.contentType("application/json").result("{\"publicKey\":" + Web.JSON.valueToTree(audit.publicKeyPem())
+                    + ",\"checkpoints\":[" + String.join(",", lines) + "]}");
+        }
+    }
+
+    /** The operator creates employer, auditor and mentor accounts (they accept their terms at first sign-in). */
+    private void createAccount(Context ctx) {
+        Account operator = Access.require(ctx, Role.OPERATOR);
+        Requests.NewAccount request = Web.body(ctx, Requests.NewAccount.class);
+        Role role;
+        try {
+            role = Role.parse(request.role() == null ? "" : request.role());
+        } catch (IllegalArgumentException e) {
+            throw AppException.unprocessable("role is employer, auditor or mentor");
+        }
+        if (role == Role.OPERATOR) {
+            throw AppException.unprocessable("role is employer, auditor or mentor");
+        }
+        Set<Role> roles = role == Role.MENTOR ? Set.of(Role.MENTOR, Role.MENTEE) : Set.of(role);
+        Account account = accounts.createByOperator(request.nickname(), request.password() == null ? null : request.password().toCharArray(), roles);
+        audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.CREATE, Resource.of("account", account.id()))
+                .about(account.id()).from(Web.client(ctx)));
+        ctx.status(201).json(AccountRoutes.accountJson(account));
+    }
+
+    private void clearCookie(Context ctx) {
+        ctx.header("Set-Cookie", Web.SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secureCookies ? "; Secure" : ""));
+    }
+
+    private static Map<String, Object> receiptJson(ErasureReceipt receipt) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("erasureId", receipt.erasureId().toString());
+        json.put("complete", receipt.complete());
+        json.put("requestedAt", receipt.requestedAt().toString());
+        json.put("stores", receipt.stores().stream().map(SelfServiceRoutes::storeJson).toList());
+        return json;
+    }
+
+    private static Map<String, Object> storeJson(StoreErasure store) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("store", store.store());
+        json.put("erased", store.erased());
+        store.error().ifPresent(error -> json.put("error", error));
+        return json;
+    }
+}
