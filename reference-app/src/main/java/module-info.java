@@ -13,6 +13,8 @@ module dev.hoheit.mentoring {
     requires org.bouncycastle.provider;
     requires org.slf4j;
     requires com.h2database;
+    // ImageIO decodes and re-encodes pictures (strips their metadata).
+    requires java.desktop;
 
     // Jackson reads and writes the API's request and response records.
     opens dev.hoheit.mentoring.web to com.fasterxml.jackson.databind;

@@ -19,7 +19,11 @@ import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
-import dev.hoheit.mentoring.planning.SmoffTimeStore;
+import dev.hoheit.mentoring.mentoring.MessageService;
+import dev.hoheit.mentoring.mentoring.MessageStore;
+import dev.hoheit.mentoring.planning.PictureService;
+import dev.hoheit.mentoring.planning.PlanService;
+import dev.hoheit.mentoring.planning.PlanningStores;
 import dev.hoheit.mentoring.web.WebServer;
 import dev.hoheit.retention.RetentionConfig;
 import dev.hoheit.retention.RetentionPolicy;
@@ -86,6 +90,7 @@ public final class SmoffenApp implements AutoCloseable {
     private static SmoffenApp start(AppSettings settings, DataSource dataSource, Clock clock, PasswordHasher hasher,
                                     HikariDataSource owned) {
         LOG.info("Starting Smoffen: {}", settings);
+        System.setProperty("java.awt.headless", "true"); // pictures are decoded without a display
         AppMigrations.migrate(dataSource);
         DSLContext db = context(dataSource);
         ConsentService consent = ConsentService.create(dataSource, ConsentConfig.of(CONTROLLER).withClock(clock)
@@ -98,8 +103,14 @@ public final class SmoffenApp implements AutoCloseable {
         SessionService sessions = new SessionService(db, clock);
         SmoffTimeService smoffTime = new SmoffTimeService(db, keys, clock);
         MentorService mentors = new MentorService(consent, accounts);
+        PlanService plans = new PlanService(db, keys, clock);
+        PictureService pictures = new PictureService(db, keys, clock);
+        MessageService messages = new MessageService(db, consent, keys, clock);
         RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
-                .withStore(new SmoffTimeStore(smoffTime))
+                .withStore(PlanningStores.smoffTime(smoffTime))
+                .withStore(PlanningStores.plans(plans))
+                .withStore(PlanningStores.pictures(pictures))
+                .withStore(MessageStore.of(messages))
                 .withStore(new AccountStore(db, accounts, keys))
                 .withStore(Stores.consent(consent))
                 .withStore(Stores.audit(audit))
@@ -110,7 +121,7 @@ public final class SmoffenApp implements AutoCloseable {
         Optional<String> generated = ensureOperator(accounts, settings);
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
-                mentors, new AccessGuard(consent, audit, clock), clock, settings.behindTls()), settings.port());
+                mentors, new AccessGuard(consent, audit, clock), plans, pictures, messages, clock, settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated);
     }
 

@@ -90,6 +90,16 @@ final class TestApp implements AutoCloseable {
             }
         }
 
+        HttpResponse<String> put(String path, Object body) {
+            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(write(body)))));
+        }
+
+        HttpResponse<String> upload(String path, String contentType, byte[] bytes) {
+            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))));
+        }
+
         HttpResponse<String> put(String path) {
             return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).PUT(HttpRequest.BodyPublishers.noBody())));
         }

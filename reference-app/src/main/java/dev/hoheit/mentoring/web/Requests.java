@@ -24,6 +24,14 @@ final class Requests {
     record MentorInvite(String mentor, String scope) {
     }
 
+    /** {@code PUT /api/me/plans/{kind}/{period}}. */
+    record PlanText(String text) {
+    }
+
+    /** {@code POST /api/me/messages}. */
+    record NewMessage(String to, String text) {
+    }
+
     /** {@code PATCH /api/me}: rectification. */
     record Rectification(String email) {
     }

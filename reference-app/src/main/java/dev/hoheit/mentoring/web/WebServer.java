@@ -9,6 +9,9 @@ import dev.hoheit.mentoring.account.LoginThrottle;
 import dev.hoheit.mentoring.account.SessionService;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
+import dev.hoheit.mentoring.mentoring.MessageService;
+import dev.hoheit.mentoring.planning.PictureService;
+import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.retention.RetentionService;
 import io.javalin.Javalin;
@@ -36,7 +39,8 @@ public final class WebServer implements AutoCloseable {
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
                            AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
-                           AccessGuard guard, Clock clock, boolean behindTls) {
+                           AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
+                           Clock clock, boolean behindTls) {
     }
 
     private final Javalin javalin;
@@ -63,6 +67,8 @@ public final class WebServer implements AutoCloseable {
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit())
                     .register(config.routes);
+            new ContentRoutes(services.plans(), services.pictures(), services.messages(), services.consent(), services.guard(),
+                    services.audit()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls())
                     .register(config.routes);
             config.routes.exception(AppException.class, (e, ctx) -> error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));

@@ -1,0 +1,158 @@
+package dev.hoheit.mentoring.planning;
+
+import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PICTURE;
+
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.crypto.PersonKeys;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.jooq.DSLContext;
+
+/**
+ * Smoffen-Bilder: photos of paper planning sheets. The type is decided by the bytes, not by what the
+ * client claims; the image is decoded and written anew with the JDK's ImageIO, so no metadata (EXIF
+ * location, camera, time) survives; the result is encrypted under the person's key.
+ */
+public final class PictureService {
+
+    /** Largest upload. */
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    /** Largest image, in pixels (a decompression bomb is refused before decoding). */
+    public static final long MAX_PIXELS = 40_000_000L;
+
+    /** A stored picture without its bytes. */
+    public record Picture(String id, String mediaType, int width, int height, Instant createdAt) {
+    }
+
+    private final DSLContext db;
+    private final PersonKeys keys;
+    private final Clock clock;
+
+    public PictureService(DSLContext db, PersonKeys keys, Clock clock) {
+        this.db = db;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public Picture upload(String accountId, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw AppException.badRequest("send the picture's bytes as the request body");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new AppException(AppException.Kind.TOO_LARGE, "a picture may have at most 10 MB");
+        }
+        String format = sniff(bytes);
+        BufferedImage image = decode(bytes);
+        byte[] clean = encode(image, format);
+        String id = UUID.randomUUID().toString();
+        String mediaType = "png".equals(format) ? "image/png" : "image/jpeg";
+        Instant now = clock.instant();
+        db.insertInto(APP_PICTURE)
+                .set(APP_PICTURE.PICTURE_ID, id)
+                .set(APP_PICTURE.ACCOUNT_ID, accountId)
+                .set(APP_PICTURE.MEDIA_TYPE, mediaType)
+                .set(APP_PICTURE.WIDTH, image.getWidth())
+                .set(APP_PICTURE.HEIGHT, image.getHeight())
+                .set(APP_PICTURE.CONTENT_ENC, keys.seal(accountId, "picture:" + id, clean))
+                .set(APP_PICTURE.CREATED_AT, now)
+                .execute();
+        return new Picture(id, mediaType, image.getWidth(), image.getHeight(), now);
+    }
+
+    public List<Picture> list(String accountId) {
+        return db.select(APP_PICTURE.PICTURE_ID, APP_PICTURE.MEDIA_TYPE, APP_PICTURE.WIDTH, APP_PICTURE.HEIGHT, APP_PICTURE.CREATED_AT)
+                .from(APP_PICTURE).where(APP_PICTURE.ACCOUNT_ID.eq(accountId)).orderBy(APP_PICTURE.CREATED_AT.desc())
+                .fetch(r -> new Picture(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The picture's bytes, if it belongs to {@code accountId}. */
+    public Optional<byte[]> content(String accountId, String pictureId) {
+        return db.select(APP_PICTURE.CONTENT_ENC).from(APP_PICTURE)
+                .where(APP_PICTURE.PICTURE_ID.eq(pictureId)).and(APP_PICTURE.ACCOUNT_ID.eq(accountId))
+                .fetchOptional(APP_PICTURE.CONTENT_ENC).flatMap(sealed -> keys.open(accountId, "picture:" + pictureId, sealed));
+    }
+
+    public Optional<Picture> find(String accountId, String pictureId) {
+        return list(accountId).stream().filter(p -> p.id().equals(pictureId)).findFirst();
+    }
+
+    public boolean delete(String accountId, String pictureId) {
+        return db.deleteFrom(APP_PICTURE).where(APP_PICTURE.PICTURE_ID.eq(pictureId)).and(APP_PICTURE.ACCOUNT_ID.eq(accountId)).execute() > 0;
+    }
+
+    long erase(String accountId) {
+        return db.deleteFrom(APP_PICTURE).where(APP_PICTURE.ACCOUNT_ID.eq(accountId)).execute();
+    }
+
+    long count(String accountId) {
+        return db.fetchCount(APP_PICTURE, APP_PICTURE.ACCOUNT_ID.eq(accountId));
+    }
+
+    /** {@code jpeg} or {@code png}, from the magic bytes; anything else is refused. */
+    static String sniff(byte[] bytes) {
+        if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return "jpeg";
+        }
+        if (bytes.length > 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+                && bytes[4] == 0x0D && bytes[5] == 0x0A && bytes[6] == 0x1A && bytes[7] == 0x0A) {
+            return "png";
+        }
+        throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, "that is not a JPEG or PNG picture");
+    }
+
+    private static BufferedImage decode(byte[] bytes) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                throw AppException.unprocessable("the picture cannot be read");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    throw AppException.unprocessable("the picture has more than 40 million pixels");
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null) {
+                    throw AppException.unprocessable("the picture cannot be read");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof AppException app) {
+                throw app;
+            }
+            throw AppException.unprocessable("the picture is damaged or not a picture");
+        }
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        BufferedImage target = image;
+        if ("jpeg".equals(format) && image.getColorModel().hasAlpha()) {
+            target = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            target.getGraphics().drawImage(image, 0, 0, null);
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(target, format, out)) {
+                throw AppException.unprocessable("the picture cannot be stored in its format");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw AppException.unprocessable("the picture cannot be stored");
+        }
+    }
+}
