@@ -21,6 +21,8 @@ import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.mentoring.mentoring.MessageService;
 import dev.hoheit.mentoring.mentoring.MessageStore;
+import dev.hoheit.mentoring.organisation.CourseService;
+import dev.hoheit.mentoring.organisation.EmploymentService;
 import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.PlanningStores;
@@ -33,6 +35,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -106,11 +110,25 @@ public final class SmoffenApp implements AutoCloseable {
         PlanService plans = new PlanService(db, keys, clock);
         PictureService pictures = new PictureService(db, keys, clock);
         MessageService messages = new MessageService(db, consent, keys, clock);
+        EmploymentService employments = new EmploymentService(db, accounts, clock);
+        CourseService courses = new CourseService(db, accounts, mentors, clock);
         RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
                 .withStore(PlanningStores.smoffTime(smoffTime))
                 .withStore(PlanningStores.plans(plans))
                 .withStore(PlanningStores.pictures(pictures))
                 .withStore(MessageStore.of(messages))
+                .withStore(new ContentStore("employments", "Which employer you are linked to (they see assessments only).",
+                        List.of("employee", "employer", "since"), List.of("app_employment"), employments::count,
+                        (id, sink) -> {
+                            employments.employersOf(id).forEach(employer -> sink.record(Map.of("employer", employer)));
+                            employments.employeesOf(id).forEach(employee -> sink.record(Map.of("employee", employee)));
+                            return employments.count(id);
+                        }, employments::erase))
+                .withStore(new ContentStore("courses", "The courses you take part in.", List.of("course"),
+                        List.of("app_course_member"), courses::count, (id, sink) -> {
+                            courses.coursesOf(id).forEach(course -> sink.record(Map.of("course", course)));
+                            return courses.count(id);
+                        }, courses::erase))
                 .withStore(new AccountStore(db, accounts, keys))
                 .withStore(Stores.consent(consent))
                 .withStore(Stores.audit(audit))
@@ -121,7 +139,8 @@ public final class SmoffenApp implements AutoCloseable {
         Optional<String> generated = ensureOperator(accounts, settings);
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
-                mentors, new AccessGuard(consent, audit, clock), plans, pictures, messages, clock, settings.behindTls()), settings.port());
+                mentors, new AccessGuard(consent, audit, clock), plans, pictures, messages, employments, courses, clock,
+                settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated);
     }
 

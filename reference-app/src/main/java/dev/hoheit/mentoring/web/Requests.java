@@ -32,6 +32,14 @@ final class Requests {
     record NewMessage(String to, String text) {
     }
 
+    /** {@code POST /api/operator/employments}. */
+    record Employment(String employee, String employer) {
+    }
+
+    /** {@code POST /api/operator/courses}. */
+    record NewCourse(String name, java.util.List<String> mentees, String mentor, String scope) {
+    }
+
     /** {@code PATCH /api/me}: rectification. */
     record Rectification(String email) {
     }

@@ -12,6 +12,8 @@ import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.mentoring.MessageService;
 import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
+import dev.hoheit.mentoring.organisation.CourseService;
+import dev.hoheit.mentoring.organisation.EmploymentService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.retention.RetentionService;
 import io.javalin.Javalin;
@@ -40,7 +42,7 @@ public final class WebServer implements AutoCloseable {
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
                            AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
-                           Clock clock, boolean behindTls) {
+                           EmploymentService employments, CourseService courses, Clock clock, boolean behindTls) {
     }
 
     private final Javalin javalin;
@@ -69,6 +71,8 @@ public final class WebServer implements AutoCloseable {
                     .register(config.routes);
             new ContentRoutes(services.plans(), services.pictures(), services.messages(), services.consent(), services.guard(),
                     services.audit()).register(config.routes);
+            new OrganisationRoutes(services.accounts(), services.employments(), services.courses(), services.smoffTime(),
+                    services.audit(), services.clock()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls())
                     .register(config.routes);
             config.routes.exception(AppException.class, (e, ctx) -> error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
