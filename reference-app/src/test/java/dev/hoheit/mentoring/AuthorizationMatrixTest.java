@@ -1,0 +1,135 @@
+package dev.hoheit.mentoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.TestDatabase;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every endpoint, called as every role and anonymously: an allowed caller never gets 401 or 403,
+ * a refused caller always does. State-changing calls carry a malformed body or an unknown id, so
+ * allowed callers get a different 4xx and nothing changes.
+ */
+class AuthorizationMatrixTest {
+
+    private static final String ANONYMOUS = "anonymous";
+    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "mentee", "mentor", "operator", "employer", "auditor");
+    private static final Set<String> SIGNED_IN = Set.of("mentee", "mentor", "operator", "employer", "auditor");
+    private static final Set<String> MENTEES = Set.of("mentee", "mentor"); // operator-made mentors are mentees too
+
+    private record Call(String method, String path, String body, String contentType, Set<String> allowed) {
+    }
+
+    @DatabaseTest
+    void every_endpoint_allows_exactly_its_roles(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            Map<String, TestApp.Client> clients = new LinkedHashMap<>();
+            clients.put(ANONYMOUS, app.client());
+            TestApp.Client operator = app.client();
+            operator.signIn("operator", "operator-secret-1");
+            clients.put("operator", operator);
+            TestApp.Client mentee = app.client();
+            String menteeId = TestApp.json(mentee.register("yara", "correct horse 19")).get("id").asText();
+            mentee.signIn("yara", "correct horse 19");
+            clients.put("mentee", mentee);
+            for (String role : List.of("mentor", "employer", "auditor")) {
+                operator.post("/api/operator/accounts", Map.of("nickname", role + "-x", "password", "correct horse 20", "role", role));
+                TestApp.Client client = app.client();
+                assertEquals(200, client.signIn(role + "-x", "correct horse 20").statusCode());
+                clients.put(role, client);
+            }
+            mentee.post("/api/me/mentors", Map.of("mentor", "mentor-x", "scope", "mentor"));
+            operator.post("/api/operator/employments", Map.of("employee", "yara", "employer", "employer-x"));
+            String unknown = UUID.randomUUID().toString();
+            String bad = "{";
+
+            List<Call> calls = List.of(
+                    new Call("GET", "/health", null, null, EVERYONE),
+                    new Call("GET", "/api/notices?role=mentee", null, null, EVERYONE),
+                    new Call("POST", "/api/accounts", bad, "application/json", EVERYONE),
+                    new Call("POST", "/api/session", bad, "application/json", EVERYONE),
+                    new Call("DELETE", "/api/session", null, null, SIGNED_IN),
+                    new Call("GET", "/api/me", null, null, SIGNED_IN),
+                    new Call("PATCH", "/api/me", bad, "application/json", SIGNED_IN),
+                    new Call("DELETE", "/api/me", bad, "application/json", SIGNED_IN),
+                    new Call("GET", "/api/me/data", null, null, SIGNED_IN),
+                    new Call("GET", "/api/me/export", null, null, SIGNED_IN),
+                    new Call("GET", "/api/me/activity", null, null, SIGNED_IN),
+                    new Call("GET", "/api/me/access-log", null, null, SIGNED_IN),
+                    new Call("GET", "/api/me/consents", null, null, SIGNED_IN),
+                    new Call("POST", "/api/me/consents", bad, "application/json", SIGNED_IN),
+                    new Call("POST", "/api/me/restriction", bad, "application/json", SIGNED_IN),
+                    new Call("GET", "/api/me/messages", null, null, SIGNED_IN),
+                    new Call("POST", "/api/me/messages", bad, "application/json", SIGNED_IN),
+                    new Call("GET", "/api/me/smoff-sessions", null, null, MENTEES),
+                    new Call("POST", "/api/me/smoff-sessions", bad, "application/json", MENTEES),
+                    new Call("GET", "/api/me/plans", null, null, MENTEES),
+                    new Call("PUT", "/api/me/plans/day/2026-03-02", bad, "application/json", MENTEES),
+                    new Call("GET", "/api/me/pictures", null, null, MENTEES),
+                    new Call("POST", "/api/me/pictures", "not a picture", "image/png", MENTEES),
+                    new Call("GET", "/api/me/pictures/" + unknown, null, null, MENTEES),
+                    new Call("DELETE", "/api/me/pictures/" + unknown, null, null, MENTEES),
+                    new Call("GET", "/api/me/mentors", null, null, MENTEES),
+                    new Call("POST", "/api/me/mentors", bad, "application/json", MENTEES),
+                    new Call("POST", "/api/me/mentors/" + unknown + "/accept", "{}", "application/json", MENTEES),
+                    new Call("POST", "/api/me/mentors/" + unknown + "/decline", "{}", "application/json", MENTEES),
+                    new Call("DELETE", "/api/me/mentors/" + unknown, null, null, MENTEES),
+                    new Call("GET", "/api/me/employer-view", null, null, MENTEES),
+                    new Call("GET", "/api/mentees", null, null, Set.of("mentor")),
+                    new Call("GET", "/api/mentees/" + menteeId + "/smoff-sessions", null, null, Set.of("mentor")),
+                    new Call("GET", "/api/mentees/" + menteeId + "/plans", null, null, Set.of("mentor")),
+                    new Call("GET", "/api/mentees/" + menteeId + "/pictures", null, null, Set.of("mentor")),
+                    new Call("GET", "/api/mentees/" + menteeId + "/pictures/" + unknown, null, null, Set.of("mentor")),
+                    new Call("POST", "/api/operator/accounts", bad, "application/json", Set.of("operator")),
+                    new Call("PUT", "/api/operator/mentors/" + unknown, null, null, Set.of("operator")),
+                    new Call("DELETE", "/api/operator/mentors/" + unknown, null, null, Set.of("operator")),
+                    new Call("POST", "/api/operator/assignments", bad, "application/json", Set.of("operator")),
+                    new Call("POST", "/api/operator/courses", bad, "application/json", Set.of("operator")),
+                    new Call("POST", "/api/operator/employments", bad, "application/json", Set.of("operator")),
+                    new Call("GET", "/api/employer/employees", null, null, Set.of("employer")),
+                    new Call("GET", "/api/employer/employees/" + menteeId + "/assessment", null, null, Set.of("employer")),
+                    new Call("GET", "/api/auditor/verification", null, null, Set.of("auditor", "operator")),
+                    new Call("GET", "/api/auditor/retention-runs", null, null, Set.of("auditor", "operator")),
+                    new Call("GET", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")));
+
+            long accountsBefore = db.queryLong("SELECT count(*) FROM app_account");
+            List<String> wrong = new ArrayList<>();
+            for (Call call : calls) {
+                for (Map.Entry<String, TestApp.Client> client : clients.entrySet()) {
+                    if (call.path().equals("/api/session") && call.method().equals("DELETE")) {
+                        continue; // checked separately below: signing out ends the client's session
+                    }
+                    int status = send(client.getValue(), call);
+                    boolean refused = status == 401 || status == 403;
+                    boolean allowed = call.allowed().contains(client.getKey());
+                    if (allowed == refused || status >= 500) {
+                        wrong.add(call.method() + " " + call.path() + " as " + client.getKey() + " -> " + status);
+                    }
+                }
+            }
+            assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+            assertEquals(accountsBefore, db.queryLong("SELECT count(*) FROM app_account"), "no call changed an account");
+            assertEquals(401, send(clients.get(ANONYMOUS), new Call("DELETE", "/api/session", null, null, Set.of())));
+            assertEquals(204, send(clients.get("auditor"), new Call("DELETE", "/api/session", null, null, Set.of())));
+        }
+    }
+
+    private static int send(TestApp.Client client, Call call) {
+        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call.body());
+        HttpRequest.Builder request = HttpRequest.newBuilder(client.base.resolve(call.path())).method(call.method(), body);
+        if (call.contentType() != null) {
+            request.header("Content-Type", call.contentType());
+        }
+        HttpResponse<String> response = client.send(client.withCsrf(request));
+        return response.statusCode();
+    }
+}
