@@ -54,6 +54,7 @@ class AuthorizationMatrixTest {
 
             List<Call> calls = List.of(
                     new Call("GET", "/health", null, null, EVERYONE),
+                    new Call("GET", "/api/openapi.json", null, null, EVERYONE),
                     new Call("GET", "/api/notices?role=mentee", null, null, EVERYONE),
                     new Call("POST", "/api/accounts", bad, "application/json", EVERYONE),
                     new Call("POST", "/api/session", bad, "application/json", EVERYONE),
@@ -68,6 +69,7 @@ class AuthorizationMatrixTest {
                     new Call("GET", "/api/me/consents", null, null, SIGNED_IN),
                     new Call("POST", "/api/me/consents", bad, "application/json", SIGNED_IN),
                     new Call("POST", "/api/me/restriction", bad, "application/json", SIGNED_IN),
+                    new Call("DELETE", "/api/me/restriction", null, null, SIGNED_IN),
                     new Call("GET", "/api/me/messages", null, null, SIGNED_IN),
                     new Call("POST", "/api/me/messages", bad, "application/json", SIGNED_IN),
                     new Call("GET", "/api/me/smoff-sessions", null, null, MENTEES),
@@ -101,6 +103,7 @@ class AuthorizationMatrixTest {
                     new Call("GET", "/api/auditor/retention-runs", null, null, Set.of("auditor", "operator")),
                     new Call("GET", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")));
 
+            assertOpenApiDocumentsExactly(app, calls);
             long accountsBefore = db.queryLong("SELECT count(*) FROM app_account");
             List<String> wrong = new ArrayList<>();
             for (Call call : calls) {
@@ -121,6 +124,28 @@ class AuthorizationMatrixTest {
             assertEquals(401, send(clients.get(ANONYMOUS), new Call("DELETE", "/api/session", null, null, Set.of())));
             assertEquals(204, send(clients.get("auditor"), new Call("DELETE", "/api/session", null, null, Set.of())));
         }
+    }
+
+    /** The OpenAPI document lists exactly the operations this matrix calls, with the same roles. */
+    private static void assertOpenApiDocumentsExactly(TestApp app, List<Call> calls) {
+        var doc = TestApp.json(app.client().get("/api/openapi.json"));
+        assertEquals("3.1.0", doc.get("openapi").asText());
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+        java.util.Set<String> called = new java.util.TreeSet<>();
+        for (Call call : calls) {
+            String path = call.path().replaceAll("\\?.*", "")
+                    .replaceAll("/api/me/plans/day/[^/]+", "/api/me/plans/{kind}/{period}")
+                    .replaceAll("/api/mentees/[^/]+/pictures/[^/]+", "/api/mentees/{id}/pictures/{pid}")
+                    .replaceAll("/api/mentees/[0-9a-f-]{36}", "/api/mentees/{id}")
+                    .replaceAll("/api/me/pictures/[0-9a-f-]{36}", "/api/me/pictures/{id}")
+                    .replaceAll("/api/me/mentors/[0-9a-f-]{36}", "/api/me/mentors/{id}")
+                    .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")
+                    .replaceAll("/api/employer/employees/[0-9a-f-]{36}", "/api/employer/employees/{id}");
+            called.add(call.method() + " " + path);
+        }
+        assertEquals(called, documented, "every endpoint is documented, and only those");
     }
 
     private static int send(TestApp.Client client, Call call) {

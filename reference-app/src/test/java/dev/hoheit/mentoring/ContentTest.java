@@ -88,6 +88,7 @@ class ContentTest {
 
             String mentorId = TestApp.json(mentor.get("/api/me")).get("id").asText();
             assertEquals(201, mentee.post("/api/me/messages", Map.of("to", mentorId, "text", "Hallo Tom, danke!")).statusCode());
+            app.clock.advance(java.time.Duration.ofMinutes(1));
             assertEquals(201, mentor.post("/api/me/messages", Map.of("to", menteeId, "text", "Gern, Sara.")).statusCode());
             JsonNode onMentorSide = TestApp.json(mentor.get("/api/me/messages")).get("messages");
             assertEquals(2, onMentorSide.size());

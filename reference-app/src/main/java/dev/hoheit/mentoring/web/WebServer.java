@@ -66,6 +66,8 @@ public final class WebServer implements AutoCloseable {
                 authenticate(ctx, services.sessions(), services.accounts());
             });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            byte[] openApi = openApi();
+            config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit())
                     .register(config.routes);
@@ -121,6 +123,17 @@ public final class WebServer implements AutoCloseable {
     static void error(Context ctx, int status, String code, String message) {
         ctx.status(status).contentType("application/json").result(Web.JSON.createObjectNode()
                 .put("error", code).put("message", message).toString());
+    }
+
+    private static byte[] openApi() {
+        try (var in = WebServer.class.getResourceAsStream("/META-INF/hoheit/mentoring/openapi.json")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.json is missing from the application");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The port the server listens on. */
