@@ -107,7 +107,7 @@ record BenchSettings(String jdbcUrl, String user, String password, boolean quick
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    private static int size(String property, int fallback) {
+    static int size(String property, int fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -30,13 +30,12 @@ final class Report {
         }
     }
 
-    /** One line of the results table. The ratio is always the lib-audit figure divided by the baseline figure. */
+    /** One line of the results table. The ratio is always the library's figure divided by the baseline figure. */
     record Row(String benchmark, String measure, String audit, String baseline, String ratio, String target, Verdict verdict) {
     }
 
-    private static final String[] HEADERS = {"Benchmark", "Measure", "lib-audit", "Baseline (same run)",
-            "Ratio lib-audit / baseline", "Target", "Verdict"};
-
+    private final String[] headers;
+    private final String library;
     private final String title;
     private final List<String> machine = new ArrayList<>();
     private final List<String> settings = new ArrayList<>();
@@ -44,7 +43,15 @@ final class Report {
     private final Map<String, List<String>> details = new LinkedHashMap<>();
 
     Report(String title) {
+        this(title, "lib-audit");
+    }
+
+    /** A report whose figures are those of {@code library} (the column heading and the ratio's name). */
+    Report(String title, String library) {
         this.title = title;
+        this.library = library;
+        this.headers = new String[] {"Benchmark", "Measure", library, "Baseline (same run)",
+                "Ratio " + library + " / baseline", "Target", "Verdict"};
     }
 
     void machine(String line) {
@@ -86,11 +93,11 @@ final class Report {
     /** Fixed-width text for the console. */
     String console() {
         List<String[]> cells = new ArrayList<>();
-        cells.add(HEADERS);
+        cells.add(headers);
         for (Row row : rows) {
             cells.add(cells(row));
         }
-        int[] widths = new int[HEADERS.length];
+        int[] widths = new int[headers.length];
         for (String[] line : cells) {
             for (int i = 0; i < line.length; i++) {
                 widths[i] = Math.max(widths[i], line[i].length());
@@ -129,12 +136,12 @@ final class Report {
         md.append("\n## Sizes and settings\n\n");
         settings.forEach(line -> md.append("- ").append(line).append('\n'));
         md.append("\n## Results\n\n");
-        md.append("Every ratio is the lib-audit figure divided by the baseline figure measured in the same run.\n\n");
+        md.append("Every ratio is the " + library + " figure divided by the baseline figure measured in the same run.\n\n");
         md.append('|');
-        for (String header : HEADERS) {
+        for (String header : headers) {
             md.append(' ').append(header).append(" |");
         }
-        md.append("\n|").append("---|".repeat(HEADERS.length)).append('\n');
+        md.append("\n|").append("---|".repeat(headers.length)).append('\n');
         for (Row row : rows) {
             md.append('|');
             for (String cell : cells(row)) {
