@@ -13,6 +13,10 @@ public final class Main {
         app.generatedOperatorPassword().ifPresent(password -> System.out.println(
                 "\nFirst start: the operator account is 'operator' with password " + password
                         + "\nIt is shown only this once. Set HOHEIT_OPERATOR_PASSWORD to choose it yourself.\n"));
+        if (settings.demo()) {
+            System.out.println("Demo accounts (password " + DemoData.PASSWORD + "): demo-mentee, demo-mentor, demo-employer, demo-auditor"
+                    + (app.demoSeeded() ? " (created now)" : ""));
+        }
         System.out.println("Smoffen runs at http://localhost:" + app.port() + "/ (data in " + settings.dataDir() + ")");
     }
 }

@@ -65,14 +65,21 @@ public final class SmoffenApp implements AutoCloseable {
     private final RetentionService retention;
     private final WebServer web;
     private final Optional<String> generatedOperatorPassword;
+    private final boolean demoSeeded;
 
     private SmoffenApp(HikariDataSource ownedDataSource, AuditLog audit, RetentionService retention, WebServer web,
-                       Optional<String> generatedOperatorPassword) {
+                       Optional<String> generatedOperatorPassword, boolean demoSeeded) {
         this.ownedDataSource = ownedDataSource;
         this.audit = audit;
         this.retention = retention;
         this.web = web;
         this.generatedOperatorPassword = generatedOperatorPassword;
+        this.demoSeeded = demoSeeded;
+    }
+
+    /** Whether this start seeded the demo accounts. */
+    public boolean demoSeeded() {
+        return demoSeeded;
     }
 
     /** Starts the app on the database the settings name (the embedded H2 by default). */
@@ -137,11 +144,12 @@ public final class SmoffenApp implements AutoCloseable {
                 .withPolicy(RetentionPolicy.delete(AccountStore.SESSIONS, Duration.ofMinutes(1), "sessions deleted when expired"))
                 .withClock(clock));
         Optional<String> generated = ensureOperator(accounts, settings);
+        boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, new AccessGuard(consent, audit, clock), plans, pictures, messages, employments, courses, clock,
                 settings.behindTls()), settings.port());
-        return new SmoffenApp(owned, audit, retention, web, generated);
+        return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded);
     }
 
     /** The first start creates the operator; returns the password when it was generated. */

@@ -79,4 +79,28 @@ class OrganisationTest {
             assertEquals(422, operator.post("/api/operator/courses", Map.of("name", "X", "mentees", List.of("nobody"))).statusCode());
         }
     }
+
+    @DatabaseTest
+    void the_demo_seeds_every_role_with_data(TestDatabase db) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("smoffen-demo");
+        AppSettings settings = AppSettings.from(Map.of("HOHEIT_DATA_DIR", dir.toString(), "HOHEIT_PORT", "0", "HOHEIT_DEMO", "true"),
+                new String[0]);
+        try (SmoffenApp app = SmoffenApp.start(settings, db.dataSource(), java.time.Clock.systemUTC(),
+                new dev.hoheit.mentoring.crypto.PasswordHasher(8_192, 1))) {
+            assertTrue(app.demoSeeded());
+            TestApp.Client mentor = new TestApp.Client(java.net.URI.create("http://127.0.0.1:" + app.port()));
+            assertEquals(200, mentor.signIn("demo-mentor", DemoData.PASSWORD).statusCode());
+            JsonNode mentees = TestApp.json(mentor.get("/api/mentees")).get("mentees");
+            assertEquals("demo-mentee", mentees.get(0).get("nickname").asText());
+            String menteeId = mentees.get(0).get("personId").asText();
+            assertTrue(TestApp.json(mentor.get("/api/mentees/" + menteeId + "/smoff-sessions")).get("sessions").size() >= 10);
+            TestApp.Client employer = new TestApp.Client(java.net.URI.create("http://127.0.0.1:" + app.port()));
+            employer.signIn("demo-employer", DemoData.PASSWORD);
+            assertTrue(TestApp.json(employer.get("/api/employer/employees/" + menteeId + "/assessment")).get("daily")
+                    .get("regularity").asDouble() > 0.1, "eleven planned days out of ninety");
+            TestApp.Client auditor = new TestApp.Client(java.net.URI.create("http://127.0.0.1:" + app.port()));
+            auditor.signIn("demo-auditor", DemoData.PASSWORD);
+            assertEquals(200, auditor.get("/api/auditor/verification").statusCode());
+        }
+    }
 }
