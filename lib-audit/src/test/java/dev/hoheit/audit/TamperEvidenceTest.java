@@ -133,4 +133,34 @@ class TamperEvidenceTest {
             assertEquals(Finding.Kind.BAD_SIGNATURE, finding.kind());
         }
     }
+
+    @DatabaseTest
+    void events_forged_past_the_head_are_found(TestDatabase db) {
+        try (AuditLog log = logWithTenEvents(db)) {
+            db.update("INSERT INTO audit_event SELECT 11, recorded_at, actor_tag, actor_role, actor_enc, subject_tag,"
+                    + " subject_enc, action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc,"
+                    + " hash, hash FROM audit_event WHERE seq = 10");
+            Finding finding = only(log.verify());
+            assertEquals(Finding.Kind.HEAD_MISMATCH, finding.kind());
+            assertEquals(11, finding.seq());
+        }
+    }
+
+    @DatabaseTest
+    void appends_while_verifying_are_not_mistaken_for_tampering(TestDatabase db) throws Exception {
+        try (AuditLog log = logWithTenEvents(db)) {
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < 200; i++) {
+                    log.append(AuditFixtures.menteeUpdatesPlan("during" + i));
+                }
+            });
+            writer.start();
+            for (int i = 0; i < 20; i++) {
+                VerificationReport report = log.verify();
+                assertTrue(report.ok(), report.toText());
+            }
+            writer.join();
+            assertTrue(log.verify().ok());
+        }
+    }
 }

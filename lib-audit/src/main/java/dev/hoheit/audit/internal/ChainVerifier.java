@@ -31,7 +31,7 @@ public final class ChainVerifier {
 
     static final String SELECT_EVENTS = "SELECT seq, recorded_at, actor_tag, actor_role, actor_enc, subject_tag,"
             + " subject_enc, action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc,"
-            + " prev_hash, hash FROM audit_event ORDER BY seq";
+            + " prev_hash, hash FROM audit_event WHERE seq <= ? ORDER BY seq";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FINDINGS = 1000;
 
@@ -77,9 +77,13 @@ public final class ChainVerifier {
         List<byte[]> boundaryHashes = new ArrayList<>();
         HexFormat hex = HexFormat.of();
         try (Connection connection = dataSource.getConnection()) {
+            // The head first: every event up to it is committed (head and events change in one
+            // transaction), and events appended while we read are left for the next verification.
+            ChainWriter.Head head = readHead(connection);
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
             try (PreparedStatement statement = connection.prepareStatement(SELECT_EVENTS)) {
+                statement.setLong(1, head.seq());
                 statement.setFetchSize(5_000);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -127,10 +131,17 @@ public final class ChainVerifier {
                 connection.commit();
                 connection.setAutoCommit(autoCommit);
             }
-            ChainWriter.Head head = readHead(connection);
             if (head.seq() != last || (last > 0 && !Arrays.equals(head.hash(), previous))) {
                 add(findings, new Finding(Finding.Kind.HEAD_MISMATCH, last,
                         "the head record says position " + head.seq() + " but the chain ends at " + last));
+            }
+            // Rows past the head that no append accounts for: the newest row first, then the head
+            // again (a real append commits its rows and the head together).
+            long newest = newestSeq(connection);
+            ChainWriter.Head later = readHead(connection);
+            if (newest > later.seq()) {
+                add(findings, new Finding(Finding.Kind.HEAD_MISMATCH, later.seq() + 1,
+                        "events up to position " + newest + " lie beyond the head at " + later.seq() + " (inserted outside the log)"));
             }
         }
         if (first > 1) {
@@ -190,6 +201,13 @@ public final class ChainVerifier {
                 rows.getString(4), rows.getBytes(5), rows.getString(6), rows.getBytes(7), rows.getString(8),
                 rows.getString(9), rows.getBytes(10), rows.getString(11), rows.getString(12), rows.getBytes(13), day,
                 rows.getBytes(15), rows.getBytes(16), rows.getBytes(17));
+    }
+
+    private static long newestSeq(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT max(seq) FROM audit_event");
+             ResultSet row = statement.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
     }
 
     private static ChainWriter.Head readHead(Connection connection) throws SQLException {
