@@ -194,6 +194,11 @@ public final class SmoffenApp implements AutoCloseable {
         }
     }
 
+    /** Waits until queued audit events are durable (tests). */
+    void flushAudit() {
+        audit.flush();
+    }
+
     /** The retention service (for the app's own tests: the coverage check). */
     RetentionService retention() {
         return retention;

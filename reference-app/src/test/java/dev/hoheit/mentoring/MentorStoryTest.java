@@ -70,7 +70,10 @@ class MentorStoryTest {
             assertEquals(403, mentor.get("/api/mentees/" + menteeId + "/smoff-sessions").statusCode(), "R1: access ends at once");
             assertEquals(0, TestApp.json(mentor.get("/api/mentees")).get("mentees").size());
 
+            mentee.get("/api/me/plans");
+            app.app.flushAudit();
             JsonNode activity = TestApp.json(mentee.get("/api/me/activity")).get("activity");
+            assertTrue(activity.toString().contains("\"what\":\"page\""), "R5: reading one's own pages is recorded too");
             assertTrue(activity.findValuesAsText("action").containsAll(List.of("create", "grant", "revoke", "login")), activity.toString());
             assertTrue(app.app.retention().verify().ok(), app.app.retention().verify().toJson());
         }

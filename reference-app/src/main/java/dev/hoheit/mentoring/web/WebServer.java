@@ -65,6 +65,8 @@ public final class WebServer implements AutoCloseable {
                 headers.apply(ctx);
                 authenticate(ctx, services.sessions(), services.accounts());
             });
+            // R5: every read a signed-in user makes is recorded too (writes are recorded by their routes).
+            config.routes.after(ctx -> recordRead(ctx, services.audit()));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             byte[] openApi = openApi();
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -108,6 +110,17 @@ public final class WebServer implements AutoCloseable {
             ctx.attribute(Web.SESSION, session.get());
             ctx.attribute(Web.ACCOUNT, account);
         });
+    }
+
+    private static void recordRead(Context ctx, AuditLog audit) {
+        dev.hoheit.mentoring.account.Account account = ctx.attribute(Web.ACCOUNT);
+        if (account == null || !"GET".equals(ctx.method().name()) || ctx.status().getCode() >= 400
+                || !ctx.path().startsWith("/api/me")) {
+            return; // others' data is logged by the access guard; failures by their handlers
+        }
+        String what = ctx.path().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+        audit.appendBatched(dev.hoheit.audit.AuditEvent.of(dev.hoheit.audit.Actor.of(account.id(), AccountRoutes.primaryRole(account)),
+                dev.hoheit.audit.AuditAction.VIEW, dev.hoheit.audit.Resource.of("page", what)).about(account.id()).from(Web.client(ctx)));
     }
 
     private static void consentError(Context ctx, ConsentException e) {
