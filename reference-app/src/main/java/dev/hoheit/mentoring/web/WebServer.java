@@ -68,7 +68,14 @@ public final class WebServer implements AutoCloseable {
             // R5: every read a signed-in user makes is recorded too (writes are recorded by their routes).
             config.routes.after(ctx -> recordRead(ctx, services.audit()));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
-            byte[] openApi = openApi();
+            byte[] openApi = resource("openapi.json");
+            // The web console: static files of the app itself, under the same strict CSP.
+            byte[] index = resource("web/index.html");
+            byte[] script = resource("web/app.js");
+            byte[] style = resource("web/app.css");
+            config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(index));
+            config.routes.get("/app.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
+            config.routes.get("/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit())
@@ -138,10 +145,10 @@ public final class WebServer implements AutoCloseable {
                 .put("error", code).put("message", message).toString());
     }
 
-    private static byte[] openApi() {
-        try (var in = WebServer.class.getResourceAsStream("/META-INF/hoheit/mentoring/openapi.json")) {
+    private static byte[] resource(String name) {
+        try (var in = WebServer.class.getResourceAsStream("/META-INF/hoheit/mentoring/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("openapi.json is missing from the application");
+                throw new IllegalStateException(name + " is missing from the application");
             }
             return in.readAllBytes();
         } catch (java.io.IOException e) {
