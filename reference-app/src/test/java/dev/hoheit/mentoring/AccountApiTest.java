@@ -45,6 +45,8 @@ class AccountApiTest {
             List<String> purposes = mentee.get("notices").findValuesAsText("purpose");
             assertEquals(List.of("privacy-policy", "product-news", "research-anonymised", "terms-mentee"), purposes);
             assertTrue(mentee.get("notices").get(0).get("text").asText().contains("widerrufen"), "German by default, with how to withdraw");
+            assertEquals("Ohne diese Einwilligung kann kein Konto angelegt werden.", mentee.get("notices").get(0).get("refusing").asText(),
+                    "what refusing means, in the same language");
             JsonNode mentor = TestApp.json(app.client().get("/api/notices?role=mentor&lang=en"));
             assertTrue(mentor.get("notices").findValuesAsText("purpose").contains("terms-mentor"));
             assertFalse(mentor.get("notices").findValuesAsText("purpose").contains("terms-mentee"), "R27: mentor terms differ");

@@ -74,7 +74,7 @@ final class AccountRoutes {
             item.put("language", notice.language());
             item.put("text", notice.text().orElse(""));
             item.put("sha256", notice.sha256());
-            item.put("refusing", purpose.required() ? "Without this consent no account can be created." : "Refusing changes nothing else.");
+            item.put("refusing", refusing(purpose.required(), language));
             result.add(item);
         }
         ctx.json(Map.of("role", role.id(), "language", language, "notices", result));
@@ -144,6 +144,14 @@ final class AccountRoutes {
         }
         body.put("consentsToGive", toAsk);
         ctx.json(body);
+    }
+
+    /** What refusing means, in plain words, in the notice's language. */
+    private static String refusing(boolean required, String language) {
+        if ("en".equals(language)) {
+            return required ? "Without this consent no account can be created." : "Refusing changes nothing else.";
+        }
+        return required ? "Ohne diese Einwilligung kann kein Konto angelegt werden." : "Eine Ablehnung ändert sonst nichts.";
     }
 
     static String primaryRole(Account account) {
