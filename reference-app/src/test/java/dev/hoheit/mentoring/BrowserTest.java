@@ -1,0 +1,103 @@
+package dev.hoheit.mentoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.TestDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console in headless Chromium (Debian's chromium and chromedriver): a mentee registers,
+ * signs in and records Smoff-Time, which the chart shows. Screenshots of every step go to
+ * {@code target/screenshots}. Without a browser the test is skipped with the reason, never passed.
+ */
+class BrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    private static WebDriver browser(Path profile) {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "Browser tests skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--window-size=1000,1300", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @DatabaseTest
+    void a_mentee_registers_signs_in_and_records_smoff_time(TestDatabase db) throws IOException {
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        try (TestApp app = new TestApp(db)) {
+            app.clock.set(java.time.Instant.now()); // the browser's date field and chart use the real today
+            WebDriver driver = browser(Files.createTempDirectory("chromium-profile"));
+            try {
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+                String base = "http://127.0.0.1:" + app.app.port();
+                driver.get(base + "/#/register");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-privacy-policy")));
+                assertEquals("de", driver.findElement(By.tagName("html")).getAttribute("lang"), "German by default");
+                driver.findElement(By.id("nickname")).sendKeys("zoe");
+                driver.findElement(By.id("password")).sendKeys("correct horse 21");
+                driver.findElement(By.id("consent-privacy-policy")).click();
+                driver.findElement(By.id("consent-terms-mentee")).click();
+                screenshot(driver, shots.resolve(db.kind() + "-1-register.png"));
+                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+
+                wait.until(ExpectedConditions.urlContains("#/signin"));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+                driver.findElement(By.id("nickname")).sendKeys("zoe");
+                driver.findElement(By.id("password")).sendKeys("correct horse 21");
+                screenshot(driver, shots.resolve(db.kind() + "-2-signin.png"));
+                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minutes")));
+                WebElement minutes = driver.findElement(By.id("minutes"));
+                minutes.clear();
+                minutes.sendKeys("9");
+                driver.findElement(By.id("note")).sendKeys("Tagesplan im Browser");
+                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("table"), "Tagesplan im Browser"));
+                List<WebElement> bars = driver.findElements(By.cssSelector("svg.chart rect.bar"));
+                assertEquals(14, bars.size(), "a bar per day of the last two weeks");
+                assertTrue(bars.stream().anyMatch(bar -> Integer.parseInt(bar.getAttribute("height")) > 0), "today's minutes show");
+                screenshot(driver, shots.resolve(db.kind() + "-3-smoff-time.png"));
+
+                driver.findElement(By.id("lang")).sendKeys("English");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "My Smoff-Time"));
+                screenshot(driver, shots.resolve(db.kind() + "-4-english.png"));
+            } finally {
+                driver.quit();
+            }
+            assertEquals(2, db.queryLong("SELECT count(*) FROM consent_decision WHERE choice = 'REFUSED'"),
+                    "the unticked optional boxes are recorded as refusals (R17)");
+            assertEquals(1, db.queryLong("SELECT count(*) FROM app_smoff_session"));
+        }
+    }
+
+    private static void screenshot(WebDriver driver, Path target) throws IOException {
+        File file = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
