@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -25,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console in headless Chromium (Debian's chromium and chromedriver): a mentee registers,
- * signs in and records Smoff-Time, which the chart shows. Screenshots of every step go to
+ * signs in and records Smoff-Time, which the chart shows; then accepts an operator-assigned mentor,
+ * sees the mentor's view in "who viewed my data" and revokes the mentor. Screenshots of every step go to
  * {@code target/screenshots}. Without a browser the test is skipped with the reason, never passed.
  */
 class BrowserTest {
@@ -87,10 +90,45 @@ class BrowserTest {
                 driver.findElement(By.id("lang")).sendKeys("English");
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "My Smoff-Time"));
                 screenshot(driver, shots.resolve(db.kind() + "-4-english.png"));
+
+                TestApp.Client mentor = app.client();
+                String mentorId = TestApp.json(mentor.register("max", "correct horse 22")).get("id").asText();
+                mentor.signIn("max", "correct horse 22");
+                TestApp.Client operator = app.client();
+                operator.signIn("operator", "operator-secret-1");
+                assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
+                assertEquals(201, operator.post("/api/operator/assignments",
+                        Map.of("mentee", "zoe", "mentor", "max", "scope", "smoff-time-mentor")).statusCode());
+
+                driver.findElement(By.cssSelector("a[href='#/mentors']")).click();
+                WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.mentor[data-status=pending]")));
+                assertTrue(pending.getText().contains("sees your Smoff-Time only"), "the scope in plain words: " + pending.getText());
+                assertTrue(pending.getText().contains("assigned by the operator"), pending.getText());
+                screenshot(driver, shots.resolve(db.kind() + "-5-mentor-pending.png"));
+                assertEquals(0, TestApp.json(mentor.get("/api/mentees")).get("mentees").size(), "nothing is shared before the mentee accepts");
+                pending.findElement(By.cssSelector("button[data-action=accept]")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.mentor[data-status=active]")));
+
+                String zoe = TestApp.json(mentor.get("/api/mentees")).get("mentees").get(0).get("personId").asText();
+                HttpResponse<String> seen = mentor.get("/api/mentees/" + zoe + "/smoff-sessions");
+                assertEquals(200, seen.statusCode(), seen.body());
+                assertTrue(seen.body().contains("Tagesplan im Browser"), "the accepted mentor sees the Smoff-Time");
+                app.app.flushAudit();
+
+                driver.findElement(By.cssSelector("a[href='#/access-log']")).click();
+                WebElement view = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.view[data-outcome=allowed]")));
+                assertTrue(view.getText().contains("max") && view.getText().contains("your Smoff-Time"), "R6: " + view.getText());
+                screenshot(driver, shots.resolve(db.kind() + "-6-access-log.png"));
+
+                driver.findElement(By.cssSelector("a[href='#/mentors']")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.mentor[data-status=active] button[data-action=revoke]"))).click();
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("li.mentor[data-status=active]")));
+                assertEquals(403, mentor.get("/api/mentees/" + zoe + "/smoff-sessions").statusCode(), "R1: access ends at once");
             } finally {
                 driver.quit();
             }
-            assertEquals(2, db.queryLong("SELECT count(*) FROM consent_decision WHERE choice = 'REFUSED'"),
+            assertEquals(2, db.queryLong("SELECT count(*) FROM consent_decision WHERE choice = 'REFUSED'"
+                    + " AND subject_id = (SELECT account_id FROM app_account WHERE nickname = 'zoe')"),
                     "the unticked optional boxes are recorded as refusals (R17)");
             assertEquals(1, db.queryLong("SELECT count(*) FROM app_smoff_session"));
         }

@@ -49,7 +49,7 @@ class WebConsoleTest {
         Matcher block = Pattern.compile("\\n  " + language + ": \\{(.*?)\\n  }", Pattern.DOTALL).matcher(script);
         assertTrue(block.find(), "no " + language + " dictionary");
         Set<String> keys = new TreeSet<>();
-        Matcher key = Pattern.compile("(\\w+):\\s*\"").matcher(block.group(1));
+        Matcher key = Pattern.compile("\"?([\\w-]+)\"?:\\s*\"").matcher(block.group(1));
         while (key.find()) {
             keys.add(key.group(1));
         }

@@ -87,12 +87,14 @@ final class ChainWriter {
      * positions, times and hashes. On failure nothing is stored.
      */
     List<StoredEvent> append(List<StoredEvent> events) throws SQLException {
-        partitions.ensure(clock.instant());
+        // One reading of the clock for both: the partition made sure of is the one the events go to,
+        // even if the clock jumps while this writer waits for the chain's lock.
+        Instant now = EventCodec.micros(clock.instant());
+        partitions.ensure(now);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 Head head = readHead(connection, lockHeadSql);
-                Instant now = EventCodec.micros(clock.instant());
                 Instant at = now.isAfter(head.recordedAt()) ? now : head.recordedAt();
                 List<StoredEvent> placed = new ArrayList<>(events.size());
                 long seq = head.seq();

@@ -15,7 +15,14 @@ const TEXT = {
     day: "Tag", week: "Woche", quarter: "Quartal", year: "Jahr", saved: "Gespeichert.",
     chartTitle: "Planungszeit der letzten 14 Tage (Minuten)", noEntries: "Noch keine Einträge.",
     signedInAs: "Angemeldet als", noConsole: "Für diese Rolle gibt es die Konsole noch nicht; die JSON-API steht bereit.",
-    error: "Fehler"
+    error: "Fehler", mentors: "Meine Mentoren", accessLog: "Wer hat meine Daten gesehen",
+    mentorsIntro: "Sie entscheiden, wer Ihr Mentor ist. Sie können jeden Mentor jederzeit abberufen; der Zugriff endet sofort.",
+    noMentors: "Sie haben keine Mentoren.", accept: "Annehmen", decline: "Ablehnen", revoke: "Abberufen",
+    status_pending: "wartet auf Ihre Zustimmung", status_active: "aktiv", status_declined: "abgelehnt", status_revoked: "abberufen", status_expired: "abgelaufen",
+    origin_self: "von Ihnen eingeladen", "origin_assigned-by-operator": "vom Betreiber zugewiesen", "origin_requested-by-grantee": "angefragt",
+    scope_mentor: "sieht Ihre Smoff-Time, Pläne und Bilder", "scope_smoff-time-mentor": "sieht nur Ihre Smoff-Time",
+    noViews: "Niemand hat Ihre Daten gesehen.", viewed: "hat angesehen", denied: "wurde abgewiesen beim Versuch, anzusehen",
+    what_smoff_sessions: "Ihre Smoff-Time", what_plans: "Ihre Pläne", what_pictures: "Ihre Bilder", what_picture: "ein Bild", what_assessment: "Ihre Bewertung"
   },
   en: {
     skip: "Skip to content", language: "Language", signOut: "Sign out", signIn: "Sign in", register: "Register",
@@ -28,7 +35,14 @@ const TEXT = {
     day: "Day", week: "Week", quarter: "Quarter", year: "Year", saved: "Saved.",
     chartTitle: "Planning time of the last 14 days (minutes)", noEntries: "No entries yet.",
     signedInAs: "Signed in as", noConsole: "The console for this role is not built yet; the JSON API is ready.",
-    error: "Error"
+    error: "Error", mentors: "My mentors", accessLog: "Who viewed my data",
+    mentorsIntro: "You decide who your mentor is. You can revoke any mentor at any time; access ends at once.",
+    noMentors: "You have no mentors.", accept: "Accept", decline: "Decline", revoke: "Revoke",
+    status_pending: "waiting for your consent", status_active: "active", status_declined: "declined", status_revoked: "revoked", status_expired: "expired",
+    origin_self: "invited by you", "origin_assigned-by-operator": "assigned by the operator", "origin_requested-by-grantee": "requested",
+    scope_mentor: "sees your Smoff-Time, plans and pictures", "scope_smoff-time-mentor": "sees your Smoff-Time only",
+    noViews: "Nobody has viewed your data.", viewed: "viewed", denied: "was refused when trying to view",
+    what_smoff_sessions: "your Smoff-Time", what_plans: "your plans", what_pictures: "your pictures", what_picture: "a picture", what_assessment: "your assessment"
   }
 };
 
@@ -83,7 +97,8 @@ function translateStatic() {
 
 function renderNav() {
   const nav = document.getElementById("nav");
-  const links = me ? (me.roles.includes("mentee") ? [["#/smoff-time", t("smoffTime")]] : [])
+  const links = me ? (me.roles.includes("mentee")
+    ? [["#/smoff-time", t("smoffTime")], ["#/mentors", t("mentors")], ["#/access-log", t("accessLog")]] : [])
     : [["#/signin", t("signIn")], ["#/register", t("register")]];
   nav.replaceChildren(...links.map(([href, label]) => el("a", { href, "aria-current": location.hash === href ? "page" : false }, label)));
   document.getElementById("signout").hidden = !me;
@@ -200,6 +215,42 @@ async function viewSmoffTime(main) {
       : el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("note")))), el("tbody", {}, ...rows)));
 }
 
+async function viewMentors(main) {
+  const data = await api("GET", "/api/me/mentors");
+  const act = (id, action) => async () => {
+    try {
+      if (action === "revoke") { await api("DELETE", "/api/me/mentors/" + encodeURIComponent(id)); }
+      else { await api("POST", "/api/me/mentors/" + encodeURIComponent(id) + "/" + action, {}); }
+      route();
+    } catch (error) { message(error.message, "error"); }
+  };
+  const items = data.mentors.map((m) => {
+    const buttons = [];
+    if (m.status === "pending") {
+      buttons.push(el("button", { type: "button", "data-action": "accept" }, t("accept")));
+      buttons.push(el("button", { type: "button", class: "secondary", "data-action": "decline" }, t("decline")));
+    } else if (m.status === "active") {
+      buttons.push(el("button", { type: "button", class: "secondary", "data-action": "revoke" }, t("revoke")));
+    }
+    for (const button of buttons) { button.addEventListener("click", act(m.id, button.dataset.action)); }
+    return el("li", { class: "card mentor", "data-status": m.status },
+      el("strong", {}, m.nickname), " — ", t("scope_" + m.scope), el("br"),
+      el("span", { class: "hint" }, t("origin_" + m.origin) + ", " + t("status_" + m.status)), el("div", {}, ...buttons));
+  });
+  main.replaceChildren(el("h1", {}, t("mentors")), el("p", { class: "hint" }, t("mentorsIntro")),
+    items.length === 0 ? el("p", {}, t("noMentors")) : el("ul", { class: "plain" }, ...items));
+}
+
+async function viewAccessLog(main) {
+  const data = await api("GET", "/api/me/access-log");
+  const items = data.views.map((v) => el("li", { class: "card view", "data-outcome": v.outcome },
+    el("time", { datetime: v.at }, new Date(v.at).toLocaleString(lang)), el("br"),
+    el("strong", {}, v.who), " (" + v.role + ") ", v.outcome === "allowed" ? t("viewed") : t("denied"), " ",
+    t("what_" + v.what.replace(/-/g, "_"))));
+  main.replaceChildren(el("h1", {}, t("accessLog")),
+    items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline" }, ...items));
+}
+
 function viewHome(main) {
   main.replaceChildren(el("h1", {}, t("signedInAs") + " " + me.nickname), el("p", { class: "hint" }, t("noConsole")));
 }
@@ -216,6 +267,8 @@ async function route() {
     if (!me && hash !== "#/register") { viewSignIn(main); return; }
     if (hash === "#/register") { await viewRegister(main); return; }
     if (hash === "#/smoff-time" && me.roles.includes("mentee")) { await viewSmoffTime(main); return; }
+    if (hash === "#/mentors" && me.roles.includes("mentee")) { await viewMentors(main); return; }
+    if (hash === "#/access-log") { await viewAccessLog(main); return; }
     viewHome(main);
   } catch (error) {
     message(t("error") + ": " + error.message, "error");
