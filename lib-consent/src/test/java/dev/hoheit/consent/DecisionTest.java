@@ -49,6 +49,22 @@ class DecisionTest {
     }
 
     @DatabaseTest
+    void a_decision_counts_at_once_even_when_the_clock_is_finer_than_the_database(TestDatabase db) {
+        // PostgreSQL rounds to the microsecond: unrounded, this grant would be stored 1 µs in the future.
+        MutableClock clock = MutableClock.at("2026-01-05T09:00:00.000000700Z");
+        ConsentService consent = Fixtures.service(db, clock);
+        Fixtures.defineStandardPurposes(consent);
+
+        Decision d = consent.record(Fixtures.grant("mentee-1", "newsletter", 1));
+
+        assertEquals(Instant.parse("2026-01-05T09:00:00Z"), d.decidedAt());
+        assertEquals(ConsentStatus.GRANTED, consent.state("mentee-1", "newsletter").status());
+        assertEquals(ConsentStatus.GRANTED, consent.states("mentee-1").stream()
+                .filter(s -> s.purpose().id().equals("newsletter")).findFirst().orElseThrow().status());
+        assertTrue(consent.isGranted("mentee-1", "newsletter", clock.instant()));
+    }
+
+    @DatabaseTest
     void a_refusal_is_recorded_like_a_grant(TestDatabase db) {
         ConsentService consent = Fixtures.service(db, Fixtures.clock());
         Fixtures.defineStandardPurposes(consent);

@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web console in headless Chromium (Debian's chromium and chromedriver): a mentee registers,
  * signs in and records Smoff-Time, which the chart shows; then accepts an operator-assigned mentor,
- * sees the mentor's view in "who viewed my data" and revokes the mentor. Screenshots of every step go to
+ * sees the mentor's view in "who viewed my data", revokes the mentor, gives an optional consent and
+ * finally deletes the account with the password. Screenshots of every step go to
  * {@code target/screenshots}. Without a browser the test is skipped with the reason, never passed.
  */
 class BrowserTest {
@@ -59,7 +60,7 @@ class BrowserTest {
                 WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
                 String base = "http://127.0.0.1:" + app.app.port();
                 driver.get(base + "/#/register");
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("consent-privacy-policy")));
+                visible(driver, wait, By.id("consent-privacy-policy"));
                 assertEquals("de", driver.findElement(By.tagName("html")).getAttribute("lang"), "German by default");
                 driver.findElement(By.id("nickname")).sendKeys("zoe");
                 driver.findElement(By.id("password")).sendKeys("correct horse 21");
@@ -69,13 +70,13 @@ class BrowserTest {
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
 
                 wait.until(ExpectedConditions.urlContains("#/signin"));
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+                visible(driver, wait, By.id("password"));
                 driver.findElement(By.id("nickname")).sendKeys("zoe");
                 driver.findElement(By.id("password")).sendKeys("correct horse 21");
                 screenshot(driver, shots.resolve(db.kind() + "-2-signin.png"));
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
 
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("minutes")));
+                visible(driver, wait, By.id("minutes"));
                 WebElement minutes = driver.findElement(By.id("minutes"));
                 minutes.clear();
                 minutes.sendKeys("9");
@@ -101,13 +102,13 @@ class BrowserTest {
                         Map.of("mentee", "zoe", "mentor", "max", "scope", "smoff-time-mentor")).statusCode());
 
                 driver.findElement(By.cssSelector("a[href='#/mentors']")).click();
-                WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.mentor[data-status=pending]")));
+                WebElement pending = visible(driver, wait, By.cssSelector("li.mentor[data-status=pending]"));
                 assertTrue(pending.getText().contains("sees your Smoff-Time only"), "the scope in plain words: " + pending.getText());
                 assertTrue(pending.getText().contains("assigned by the operator"), pending.getText());
                 screenshot(driver, shots.resolve(db.kind() + "-5-mentor-pending.png"));
                 assertEquals(0, TestApp.json(mentor.get("/api/mentees")).get("mentees").size(), "nothing is shared before the mentee accepts");
                 pending.findElement(By.cssSelector("button[data-action=accept]")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.mentor[data-status=active]")));
+                visible(driver, wait, By.cssSelector("li.mentor[data-status=active]"));
 
                 String zoe = TestApp.json(mentor.get("/api/mentees")).get("mentees").get(0).get("personId").asText();
                 HttpResponse<String> seen = mentor.get("/api/mentees/" + zoe + "/smoff-sessions");
@@ -116,21 +117,57 @@ class BrowserTest {
                 app.app.flushAudit();
 
                 driver.findElement(By.cssSelector("a[href='#/access-log']")).click();
-                WebElement view = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.view[data-outcome=allowed]")));
+                WebElement view = visible(driver, wait, By.cssSelector("li.view[data-outcome=allowed]"));
                 assertTrue(view.getText().contains("max") && view.getText().contains("your Smoff-Time"), "R6: " + view.getText());
                 screenshot(driver, shots.resolve(db.kind() + "-6-access-log.png"));
 
                 driver.findElement(By.cssSelector("a[href='#/mentors']")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.mentor[data-status=active] button[data-action=revoke]"))).click();
+                visible(driver, wait, By.cssSelector("li.mentor[data-status=active] button[data-action=revoke]")).click();
                 wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("li.mentor[data-status=active]")));
                 assertEquals(403, mentor.get("/api/mentees/" + zoe + "/smoff-sessions").statusCode(), "R1: access ends at once");
+
+                driver.findElement(By.cssSelector("a[href='#/consents']")).click();
+                WebElement refused = visible(driver, wait, By.cssSelector("li.consent[data-status=refused]"));
+                assertEquals(2, driver.findElements(By.cssSelector("li.consent[data-status=refused]")).size(),
+                        "the unticked optional boxes were recorded as refusals (R17)");
+                String purpose = refused.getAttribute("data-purpose");
+                refused.findElement(By.cssSelector("button[data-action=grant]")).click();
+                visible(driver, wait, By.cssSelector("li.consent[data-purpose='" + purpose + "'][data-status=granted]"));
+                WebElement required = driver.findElement(By.cssSelector("li.consent[data-purpose=privacy-policy]"));
+                required.findElement(By.cssSelector("button[data-action=withdraw]")).click();
+                assertTrue(required.getText().contains("deletes your account"), "withdrawing a required consent asks first: " + required.getText());
+                screenshot(driver, shots.resolve(db.kind() + "-7-consents.png"));
+                required.findElement(By.cssSelector("button.secondary")).click(); // cancel: nothing happens
+
+                driver.findElement(By.cssSelector("a[href='#/my-data']")).click();
+                WebElement export = visible(driver, wait, By.id("export"));
+                assertTrue(export.getAttribute("href").endsWith("/api/me/export"));
+                driver.findElement(By.id("password")).sendKeys("wrong password 1");
+                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "nothing was deleted"));
+                WebElement password = driver.findElement(By.id("password"));
+                password.clear();
+                password.sendKeys("correct horse 21");
+                screenshot(driver, shots.resolve(db.kind() + "-8-my-data.png"));
+                driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Your account and your data are deleted"));
+                assertTrue(driver.getCurrentUrl().endsWith("#/signin"));
             } finally {
                 driver.quit();
             }
-            assertEquals(2, db.queryLong("SELECT count(*) FROM consent_decision WHERE choice = 'REFUSED'"
-                    + " AND subject_id = (SELECT account_id FROM app_account WHERE nickname = 'zoe')"),
-                    "the unticked optional boxes are recorded as refusals (R17)");
-            assertEquals(1, db.queryLong("SELECT count(*) FROM app_smoff_session"));
+            assertEquals(0, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'zoe'"), "the account is gone");
+            assertEquals(0, db.queryLong("SELECT count(*) FROM app_smoff_session"), "and with it the Smoff-Time");
+            assertEquals(1, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'max'"), "nobody else's");
+        }
+    }
+
+    /** Waits for the element; on a timeout the failure shows the page's address and text. */
+    private static WebElement visible(WebDriver driver, WebDriverWait wait, By locator) {
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + locator + " at " + driver.getCurrentUrl() + "; the page reads: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
         }
     }
 

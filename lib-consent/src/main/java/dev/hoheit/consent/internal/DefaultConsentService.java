@@ -60,8 +60,9 @@ public final class DefaultConsentService implements ConsentService {
         this.receipts = new ReceiptRenderer(config);
     }
 
+    /** The clock's time to the microsecond, the precision both databases store, so a stored time never lies ahead of it. */
     private Instant now() {
-        return config.clock().instant();
+        return config.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     // ---- Purposes and notices -------------------------------------------------------------

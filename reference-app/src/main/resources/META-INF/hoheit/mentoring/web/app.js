@@ -22,7 +22,16 @@ const TEXT = {
     origin_self: "von Ihnen eingeladen", "origin_assigned-by-operator": "vom Betreiber zugewiesen", "origin_requested-by-grantee": "angefragt",
     scope_mentor: "sieht Ihre Smoff-Time, Pläne und Bilder", "scope_smoff-time-mentor": "sieht nur Ihre Smoff-Time",
     noViews: "Niemand hat Ihre Daten gesehen.", viewed: "hat angesehen", denied: "wurde abgewiesen beim Versuch, anzusehen",
-    what_smoff_sessions: "Ihre Smoff-Time", what_plans: "Ihre Pläne", what_pictures: "Ihre Bilder", what_picture: "ein Bild", what_assessment: "Ihre Bewertung"
+    what_smoff_sessions: "Ihre Smoff-Time", what_plans: "Ihre Pläne", what_pictures: "Ihre Bilder", what_picture: "ein Bild", what_assessment: "Ihre Bewertung",
+    consents: "Meine Einwilligungen", myData: "Meine Daten",
+    consentsIntro: "Sie können jede Einwilligung jederzeit widerrufen. Erforderliche Einwilligungen zu widerrufen löscht Ihr Konto.",
+    cstatus_granted: "erteilt", cstatus_refused: "abgelehnt", cstatus_withdrawn: "widerrufen", cstatus_expired: "abgelaufen", cstatus_undecided: "noch nicht entschieden",
+    grant: "Einwilligen", withdraw: "Widerrufen", withdrawRequired: "Widerrufen löscht Ihr Konto endgültig.",
+    confirmDelete: "Ja, Konto löschen", cancel: "Abbrechen", newNotice: "Es gibt eine neue Fassung dieses Hinweises.",
+    exportTitle: "Alle meine Daten herunterladen", exportIntro: "Ein ZIP-Archiv mit allem, was Smoffen über Sie speichert (maschinenlesbar).",
+    download: "Herunterladen", deleteTitle: "Konto löschen",
+    deleteIntro: "Löscht Ihr Konto und alle Ihre Daten in jedem Speicher. Bestätigen Sie mit Ihrem Passwort.",
+    deleteAccount: "Konto endgültig löschen", deleted: "Ihr Konto und Ihre Daten sind gelöscht."
   },
   en: {
     skip: "Skip to content", language: "Language", signOut: "Sign out", signIn: "Sign in", register: "Register",
@@ -42,7 +51,16 @@ const TEXT = {
     origin_self: "invited by you", "origin_assigned-by-operator": "assigned by the operator", "origin_requested-by-grantee": "requested",
     scope_mentor: "sees your Smoff-Time, plans and pictures", "scope_smoff-time-mentor": "sees your Smoff-Time only",
     noViews: "Nobody has viewed your data.", viewed: "viewed", denied: "was refused when trying to view",
-    what_smoff_sessions: "your Smoff-Time", what_plans: "your plans", what_pictures: "your pictures", what_picture: "a picture", what_assessment: "your assessment"
+    what_smoff_sessions: "your Smoff-Time", what_plans: "your plans", what_pictures: "your pictures", what_picture: "a picture", what_assessment: "your assessment",
+    consents: "My consents", myData: "My data",
+    consentsIntro: "You can withdraw any consent at any time. Withdrawing a required consent deletes your account.",
+    cstatus_granted: "given", cstatus_refused: "refused", cstatus_withdrawn: "withdrawn", cstatus_expired: "expired", cstatus_undecided: "not decided yet",
+    grant: "Consent", withdraw: "Withdraw", withdrawRequired: "Withdrawing deletes your account for good.",
+    confirmDelete: "Yes, delete my account", cancel: "Cancel", newNotice: "There is a newer version of this notice.",
+    exportTitle: "Download all my data", exportIntro: "A ZIP archive of everything Smoffen stores about you (machine-readable).",
+    download: "Download", deleteTitle: "Delete my account",
+    deleteIntro: "Deletes your account and all your data in every store. Confirm with your password.",
+    deleteAccount: "Delete my account for good", deleted: "Your account and your data are deleted."
   }
 };
 
@@ -99,6 +117,7 @@ function renderNav() {
   const nav = document.getElementById("nav");
   const links = me ? (me.roles.includes("mentee")
     ? [["#/smoff-time", t("smoffTime")], ["#/mentors", t("mentors")], ["#/access-log", t("accessLog")]] : [])
+      .concat([["#/consents", t("consents")], ["#/my-data", t("myData")]])
     : [["#/signin", t("signIn")], ["#/register", t("register")]];
   nav.replaceChildren(...links.map(([href, label]) => el("a", { href, "aria-current": location.hash === href ? "page" : false }, label)));
   document.getElementById("signout").hidden = !me;
@@ -251,6 +270,70 @@ async function viewAccessLog(main) {
     items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline" }, ...items));
 }
 
+function signedOut(text) {
+  window.sessionStorage.removeItem("csrf");
+  me = null;
+  location.hash = "#/signin";
+  route().then(() => message(text));
+}
+
+async function viewConsents(main) {
+  const data = await api("GET", "/api/me/consents");
+  const change = (c, granted, confirm) => async () => {
+    try {
+      const result = await api("POST", "/api/me/consents", { purpose: c.purpose, granted, confirm });
+      if (result && result.erasureId) { signedOut(t("deleted")); return; }
+      route();
+    } catch (error) { message(error.message, "error"); }
+  };
+  const items = data.consents.map((c) => {
+    const actions = el("div", {});
+    if (c.status === "granted") {
+      const withdraw = el("button", { type: "button", class: "secondary", "data-action": "withdraw" }, t("withdraw"));
+      if (c.required) {
+        withdraw.addEventListener("click", () => {
+          const yes = el("button", { type: "button", class: "danger", "data-action": "confirm" }, t("confirmDelete"));
+          const no = el("button", { type: "button", class: "secondary" }, t("cancel"));
+          yes.addEventListener("click", change(c, false, true));
+          no.addEventListener("click", () => route());
+          actions.replaceChildren(el("p", { class: "warning" }, t("withdrawRequired")), yes, no);
+        });
+      } else {
+        withdraw.addEventListener("click", change(c, false, false));
+      }
+      actions.append(withdraw);
+    } else {
+      const grant = el("button", { type: "button", "data-action": "grant" }, t("grant"));
+      grant.addEventListener("click", change(c, true, false));
+      actions.append(grant);
+    }
+    return el("li", { class: "card consent", "data-purpose": c.purpose, "data-status": c.status },
+      el("strong", {}, c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
+      c.status === "granted" && !c.latestNoticeAccepted ? el("p", { class: "hint" }, t("newNotice")) : "",
+      actions);
+  });
+  main.replaceChildren(el("h1", {}, t("consents")), el("p", { class: "hint" }, t("consentsIntro")),
+    el("ul", { class: "plain" }, ...items));
+}
+
+function viewMyData(main) {
+  const form = el("form", { class: "card", novalidate: true },
+    el("h2", {}, t("deleteTitle")), el("p", { class: "hint" }, t("deleteIntro")),
+    ...field("password", "password", el("input", { id: "password", type: "password", autocomplete: "current-password", required: true })),
+    el("button", { type: "submit", class: "danger" }, t("deleteAccount")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await api("DELETE", "/api/me", { password: form.password.value });
+      signedOut(t("deleted"));
+    } catch (error) { message(error.message, "error"); }
+  });
+  main.replaceChildren(el("h1", {}, t("myData")),
+    el("section", { class: "card" }, el("h2", {}, t("exportTitle")), el("p", { class: "hint" }, t("exportIntro")),
+      el("a", { class: "button", href: "/api/me/export", download: "smoffen-export.zip", id: "export" }, t("download"))),
+    form);
+}
+
 function viewHome(main) {
   main.replaceChildren(el("h1", {}, t("signedInAs") + " " + me.nickname), el("p", { class: "hint" }, t("noConsole")));
 }
@@ -269,6 +352,8 @@ async function route() {
     if (hash === "#/smoff-time" && me.roles.includes("mentee")) { await viewSmoffTime(main); return; }
     if (hash === "#/mentors" && me.roles.includes("mentee")) { await viewMentors(main); return; }
     if (hash === "#/access-log") { await viewAccessLog(main); return; }
+    if (hash === "#/consents") { await viewConsents(main); return; }
+    if (hash === "#/my-data") { viewMyData(main); return; }
     viewHome(main);
   } catch (error) {
     message(t("error") + ": " + error.message, "error");
