@@ -77,6 +77,13 @@ class SelfServiceTest {
 
             JsonNode granted = TestApp.json(mentee.post("/api/me/consents", Map.of("purpose", "product-news", "granted", true)));
             assertTrue(granted.toString().contains("\"purpose\":\"product-news\",\"title\""), granted.toString());
+            assertEquals(List.of("de"), db.rows("SELECT notice_language FROM consent_decision WHERE purpose_id = 'product-news'"
+                    + " AND choice = 'GRANTED'").stream().map(row -> row.get("notice_language")).toList(), "German unless asked otherwise");
+            mentee.post("/api/me/consents", Map.of("purpose", "product-news", "granted", false));
+            mentee.post("/api/me/consents", Map.of("purpose", "product-news", "granted", true, "language", "en"));
+            assertEquals(List.of("de", "en"), db.rows("SELECT notice_language FROM consent_decision WHERE purpose_id = 'product-news'"
+                    + " AND choice = 'GRANTED' ORDER BY subject_seq").stream().map(row -> row.get("notice_language")).toList(),
+                    "the consent given from an English page refers to the English notice");
             JsonNode withdrawn = TestApp.json(mentee.post("/api/me/consents", Map.of("purpose", "product-news", "granted", false)));
             assertTrue(withdrawn.get("consents").toString().contains("withdrawn"), withdrawn.toString());
             HttpResponse<String> unconfirmed = mentee.post("/api/me/consents", Map.of("purpose", "privacy-policy", "granted", false));

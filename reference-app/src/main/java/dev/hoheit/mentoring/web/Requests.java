@@ -45,7 +45,7 @@ final class Requests {
     }
 
     /** {@code POST /api/me/consents}: grant or withdraw one purpose. */
-    record ConsentChange(String purpose, Boolean granted, Boolean confirm) {
+    record ConsentChange(String purpose, Boolean granted, Boolean confirm, String language) {
     }
 
     /** {@code DELETE /api/me}: the password confirms the deletion. */

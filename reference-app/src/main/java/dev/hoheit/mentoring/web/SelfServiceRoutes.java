@@ -118,7 +118,9 @@ final class SelfServiceRoutes {
         var purpose = consent.purpose(change.purpose()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such purpose"));
         String role = AccountRoutes.primaryRole(me);
         if (change.granted()) {
-            Notice notice = consent.latestNotice(purpose.id(), "de").orElseThrow();
+            // The notice in the language the person reads, as on the registration form; German when there is none.
+            String language = "en".equals(change.language()) ? "en" : "de";
+            Notice notice = consent.latestNotice(purpose.id(), language).or(() -> consent.latestNotice(purpose.id(), "de")).orElseThrow();
             consent.record(DecisionRequest.grant(me.id(), notice.ref()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
             audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.GRANT, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
             consents(ctx);

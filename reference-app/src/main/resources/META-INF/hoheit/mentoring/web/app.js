@@ -85,10 +85,14 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+let messageTimer = null;
+
 function message(text, kind) {
   const box = document.getElementById("message");
   box.replaceChildren(el("div", { class: kind || "ok" }, text));
-  window.setTimeout(() => box.replaceChildren(), 5000);
+  // An older message's timer must not clear this one.
+  window.clearTimeout(messageTimer);
+  messageTimer = window.setTimeout(() => box.replaceChildren(), 5000);
 }
 
 async function api(method, path, body) {
@@ -281,7 +285,7 @@ async function viewConsents(main) {
   const data = await api("GET", "/api/me/consents");
   const change = (c, granted, confirm) => async () => {
     try {
-      const result = await api("POST", "/api/me/consents", { purpose: c.purpose, granted, confirm });
+      const result = await api("POST", "/api/me/consents", { purpose: c.purpose, granted, confirm, language: lang });
       if (result && result.erasureId) { signedOut(t("deleted")); return; }
       route();
     } catch (error) { message(error.message, "error"); }
