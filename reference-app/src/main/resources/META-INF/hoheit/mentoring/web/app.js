@@ -274,11 +274,12 @@ async function viewAccessLog(main) {
     items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline" }, ...items));
 }
 
+/** Forgets the session in this tab and shows the sign-in page, with a message if one is given. */
 function signedOut(text) {
   window.sessionStorage.removeItem("csrf");
   me = null;
   location.hash = "#/signin";
-  route().then(() => message(text));
+  route().then(() => { if (text) { message(text); } });
 }
 
 async function viewConsents(main) {
@@ -373,10 +374,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   });
   document.getElementById("signout").addEventListener("click", async () => {
     try { await api("DELETE", "/api/session"); } catch (error) { /* already signed out */ }
-    window.sessionStorage.removeItem("csrf");
-    me = null;
-    location.hash = "#/signin";
-    route();
+    signedOut();
   });
   window.addEventListener("hashchange", route);
   translateStatic();
