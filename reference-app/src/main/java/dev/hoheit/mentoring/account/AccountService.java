@@ -61,7 +61,7 @@ public final class AccountService {
         String nickname = validNickname(form.nickname());
         validPassword(form.password(), nickname);
         String email = form.email() == null || form.email().isBlank() ? null : validEmail(form.email());
-        String language = "en".equals(form.language()) ? "en" : "de";
+        String language = ConsentCatalog.language(form.language());
         List<DecisionRequest> decisions = decisionsFor(form, language);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -115,9 +115,7 @@ public final class AccountService {
             if (purpose.required() && !granted) {
                 throw AppException.unprocessable("an account needs your consent to '" + purpose.id() + "' (" + purpose.title() + ")");
             }
-            Notice notice = consent.latestNotice(purpose.id(), language)
-                    .or(() -> consent.latestNotice(purpose.id(), "de"))
-                    .orElseThrow(() -> new IllegalStateException("no notice for " + purpose.id()));
+            Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), language);
             DecisionRequest request = granted ? DecisionRequest.grant("pending", notice.ref()) : DecisionRequest.refuse("pending", notice.ref());
             decisions.add(request.as(form.role().id()).via("checkbox").withEvidence(form.evidence()));
         }

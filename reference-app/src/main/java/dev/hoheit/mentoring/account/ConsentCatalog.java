@@ -2,6 +2,7 @@ package dev.hoheit.mentoring.account;
 
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.LegalBasis;
+import dev.hoheit.consent.Notice;
 import dev.hoheit.consent.NoticeDraft;
 import dev.hoheit.consent.Purpose;
 import java.util.List;
@@ -79,6 +80,18 @@ public final class ConsentCatalog {
                 consent.publishTranslation(1, NoticeDraft.ofText(entry.purpose().id(), "en", entry.english()));
             }
         }
+    }
+
+    /** The notice language for a requested one: English when asked for, German otherwise. */
+    public static String language(String requested) {
+        return "en".equals(requested) ? "en" : "de";
+    }
+
+    /** The latest notice of a purpose in {@code language}, or the German one where there is no translation. */
+    public static Notice latestNotice(ConsentService consent, String purposeId, String language) {
+        return consent.latestNotice(purposeId, language)
+                .or(() -> consent.latestNotice(purposeId, "de"))
+                .orElseThrow(() -> new IllegalStateException("no notice for " + purposeId));
     }
 
     /** Purpose ids by whether an account depends on them, for documentation. */

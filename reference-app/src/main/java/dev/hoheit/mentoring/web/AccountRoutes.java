@@ -13,6 +13,7 @@ import dev.hoheit.consent.Purpose;
 import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
+import dev.hoheit.mentoring.account.ConsentCatalog;
 import dev.hoheit.mentoring.account.LoginThrottle;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.account.SessionService;
@@ -61,10 +62,10 @@ final class AccountRoutes {
         } catch (IllegalArgumentException e) {
             throw AppException.badRequest("unknown role '" + roleName + "'");
         }
-        String language = "en".equals(ctx.queryParam("lang")) ? "en" : "de";
+        String language = ConsentCatalog.language(ctx.queryParam("lang"));
         List<Map<String, Object>> result = new ArrayList<>();
         for (Purpose purpose : consent.purposesFor(role.id())) {
-            Notice notice = consent.latestNotice(purpose.id(), language).or(() -> consent.latestNotice(purpose.id(), "de")).orElseThrow();
+            Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), language);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("purpose", purpose.id());
             item.put("title", purpose.title());

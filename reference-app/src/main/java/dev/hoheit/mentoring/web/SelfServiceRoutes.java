@@ -14,6 +14,7 @@ import dev.hoheit.consent.Notice;
 import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
+import dev.hoheit.mentoring.account.ConsentCatalog;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.retention.ErasureReceipt;
 import dev.hoheit.retention.RetentionService;
@@ -119,8 +120,7 @@ final class SelfServiceRoutes {
         String role = AccountRoutes.primaryRole(me);
         if (change.granted()) {
             // The notice in the language the person reads, as on the registration form; German when there is none.
-            String language = "en".equals(change.language()) ? "en" : "de";
-            Notice notice = consent.latestNotice(purpose.id(), language).or(() -> consent.latestNotice(purpose.id(), "de")).orElseThrow();
+            Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), ConsentCatalog.language(change.language()));
             consent.record(DecisionRequest.grant(me.id(), notice.ref()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
             audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.GRANT, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
             consents(ctx);
