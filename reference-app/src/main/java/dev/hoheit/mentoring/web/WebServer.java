@@ -20,6 +20,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,9 @@ public final class WebServer implements AutoCloseable {
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** Largest request: a picture upload (10 MB) with room for the multipart envelope. */
     static final long MAX_REQUEST_BYTES = 11L * 1024 * 1024;
+    /** The web console's files besides index.html: the core, then one script per part of the console. */
+    static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "mentee.js", "mentor.js",
+            "employer.js", "operator.js", "auditor.js", "self-service.js");
 
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
@@ -71,11 +75,12 @@ public final class WebServer implements AutoCloseable {
             byte[] openApi = resource("openapi.json");
             // The web console: static files of the app itself, under the same strict CSP.
             byte[] index = resource("web/index.html");
-            byte[] script = resource("web/app.js");
-            byte[] style = resource("web/app.css");
             config.routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(index));
-            config.routes.get("/app.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
-            config.routes.get("/app.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
+            for (String file : CONSOLE_FILES) {
+                byte[] bytes = resource("web/" + file);
+                String type = file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+                config.routes.get("/" + file, ctx -> ctx.contentType(type).result(bytes));
+            }
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit())

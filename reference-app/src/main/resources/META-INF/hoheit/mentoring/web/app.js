@@ -1,68 +1,63 @@
-// Smoffen web console. No dependencies, no inline script (CSP), no data ever inserted as HTML:
-// every text goes through textContent. The session lives in an HttpOnly cookie; the CSRF token in
-// sessionStorage (gone with the tab, R30).
+// Smoffen web console, the core: texts, the page registry, the API client, routing and the menu.
+// Each part of the console (mentee.js, mentor.js, employer.js, operator.js, auditor.js,
+// self-service.js) registers its pages with page() and its texts with addText().
+// No dependencies, no inline script (CSP), no data ever inserted as HTML: every text goes through
+// textContent. The session lives in an HttpOnly cookie; the CSRF token in sessionStorage (gone
+// with the tab, R30).
 "use strict";
 
 const TEXT = {
   de: {
     skip: "Zum Inhalt springen", language: "Sprache", signOut: "Abmelden", signIn: "Anmelden", register: "Registrieren",
-    nickname: "Spitzname", password: "Passwort", email: "E-Mail (freiwillig)", smoffTime: "Smoff-Time",
+    nickname: "Spitzname", password: "Passwort", email: "E-Mail (freiwillig)",
     signInTitle: "Bei Smoffen anmelden", registerTitle: "Konto anlegen",
     registerIntro: "Wir fragen nur das Nötigste: einen Spitznamen und ein Passwort. Eine E-Mail-Adresse ist freiwillig.",
     agree: "Ich stimme zu", required: "Erforderlich", optional: "Freiwillig",
     createAccount: "Konto anlegen", created: "Ihr Konto ist angelegt. Bitte melden Sie sich an.",
-    smoffTitle: "Meine Smoff-Time", kind: "Art", date: "Datum", minutes: "Minuten", note: "Notiz (freiwillig)", save: "Speichern",
-    day: "Tag", week: "Woche", quarter: "Quartal", year: "Jahr", saved: "Gespeichert.",
-    chartTitle: "Planungszeit der letzten 14 Tage (Minuten)", noEntries: "Noch keine Einträge.",
-    signedInAs: "Angemeldet als", noConsole: "Für diese Rolle gibt es die Konsole noch nicht; die JSON-API steht bereit.",
-    error: "Fehler", mentors: "Meine Mentoren", accessLog: "Wer hat meine Daten gesehen",
-    mentorsIntro: "Sie entscheiden, wer Ihr Mentor ist. Sie können jeden Mentor jederzeit abberufen; der Zugriff endet sofort.",
-    noMentors: "Sie haben keine Mentoren.", accept: "Annehmen", decline: "Ablehnen", revoke: "Abberufen",
-    status_pending: "wartet auf Ihre Zustimmung", status_active: "aktiv", status_declined: "abgelehnt", status_revoked: "abberufen", status_expired: "abgelaufen",
-    origin_self: "von Ihnen eingeladen", "origin_assigned-by-operator": "vom Betreiber zugewiesen", "origin_requested-by-grantee": "angefragt",
-    scope_mentor: "sieht Ihre Smoff-Time, Pläne und Bilder", "scope_smoff-time-mentor": "sieht nur Ihre Smoff-Time",
-    noViews: "Niemand hat Ihre Daten gesehen.", viewed: "hat angesehen", denied: "wurde abgewiesen beim Versuch, anzusehen",
-    what_smoff_sessions: "Ihre Smoff-Time", what_plans: "Ihre Pläne", what_pictures: "Ihre Bilder", what_picture: "ein Bild", what_assessment: "Ihre Bewertung",
-    consents: "Meine Einwilligungen", myData: "Meine Daten",
-    consentsIntro: "Sie können jede Einwilligung jederzeit widerrufen. Erforderliche Einwilligungen zu widerrufen löscht Ihr Konto.",
-    cstatus_granted: "erteilt", cstatus_refused: "abgelehnt", cstatus_withdrawn: "widerrufen", cstatus_expired: "abgelaufen", cstatus_undecided: "noch nicht entschieden",
-    grant: "Einwilligen", withdraw: "Widerrufen", withdrawRequired: "Widerrufen löscht Ihr Konto endgültig.",
-    confirmDelete: "Ja, Konto löschen", cancel: "Abbrechen", newNotice: "Es gibt eine neue Fassung dieses Hinweises.",
-    exportTitle: "Alle meine Daten herunterladen", exportIntro: "Ein ZIP-Archiv mit allem, was Smoffen über Sie speichert (maschinenlesbar).",
-    download: "Herunterladen", deleteTitle: "Konto löschen",
-    deleteIntro: "Löscht Ihr Konto und alle Ihre Daten in jedem Speicher. Bestätigen Sie mit Ihrem Passwort.",
-    deleteAccount: "Konto endgültig löschen", deleted: "Ihr Konto und Ihre Daten sind gelöscht."
+    save: "Speichern", saved: "Gespeichert.", cancel: "Abbrechen", loading: "Wird geladen …",
+    signedInAs: "Angemeldet als", noPage: "Diese Seite gibt es nicht, oder sie ist für Ihre Rolle nicht freigegeben.",
+    error: "Fehler", err_400: "Die Eingabe ist ungültig", err_401: "Bitte melden Sie sich (erneut) an",
+    err_403: "Das ist Ihnen nicht erlaubt", err_404: "Nicht gefunden", err_405: "Diese Aktion ist hier nicht möglich",
+    err_409: "Das steht im Widerspruch zum aktuellen Stand", err_413: "Die Daten sind zu groß",
+    err_415: "Dieses Format wird nicht angenommen", err_422: "Das lässt sich so nicht verarbeiten", err_429: "Zu viele Versuche", err_500: "Bei uns ist etwas schiefgegangen; nichts wurde geändert",
+    err_503: "Der Dienst ist gerade nicht erreichbar", err_network: "Keine Verbindung zum Server",
+    role_mentee: "Mentee", role_mentor: "Mentor", role_operator: "Betreiber", role_employer: "Arbeitgeber", role_auditor: "Prüfer"
   },
   en: {
     skip: "Skip to content", language: "Language", signOut: "Sign out", signIn: "Sign in", register: "Register",
-    nickname: "Nickname", password: "Password", email: "E-mail (optional)", smoffTime: "Smoff-Time",
+    nickname: "Nickname", password: "Password", email: "E-mail (optional)",
     signInTitle: "Sign in to Smoffen", registerTitle: "Create an account",
     registerIntro: "We ask for the minimum: a nickname and a password. An e-mail address is optional.",
     agree: "I agree", required: "Required", optional: "Optional",
     createAccount: "Create account", created: "Your account is ready. Please sign in.",
-    smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)", save: "Save",
-    day: "Day", week: "Week", quarter: "Quarter", year: "Year", saved: "Saved.",
-    chartTitle: "Planning time of the last 14 days (minutes)", noEntries: "No entries yet.",
-    signedInAs: "Signed in as", noConsole: "The console for this role is not built yet; the JSON API is ready.",
-    error: "Error", mentors: "My mentors", accessLog: "Who viewed my data",
-    mentorsIntro: "You decide who your mentor is. You can revoke any mentor at any time; access ends at once.",
-    noMentors: "You have no mentors.", accept: "Accept", decline: "Decline", revoke: "Revoke",
-    status_pending: "waiting for your consent", status_active: "active", status_declined: "declined", status_revoked: "revoked", status_expired: "expired",
-    origin_self: "invited by you", "origin_assigned-by-operator": "assigned by the operator", "origin_requested-by-grantee": "requested",
-    scope_mentor: "sees your Smoff-Time, plans and pictures", "scope_smoff-time-mentor": "sees your Smoff-Time only",
-    noViews: "Nobody has viewed your data.", viewed: "viewed", denied: "was refused when trying to view",
-    what_smoff_sessions: "your Smoff-Time", what_plans: "your plans", what_pictures: "your pictures", what_picture: "a picture", what_assessment: "your assessment",
-    consents: "My consents", myData: "My data",
-    consentsIntro: "You can withdraw any consent at any time. Withdrawing a required consent deletes your account.",
-    cstatus_granted: "given", cstatus_refused: "refused", cstatus_withdrawn: "withdrawn", cstatus_expired: "expired", cstatus_undecided: "not decided yet",
-    grant: "Consent", withdraw: "Withdraw", withdrawRequired: "Withdrawing deletes your account for good.",
-    confirmDelete: "Yes, delete my account", cancel: "Cancel", newNotice: "There is a newer version of this notice.",
-    exportTitle: "Download all my data", exportIntro: "A ZIP archive of everything Smoffen stores about you (machine-readable).",
-    download: "Download", deleteTitle: "Delete my account",
-    deleteIntro: "Deletes your account and all your data in every store. Confirm with your password.",
-    deleteAccount: "Delete my account for good", deleted: "Your account and your data are deleted."
+    save: "Save", saved: "Saved.", cancel: "Cancel", loading: "Loading …",
+    signedInAs: "Signed in as", noPage: "This page does not exist, or your role may not open it.",
+    error: "Error", err_400: "The input is not valid", err_401: "Please sign in (again)",
+    err_403: "You are not allowed to do this", err_404: "Not found", err_405: "This action is not possible here",
+    err_409: "This conflicts with the current state", err_413: "The data is too large",
+    err_415: "This format is not accepted", err_422: "This cannot be processed as it is", err_429: "Too many attempts", err_500: "Something went wrong on our side; nothing was changed",
+    err_503: "The service is not available right now", err_network: "No connection to the server",
+    role_mentee: "Mentee", role_mentor: "Mentor", role_operator: "Operator", role_employer: "Employer", role_auditor: "Auditor"
   }
 };
+
+/** Adds a part's texts; every part gives both languages (WebConsoleTest checks that they match). */
+function addText(texts) {
+  for (const language of Object.keys(TEXT)) { Object.assign(TEXT[language], texts[language]); }
+}
+
+const PAGES = [];
+
+/**
+ * Registers a page. `path` is the address after "#", with ":name" for a parameter
+ * ("/mentees/:id"); `roles` lists who may open it (empty: everyone signed in); `label` is the
+ * menu text's key, or null for a page that is not in the menu; `view(main, params)` renders it.
+ * The server checks every request anyway: this only keeps the menu to what the person can use.
+ */
+function page(path, roles, label, view) {
+  const pattern = new RegExp("^#" + path.replace(/:(\w+)/g, "(?<$1>[^/]+)") + "$");
+  PAGES.push({ path, roles, label, view, pattern });
+}
 
 let lang = savedLanguage() || "de";
 let me = null;
@@ -80,9 +75,27 @@ function el(tag, attrs, ...children) {
     if (value === true) { node.setAttribute(name, ""); } else if (value !== false && value != null) { node.setAttribute(name, String(value)); }
   }
   for (const child of children) {
+    if (child === null || child === undefined || child === false) { continue; }
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
+}
+
+/** An SVG element (charts), built like el(). */
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [name, value] of Object.entries(attrs || {})) { node.setAttribute(name, String(value)); }
+  for (const child of children) { node.append(child instanceof Node ? child : document.createTextNode(String(child))); }
+  return node;
+}
+
+function field(id, labelKey, input) {
+  return [el("label", { for: id }, t(labelKey)), input];
+}
+
+/** A date and time in the page's language. */
+function when(instant) {
+  return new Date(instant).toLocaleString(lang === "de" ? "de-DE" : "en-GB");
 }
 
 let messageTimer = null;
@@ -92,20 +105,42 @@ function message(text, kind) {
   box.replaceChildren(el("div", { class: kind || "ok" }, text));
   // An older message's timer must not clear this one.
   window.clearTimeout(messageTimer);
-  messageTimer = window.setTimeout(() => box.replaceChildren(), 5000);
+  messageTimer = window.setTimeout(() => box.replaceChildren(), kind === "error" ? 10000 : 5000);
 }
 
-async function api(method, path, body) {
+/** Shows what went wrong in plain words: what kind of problem (in the page's language), then the API's own detail. */
+async function failed(error) {
+  if (error.status === 401 && me) {
+    await loadMe(); // a wrong confirmation password is a 401 too; only an ended session signs out
+    if (!me) { signedOut(t("err_401")); return; }
+  }
+  const kind = error.status ? TEXT[lang]["err_" + error.status] || t("error") + " " + error.status : t("err_network");
+  message(error.detail ? kind + ": " + error.detail : kind, "error");
+}
+
+/** Calls the JSON API. A failure throws an Error with `status` and the API's `detail`; never a stack trace on the page. */
+async function api(method, path, body, contentType) {
   const headers = {};
-  if (body !== undefined) { headers["Content-Type"] = "application/json"; }
+  const raw = contentType !== undefined;
+  if (body !== undefined) { headers["Content-Type"] = raw ? contentType : "application/json"; }
   const csrf = window.sessionStorage.getItem("csrf");
   if (csrf && method !== "GET") { headers["X-CSRF-Token"] = csrf; }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  let response;
+  try {
+    response = await fetch(path, { method, headers, credentials: "same-origin",
+      body: body === undefined ? undefined : (raw ? body : JSON.stringify(body)) });
+  } catch (e) {
+    const error = new Error(t("err_network"));
+    error.status = 0;
+    throw error;
+  }
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
   if (!response.ok) {
-    const error = new Error((data && data.message) || response.statusText);
+    const error = new Error((data && data.message) || response.statusText || String(response.status));
     error.status = response.status;
+    error.detail = data && data.message;
     throw error;
   }
   return data;
@@ -117,18 +152,22 @@ function translateStatic() {
   document.getElementById("lang").value = lang;
 }
 
+function allowed(p) {
+  return me && (p.roles.length === 0 || p.roles.some((role) => me.roles.includes(role)));
+}
+
+/** The menu: the pages this person's roles can use, or sign-in and registration. */
 function renderNav() {
   const nav = document.getElementById("nav");
-  const links = me ? (me.roles.includes("mentee")
-    ? [["#/smoff-time", t("smoffTime")], ["#/mentors", t("mentors")], ["#/access-log", t("accessLog")]] : [])
-      .concat([["#/consents", t("consents")], ["#/my-data", t("myData")]])
+  const links = me ? PAGES.filter((p) => p.label && allowed(p)).map((p) => ["#" + p.path, t(p.label)])
     : [["#/signin", t("signIn")], ["#/register", t("register")]];
   nav.replaceChildren(...links.map(([href, label]) => el("a", { href, "aria-current": location.hash === href ? "page" : false }, label)));
   document.getElementById("signout").hidden = !me;
 }
 
-function field(id, labelKey, input) {
-  return [el("label", { for: id }, t(labelKey)), input];
+function homePage() {
+  const first = PAGES.find((p) => p.label && allowed(p));
+  return first ? "#" + first.path : "#/home";
 }
 
 function viewSignIn(main) {
@@ -142,8 +181,8 @@ function viewSignIn(main) {
       const result = await api("POST", "/api/session", { nickname: form.nickname.value, password: form.password.value });
       window.sessionStorage.setItem("csrf", result.csrfToken);
       await loadMe();
-      location.hash = me.roles.includes("mentee") ? "#/smoff-time" : "#/home";
-    } catch (error) { message(error.message, "error"); }
+      location.hash = homePage();
+    } catch (error) { failed(error); }
   });
   main.replaceChildren(el("h1", {}, t("signInTitle")), form);
 }
@@ -173,174 +212,23 @@ async function viewRegister(main) {
         email: form.email.value || null, language: lang, consents });
       message(t("created"));
       location.hash = "#/signin";
-    } catch (error) { message(error.message, "error"); }
+    } catch (error) { failed(error); }
   });
   main.replaceChildren(el("h1", {}, t("registerTitle")), form);
 }
 
-function chart(sessions) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("class", "chart");
-  svg.setAttribute("viewBox", "0 0 420 140");
-  svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", t("chartTitle"));
-  const today = new Date();
-  const days = [];
-  for (let back = 13; back >= 0; back--) {
-    const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back));
-    days.push(day.toISOString().slice(0, 10));
-  }
-  const minutes = days.map((day) => sessions.filter((s) => s.date === day).reduce((sum, s) => sum + s.minutes, 0));
-  const max = Math.max(10, ...minutes);
-  minutes.forEach((value, i) => {
-    const height = Math.round((value / max) * 100);
-    const bar = document.createElementNS(ns, "rect");
-    bar.setAttribute("class", "bar");
-    bar.setAttribute("x", String(10 + i * 29));
-    bar.setAttribute("y", String(110 - height));
-    bar.setAttribute("width", "22");
-    bar.setAttribute("height", String(height));
-    const title = document.createElementNS(ns, "title");
-    title.textContent = days[i] + ": " + value + " min";
-    bar.append(title);
-    const label = document.createElementNS(ns, "text");
-    label.setAttribute("x", String(12 + i * 29));
-    label.setAttribute("y", "125");
-    label.textContent = days[i].slice(8);
-    svg.append(bar, label);
-  });
-  return svg;
-}
-
-async function viewSmoffTime(main) {
-  const data = await api("GET", "/api/me/smoff-sessions");
-  const kind = el("select", { id: "kind" }, ...["day", "week", "quarter", "year"].map((k) => el("option", { value: k }, t(k))));
-  const form = el("form", { class: "card", novalidate: true },
-    ...field("kind", "kind", kind),
-    ...field("date", "date", el("input", { id: "date", type: "date", required: true, value: new Date().toISOString().slice(0, 10) })),
-    ...field("minutes", "minutes", el("input", { id: "minutes", type: "number", min: 1, max: 600, required: true, value: 7 })),
-    ...field("note", "note", el("textarea", { id: "note", rows: 2, maxlength: 2000 })),
-    el("button", { type: "submit" }, t("save")));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      await api("POST", "/api/me/smoff-sessions", { kind: form.kind.value, date: form.date.value,
-        minutes: Number(form.minutes.value), note: form.note.value || null });
-      message(t("saved"));
-      route();
-    } catch (error) { message(error.message, "error"); }
-  });
-  const rows = data.sessions.map((s) => el("tr", {}, el("td", {}, s.date), el("td", {}, t(s.kind)), el("td", {}, String(s.minutes)), el("td", {}, s.note || "")));
-  main.replaceChildren(el("h1", {}, t("smoffTitle")), form,
-    el("h2", {}, t("chartTitle")), chart(data.sessions),
-    data.sessions.length === 0 ? el("p", { class: "hint" }, t("noEntries"))
-      : el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("note")))), el("tbody", {}, ...rows)));
-}
-
-async function viewMentors(main) {
-  const data = await api("GET", "/api/me/mentors");
-  const act = (id, action) => async () => {
-    try {
-      if (action === "revoke") { await api("DELETE", "/api/me/mentors/" + encodeURIComponent(id)); }
-      else { await api("POST", "/api/me/mentors/" + encodeURIComponent(id) + "/" + action, {}); }
-      route();
-    } catch (error) { message(error.message, "error"); }
-  };
-  const items = data.mentors.map((m) => {
-    const buttons = [];
-    if (m.status === "pending") {
-      buttons.push(el("button", { type: "button", "data-action": "accept" }, t("accept")));
-      buttons.push(el("button", { type: "button", class: "secondary", "data-action": "decline" }, t("decline")));
-    } else if (m.status === "active") {
-      buttons.push(el("button", { type: "button", class: "secondary", "data-action": "revoke" }, t("revoke")));
-    }
-    for (const button of buttons) { button.addEventListener("click", act(m.id, button.dataset.action)); }
-    return el("li", { class: "card mentor", "data-status": m.status },
-      el("strong", {}, m.nickname), " — ", t("scope_" + m.scope), el("br"),
-      el("span", { class: "hint" }, t("origin_" + m.origin) + ", " + t("status_" + m.status)), el("div", {}, ...buttons));
-  });
-  main.replaceChildren(el("h1", {}, t("mentors")), el("p", { class: "hint" }, t("mentorsIntro")),
-    items.length === 0 ? el("p", {}, t("noMentors")) : el("ul", { class: "plain" }, ...items));
-}
-
-async function viewAccessLog(main) {
-  const data = await api("GET", "/api/me/access-log");
-  const items = data.views.map((v) => el("li", { class: "card view", "data-outcome": v.outcome },
-    el("time", { datetime: v.at }, new Date(v.at).toLocaleString(lang)), el("br"),
-    el("strong", {}, v.who), " (" + v.role + ") ", v.outcome === "allowed" ? t("viewed") : t("denied"), " ",
-    t("what_" + v.what.replace(/-/g, "_"))));
-  main.replaceChildren(el("h1", {}, t("accessLog")),
-    items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline" }, ...items));
+function viewNoPage(main) {
+  main.replaceChildren(el("h1", {}, t("signedInAs") + " " + me.nickname),
+    el("p", { class: "hint" }, me.roles.map((role) => t("role_" + role)).join(", ")), el("p", {}, t("noPage")));
 }
 
 /** Forgets the session in this tab and shows the sign-in page, with a message if one is given. */
 function signedOut(text) {
   window.sessionStorage.removeItem("csrf");
   me = null;
-  location.hash = "#/signin";
-  route().then(() => { if (text) { message(text); } });
-}
-
-async function viewConsents(main) {
-  const data = await api("GET", "/api/me/consents");
-  const change = (c, granted, confirm) => async () => {
-    try {
-      const result = await api("POST", "/api/me/consents", { purpose: c.purpose, granted, confirm, language: lang });
-      if (result && result.erasureId) { signedOut(t("deleted")); return; }
-      route();
-    } catch (error) { message(error.message, "error"); }
-  };
-  const items = data.consents.map((c) => {
-    const actions = el("div", {});
-    if (c.status === "granted") {
-      const withdraw = el("button", { type: "button", class: "secondary", "data-action": "withdraw" }, t("withdraw"));
-      if (c.required) {
-        withdraw.addEventListener("click", () => {
-          const yes = el("button", { type: "button", class: "danger", "data-action": "confirm" }, t("confirmDelete"));
-          const no = el("button", { type: "button", class: "secondary" }, t("cancel"));
-          yes.addEventListener("click", change(c, false, true));
-          no.addEventListener("click", () => route());
-          actions.replaceChildren(el("p", { class: "warning" }, t("withdrawRequired")), yes, no);
-        });
-      } else {
-        withdraw.addEventListener("click", change(c, false, false));
-      }
-      actions.append(withdraw);
-    } else {
-      const grant = el("button", { type: "button", "data-action": "grant" }, t("grant"));
-      grant.addEventListener("click", change(c, true, false));
-      actions.append(grant);
-    }
-    return el("li", { class: "card consent", "data-purpose": c.purpose, "data-status": c.status },
-      el("strong", {}, c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
-      c.status === "granted" && !c.latestNoticeAccepted ? el("p", { class: "hint" }, t("newNotice")) : "",
-      actions);
-  });
-  main.replaceChildren(el("h1", {}, t("consents")), el("p", { class: "hint" }, t("consentsIntro")),
-    el("ul", { class: "plain" }, ...items));
-}
-
-function viewMyData(main) {
-  const form = el("form", { class: "card", novalidate: true },
-    el("h2", {}, t("deleteTitle")), el("p", { class: "hint" }, t("deleteIntro")),
-    ...field("password", "password", el("input", { id: "password", type: "password", autocomplete: "current-password", required: true })),
-    el("button", { type: "submit", class: "danger" }, t("deleteAccount")));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      await api("DELETE", "/api/me", { password: form.password.value });
-      signedOut(t("deleted"));
-    } catch (error) { message(error.message, "error"); }
-  });
-  main.replaceChildren(el("h1", {}, t("myData")),
-    el("section", { class: "card" }, el("h2", {}, t("exportTitle")), el("p", { class: "hint" }, t("exportIntro")),
-      el("a", { class: "button", href: "/api/me/export", download: "smoffen-export.zip", id: "export" }, t("download"))),
-    form);
-}
-
-function viewHome(main) {
-  main.replaceChildren(el("h1", {}, t("signedInAs") + " " + me.nickname), el("p", { class: "hint" }, t("noConsole")));
+  // Changing the address renders the sign-in page (hashchange); only an unchanged one needs route().
+  if (location.hash === "#/signin") { route(); } else { location.hash = "#/signin"; }
+  if (text) { message(text); }
 }
 
 async function loadMe() {
@@ -349,19 +237,23 @@ async function loadMe() {
 
 async function route() {
   const main = document.getElementById("main");
-  const hash = location.hash || (me ? "#/smoff-time" : "#/signin");
+  if (!location.hash || location.hash === "#/") { location.hash = me ? homePage() : "#/signin"; }
+  const hash = location.hash;
   renderNav();
   try {
-    if (!me && hash !== "#/register") { viewSignIn(main); return; }
     if (hash === "#/register") { await viewRegister(main); return; }
-    if (hash === "#/smoff-time" && me.roles.includes("mentee")) { await viewSmoffTime(main); return; }
-    if (hash === "#/mentors" && me.roles.includes("mentee")) { await viewMentors(main); return; }
-    if (hash === "#/access-log") { await viewAccessLog(main); return; }
-    if (hash === "#/consents") { await viewConsents(main); return; }
-    if (hash === "#/my-data") { viewMyData(main); return; }
-    viewHome(main);
+    if (!me) { viewSignIn(main); return; }
+    for (const p of PAGES) {
+      const match = p.pattern.exec(hash);
+      if (match && allowed(p)) {
+        await p.view(main, Object.fromEntries(Object.entries(match.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)])));
+        main.focus({ preventScroll: true });
+        return;
+      }
+    }
+    viewNoPage(main);
   } catch (error) {
-    message(t("error") + ": " + error.message, "error");
+    failed(error);
   }
 }
 
