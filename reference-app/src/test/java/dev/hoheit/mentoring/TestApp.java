@@ -25,14 +25,15 @@ final class TestApp implements AutoCloseable {
     final MutableClock clock = MutableClock.at("2026-03-02T08:00:00Z");
     final Path dataDir;
 
-    TestApp(TestDatabase db) {
+    /** The app with optional command-line arguments, such as {@code --demo}. */
+    TestApp(TestDatabase db, String... arguments) {
         try {
             dataDir = Files.createTempDirectory("smoffen-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         AppSettings settings = AppSettings.from(Map.of("HOHEIT_DATA_DIR", dataDir.toString(), "HOHEIT_PORT", "0",
-                "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"), new String[0]);
+                "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"), arguments);
         app = SmoffenApp.start(settings, db.dataSource(), clock, new PasswordHasher(8_192, 1));
     }
 

@@ -1,0 +1,143 @@
+package dev.hoheit.mentoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Every page of the console, for every role, checked in headless Chromium with Deque's axe-core
+ * rules for WCAG 2.1 A and AA (labels, names, contrast, landmarks, language…) and at phone width
+ * (390 px: nothing may need sideways scrolling), and every visible control reachable with the Tab key. The pages are found the way a person finds them:
+ * through each role's menu, and one level of links inside the pages (a mentee's detail page, say).
+ * The demo data gives every page something to show.
+ */
+class AccessibilityTest {
+
+    private static final String AXE = axeSource();
+
+    @DatabaseTest
+    void every_page_of_every_role_passes_axe_and_fits_a_phone(TestDatabase db) {
+        try (TestApp app = new TestApp(db, "--demo")) {
+            app.clock.set(java.time.Instant.now());
+            List<String> problems = new ArrayList<>();
+            Set<String> checked = new LinkedHashSet<>();
+            try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-a11y")) {
+                for (String hash : List.of("#/signin", "#/register")) {
+                    browser.open(hash);
+                    browser.visible(By.cssSelector("main h1"));
+                    check(browser, "visitor " + hash, problems);
+                    checked.add("visitor " + hash);
+                }
+                for (String[] account : new String[][] {{"demo-mentee", DemoData.PASSWORD}, {"demo-mentor", DemoData.PASSWORD},
+                        {"demo-employer", DemoData.PASSWORD}, {"demo-auditor", DemoData.PASSWORD}, {"operator", "operator-secret-1"}}) {
+                    browser.signIn(account[0], account[1]);
+                    List<String> menu = hrefs(browser, "nav a[href^='#/']");
+                    assertTrue(menu.size() >= 2, account[0] + " has a menu: " + menu);
+                    Set<String> pages = new LinkedHashSet<>(menu);
+                    for (String hash : menu) {
+                        browser.menu(hash);
+                        browser.visible(By.cssSelector("main h1"));
+                        check(browser, account[0] + " " + hash, problems);
+                        checked.add(account[0] + " " + hash);
+                        for (String inner : hrefs(browser, "main a[href^='#/']")) {
+                            if (pages.add(inner)) {
+                                browser.open(inner);
+                                browser.visible(By.cssSelector("main h1"));
+                                check(browser, account[0] + " " + inner, problems);
+                                checked.add(account[0] + " " + inner);
+                            }
+                        }
+                    }
+                    browser.signOut();
+                }
+            }
+            assertEquals(List.of(), problems, "accessibility problems on the pages " + checked);
+            assertTrue(checked.size() >= 12, "the pages checked: " + checked);
+        }
+    }
+
+    /** axe's WCAG 2.1 A/AA violations, then the page at phone width. */
+    private static void check(ConsoleBrowser browser, String page, List<String> problems) {
+        waitForQuiet(browser);
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        // DevTools evaluation is not subject to the page's CSP, so axe can be injected into the strict page.
+        js.executeScript(AXE);
+        Object result = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+                  .then(r => done(r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " at "
+                      + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))
+                  .catch(e => done(["axe failed: " + e]));
+                """);
+        for (Object violation : (List<?>) result) {
+            problems.add(page + ": " + violation);
+        }
+        Object unreachable = js.executeScript("""
+                return [...document.querySelectorAll("a[href], button, input, select, textarea, summary")]
+                  .filter(e => e.getClientRects().length > 0 && !e.disabled && e.tabIndex < 0)
+                  .map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")).join(", ");
+                """);
+        if (!"".equals(unreachable)) {
+            problems.add(page + ": not reachable with the keyboard: " + unreachable);
+        }
+        Dimension desktop = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            Number overflow = (Number) js.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            if (overflow.intValue() > 1) {
+                Object widest = js.executeScript("""
+                        const width = document.documentElement.clientWidth;
+                        return [...document.querySelectorAll("main *")].filter(e => e.getBoundingClientRect().right > width + 1)
+                          .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className ? "." + e.className : "")).join(", ");
+                        """);
+                problems.add(page + ": " + overflow + " px wider than a 390 px phone (" + widest + ")");
+            }
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
+    }
+
+    /** Pages render after their API calls; wait until nothing is loading any more. */
+    private static void waitForQuiet(ConsoleBrowser browser) {
+        browser.wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.readyState === 'complete' && !document.querySelector('[aria-busy=true]');")));
+    }
+
+    private static List<String> hrefs(ConsoleBrowser browser, String selector) {
+        List<String> result = new ArrayList<>();
+        for (WebElement link : browser.driver.findElements(By.cssSelector(selector))) {
+            String href = link.getDomAttribute("href");
+            if (href != null && !result.contains(href)) {
+                result.add(href);
+            }
+        }
+        return result;
+    }
+
+    private static String axeSource() {
+        String name = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js"; // the axe-core.version of the root pom
+        try (InputStream in = ClassLoader.getSystemClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the test class path (org.webjars.npm:axe-core)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
