@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class BrowserTest {
 
     @DatabaseTest
-    void a_mentee_registers_signs_in_and_records_smoff_time(TestDatabase db) {
+    void a_mentee_registers_signs_in_and_records_smoff_time(TestDatabase db) throws java.io.IOException {
         try (TestApp app = new TestApp(db)) {
             app.clock.set(java.time.Instant.now()); // the browser's date field and chart use the real today
             try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-mentee")) {
@@ -108,6 +108,13 @@ class BrowserTest {
                 browser.menu("#/my-data");
                 WebElement export = browser.visible(By.id("export"));
                 assertTrue(export.getAttribute("href").endsWith("/api/me/export"));
+                export.click();
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(browser.downloaded(".zip").toFile())) {
+                    assertTrue(zip.getEntry("manifest.json") != null, "R25: the download is the export with its manifest");
+                    String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    assertTrue(manifest.contains("smoff"), "the manifest lists the Smoff-Time store: " + manifest);
+                }
                 driver.findElement(By.id("password")).sendKeys("wrong password 1");
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
                 browser.waitForText(By.id("message"), "nothing was deleted");

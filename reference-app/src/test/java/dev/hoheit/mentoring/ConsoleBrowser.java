@@ -34,6 +34,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     final WebDriver driver;
     final WebDriverWait wait;
+    /** Where the browser saves downloads (the export ZIP, the verification report). */
+    final Path downloads;
     private final String base;
     private final String prefix;
     private int shots;
@@ -47,8 +49,11 @@ final class ConsoleBrowser implements AutoCloseable {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path profile = Files.createTempDirectory("chromium-profile");
+            this.downloads = Files.createTempDirectory("chromium-downloads");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                     "--window-size=1000,1300", "--user-data-dir=" + profile);
@@ -124,6 +129,21 @@ final class ConsoleBrowser implements AutoCloseable {
     /** The whole page's visible text. */
     String text() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Waits for a finished download whose name ends with {@code suffix}, and returns it. */
+    Path downloaded(String suffix) {
+        try {
+            return wait.until(driver -> {
+                try (var files = Files.list(downloads)) {
+                    return files.filter(file -> file.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("no download ending in " + suffix + " in " + downloads, e);
+        }
     }
 
     /** Saves a screenshot as {@code <prefix>-NN-<name>.png}. */
