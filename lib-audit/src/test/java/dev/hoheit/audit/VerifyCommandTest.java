@@ -69,7 +69,7 @@ class VerifyCommandTest {
 
         Result embeddedKey = run(args(db, checkpoints, null));
         assertEquals(VerifyCommand.PROBLEMS, embeddedKey.code());
-        assertTrue(embeddedKey.out().contains("trusting the public key embedded"), embeddedKey.out());
+        assertTrue(embeddedKey.out().contains("trusting the public key(s) embedded"), embeddedKey.out());
     }
 
     @DatabaseTest

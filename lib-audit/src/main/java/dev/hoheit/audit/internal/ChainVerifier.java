@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
@@ -36,15 +37,15 @@ public final class ChainVerifier {
     private static final int MAX_FINDINGS = 1000;
 
     private final DataSource dataSource;
-    private final PublicKey trustedKey;
+    private final Map<String, PublicKey> trustedKeys;
 
     /**
      * @param dataSource the database holding the log
-     * @param trustedKey the key checkpoints must be signed with
+     * @param trustedKeys the keys checkpoints may be signed with, by key id (current and retired)
      */
-    public ChainVerifier(DataSource dataSource, PublicKey trustedKey) {
+    public ChainVerifier(DataSource dataSource, Map<String, PublicKey> trustedKeys) {
         this.dataSource = dataSource;
-        this.trustedKey = trustedKey;
+        this.trustedKeys = Map.copyOf(trustedKeys);
     }
 
     /** Verifies the chain against the stored checkpoints and {@code trusted} ones. */
@@ -61,9 +62,13 @@ public final class ChainVerifier {
         int checkpointsChecked = 0;
         for (List<Checkpoint> atSeq : checkpoints.values()) {
             for (Checkpoint checkpoint : atSeq) {
-                if (!checkpoint.hasValidSignature(trustedKey)) {
+                PublicKey key = trustedKeys.get(checkpoint.keyId());
+                if (key == null) {
                     add(findings, new Finding(Finding.Kind.BAD_SIGNATURE, checkpoint.seq(),
-                            "checkpoint signature does not verify with the trusted key"));
+                            "checkpoint is signed by key " + checkpoint.keyId() + ", which is not a trusted key"));
+                } else if (!checkpoint.hasValidSignature(key)) {
+                    add(findings, new Finding(Finding.Kind.BAD_SIGNATURE, checkpoint.seq(),
+                            "checkpoint signature does not verify with the trusted key " + checkpoint.keyId()));
                 }
             }
         }

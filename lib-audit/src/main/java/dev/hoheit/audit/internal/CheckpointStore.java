@@ -7,6 +7,7 @@ import dev.hoheit.audit.AuditKeys;
 import dev.hoheit.audit.Checkpoint;
 import dev.hoheit.audit.internal.jooq.tables.records.AuditCheckpointRecord;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
@@ -14,19 +15,20 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jooq.DSLContext;
 
-/** Signs checkpoints with the controller's Ed25519 key and keeps them. */
+/**
+ * Signs checkpoints with the controller's current Ed25519 key and keeps them, each with the public
+ * key that signed it (so checkpoints from before a key rotation stay readable and checkable).
+ */
 final class CheckpointStore {
 
     private final DSLContext db;
     private final AuditKeys keys;
     private final Clock clock;
-    private final String publicKey;
 
     CheckpointStore(DSLContext db, AuditKeys keys, Clock clock) {
         this.db = db;
         this.keys = keys;
         this.clock = clock;
-        this.publicKey = Base64.getEncoder().encodeToString(keys.signingKeys().getPublic().getEncoded());
     }
 
     /** Signs {@code head} unless a checkpoint for its position exists; returns the stored one. */
@@ -51,6 +53,7 @@ final class CheckpointStore {
                 .set(AUDIT_CHECKPOINT.HEAD_TIME, head.recordedAt())
                 .set(AUDIT_CHECKPOINT.SEALED_AT, sealedAt)
                 .set(AUDIT_CHECKPOINT.KEY_ID, keys.keyId())
+                .set(AUDIT_CHECKPOINT.PUBLIC_KEY, keys.signingKeys().getPublic().getEncoded())
                 .set(AUDIT_CHECKPOINT.SIGNATURE, signature)
                 .onDuplicateKeyIgnore()
                 .execute();
@@ -69,6 +72,19 @@ final class CheckpointStore {
 
     private Checkpoint toCheckpoint(AuditCheckpointRecord r) {
         return new Checkpoint(r.getSeq(), HexFormat.of().formatHex(r.getHeadHash()), r.getHeadTime(), r.getSealedAt(),
-                r.getKeyId(), publicKey, Base64.getEncoder().encodeToString(r.getSignature()));
+                r.getKeyId(), Base64.getEncoder().encodeToString(publicKeyOf(r)), Base64.getEncoder().encodeToString(r.getSignature()));
+    }
+
+    /** The stored key; rows sealed before keys were stored have only the key id, looked up among the known keys. */
+    private byte[] publicKeyOf(AuditCheckpointRecord r) {
+        if (r.getPublicKey() != null) {
+            return r.getPublicKey();
+        }
+        PublicKey known = keys.verificationKeys().get(r.getKeyId());
+        if (known == null) {
+            throw new AuditException(AuditException.Problem.CRYPTO, "checkpoint " + r.getSeq() + " was signed by key "
+                    + r.getKeyId() + ", which is neither the current nor a retired signing key");
+        }
+        return known.getEncoded();
     }
 }

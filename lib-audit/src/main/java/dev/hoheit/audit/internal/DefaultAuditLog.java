@@ -164,7 +164,7 @@ public final class DefaultAuditLog implements AuditLog {
             throw new AuditException(Problem.INVALID_ARGUMENT, "trusted checkpoints must not be null (pass an empty list)");
         }
         try {
-            return new ChainVerifier(dataSource, config.keys().signingKeys().getPublic()).verify(checkpoints(), trusted);
+            return new ChainVerifier(dataSource, config.keys().verificationKeys()).verify(checkpoints(), trusted);
         } catch (SQLException e) {
             throw new AuditException(Problem.STORAGE, "verification could not read the log (SQLSTATE " + e.getSQLState() + ")", e);
         }

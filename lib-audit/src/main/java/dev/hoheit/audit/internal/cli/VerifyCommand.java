@@ -1,6 +1,7 @@
 package dev.hoheit.audit.internal.cli;
 
 import dev.hoheit.audit.AuditException;
+import dev.hoheit.audit.AuditKeys;
 import dev.hoheit.audit.Checkpoint;
 import dev.hoheit.audit.VerificationReport;
 import dev.hoheit.audit.internal.ChainVerifier;
@@ -16,7 +17,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The auditor's verifier: checks an audit log straight in its database against checkpoints exported
@@ -60,18 +63,24 @@ public final class VerifyCommand {
         }
         try {
             List<Checkpoint> checkpoints = readCheckpoints(arguments.checkpoints());
-            PublicKey key = arguments.publicKey() != null ? readPublicKey(arguments.publicKey())
-                    : checkpoints.isEmpty() ? null : checkpoints.get(0).signingKey();
-            if (key == null) {
-                err.println("error: no public key: pass --public-key or a checkpoint file with at least one checkpoint");
-                return ERROR;
+            Map<String, PublicKey> keys = new LinkedHashMap<>();
+            for (Path file : arguments.publicKeys()) {
+                PublicKey key = readPublicKey(file);
+                keys.put(AuditKeys.keyIdOf(key), key);
             }
-            if (arguments.publicKey() == null) {
-                out.println("note: trusting the public key embedded in " + arguments.checkpoints()
-                        + "; pass --public-key to check it against the controller's published key");
+            if (keys.isEmpty()) {
+                if (checkpoints.isEmpty()) {
+                    err.println("error: no public key: pass --public-key or a checkpoint file with at least one checkpoint");
+                    return ERROR;
+                }
+                for (Checkpoint checkpoint : checkpoints) {
+                    keys.putIfAbsent(AuditKeys.keyIdOf(checkpoint.signingKey()), checkpoint.signingKey());
+                }
+                out.println("note: trusting the public key(s) embedded in " + arguments.checkpoints()
+                        + "; pass --public-key to check them against the controller's published keys");
             }
             DriverManagerDataSource dataSource = new DriverManagerDataSource(arguments.jdbcUrl(), arguments.user(), arguments.password());
-            VerificationReport report = new ChainVerifier(dataSource, key).verify(List.of(), checkpoints);
+            VerificationReport report = new ChainVerifier(dataSource, keys).verify(List.of(), checkpoints);
             out.print(report.toText());
             return report.ok() ? OK : PROBLEMS;
         } catch (IOException | GeneralSecurityException | AuditException | IllegalArgumentException e) {
@@ -105,17 +114,17 @@ public final class VerifyCommand {
     }
 
     /** The parsed command line. */
-    record Arguments(String jdbcUrl, String user, String password, Path checkpoints, Path publicKey) {
+    record Arguments(String jdbcUrl, String user, String password, Path checkpoints, List<Path> publicKeys) {
 
         static final String USAGE = "usage: VerifyCommand --jdbc-url URL [--user USER] [--password PASSWORD]"
-                + " --checkpoints FILE [--public-key FILE]";
+                + " --checkpoints FILE [--public-key FILE]... (one --public-key per signing key, current and retired)";
 
         static Arguments parse(String[] args) {
             String url = null;
             String user = null;
             String password = null;
             Path checkpoints = null;
-            Path publicKey = null;
+            List<Path> publicKeys = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -127,7 +136,7 @@ public final class VerifyCommand {
                     case "--user" -> user = value;
                     case "--password" -> password = value;
                     case "--checkpoints" -> checkpoints = Path.of(value);
-                    case "--public-key" -> publicKey = Path.of(value);
+                    case "--public-key" -> publicKeys.add(Path.of(value));
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -137,7 +146,7 @@ public final class VerifyCommand {
             if (checkpoints == null) {
                 throw new IllegalArgumentException("--checkpoints is required (the checkpoints exported earlier, one JSON per line)");
             }
-            return new Arguments(url, user, password, checkpoints, publicKey);
+            return new Arguments(url, user, password, checkpoints, List.copyOf(publicKeys));
         }
     }
 }
