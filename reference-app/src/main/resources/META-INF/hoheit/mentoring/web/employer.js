@@ -1,9 +1,114 @@
-// Smoffen web console: the employer's pages. Not built yet.
+// Smoffen web console: the employer's pages. An employer sees a professionalism assessment of a
+// linked employee and nothing else (R8); it is informative only (R33), and the employee sees it too.
 "use strict";
 
 addText({
   de: {
+    employer_employees: "Meine Mitarbeitenden",
+    employer_employeesIntro: "Zu jeder Person, die Ihnen der Betreiber als Mitarbeitende zugeordnet hat, sehen Sie eine Bewertung ihrer Planungsgewohnheiten, und nur diese.",
+    employer_noEmployees: "Ihnen ist noch niemand als Mitarbeitende zugeordnet.",
+    employer_open: "Bewertung ansehen",
+    employer_title: "Bewertung: {who}",
+    employer_period: "Zeitraum: {from} bis {until} ({days} Tage).",
+    employer_daily: "Tagesplanung", employer_weekly: "Wochenplanung", employer_quarterlyAndYearly: "Quartals- und Jahresplanung",
+    employer_regularity_daily: "An {percent} der Tage im Zeitraum gibt es eine Tagesplanung.",
+    employer_regularity_weekly: "In {percent} der Wochen im Zeitraum gibt es eine Wochenplanung.",
+    employer_regularity_quarterlyAndYearly: "In {percent} der Quartale im Zeitraum gibt es eine Quartals- oder Jahresplanung.",
+    employer_average: "Eine Planung dauert im Schnitt {minutes} Minuten.",
+    employer_within: "{percent} der Planungen liegen im empfohlenen Rahmen von {range} Minuten.",
+    employer_none: "Im Zeitraum keine Planung erfasst (empfohlen: {range} Minuten).",
+    employer_notice: "Nur zur Information: Aus dieser Bewertung folgt keine automatisierte Entscheidung (Art. 22 DSGVO).",
+    employer_onlyThis: "Mehr als diese Bewertung sehen Sie nicht: keine einzelnen Einträge, Notizen, Pläne oder Bilder.",
+    employer_seen: "{who} sieht genau diese Bewertung selbst und unter „{page}“, wann Sie sie aufgerufen haben.",
+    employer_noAccess: "Diese Person ist Ihnen nicht als Mitarbeitende zugeordnet. Es wird keine Bewertung angezeigt.",
+    employer_back: "Zurück zu meinen Mitarbeitenden"
   },
   en: {
+    employer_employees: "My employees",
+    employer_employeesIntro: "For each person the operator linked to you as an employee, you see an assessment of their planning habits, and only that.",
+    employer_noEmployees: "Nobody is linked to you as an employee yet.",
+    employer_open: "View assessment",
+    employer_title: "Assessment: {who}",
+    employer_period: "Period: {from} to {until} ({days} days).",
+    employer_daily: "Day planning", employer_weekly: "Week planning", employer_quarterlyAndYearly: "Quarter and year planning",
+    employer_regularity_daily: "Day planning happened on {percent} of the days in the period.",
+    employer_regularity_weekly: "Week planning happened in {percent} of the weeks in the period.",
+    employer_regularity_quarterlyAndYearly: "Quarter or year planning happened in {percent} of the quarters in the period.",
+    employer_average: "A session takes {minutes} minutes on average.",
+    employer_within: "{percent} of the sessions are within the recommended {range} minutes.",
+    employer_none: "No sessions recorded in the period (recommended: {range} minutes).",
+    employer_notice: "Informative only: no automated decision follows from this assessment (GDPR Art. 22).",
+    employer_onlyThis: "You see nothing beyond this assessment: no single entries, notes, plans or pictures.",
+    employer_seen: "{who} sees exactly this assessment too, and under “{page}” when you opened it.",
+    employer_noAccess: "This person is not linked to you as an employee. No assessment is shown.",
+    employer_back: "Back to my employees"
   }
+});
+
+/** A text with its {placeholders} filled in. */
+function employerText(key, values) {
+  return t(key).replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+}
+
+function employerNumber(value, options) {
+  return new Intl.NumberFormat(lang === "de" ? "de-DE" : "en-GB", options).format(value);
+}
+
+function employerDate(isoDate) {
+  return new Date(isoDate + "T00:00:00Z").toLocaleDateString(lang === "de" ? "de-DE" : "en-GB", { timeZone: "UTC" });
+}
+
+/** One indicator of the assessment in plain sentences. */
+function employerIndicator(name, indicator) {
+  const percent = (value) => employerNumber(value, { style: "percent", maximumFractionDigits: 0 });
+  const range = String(indicator.recommendedMinutes).replace("-", "–");
+  const none = indicator.regularity === 0 && indicator.averageMinutes === 0;
+  const sentences = none ? [employerText("employer_none", { range })] : [
+    employerText("employer_regularity_" + name, { percent: percent(indicator.regularity) }),
+    employerText("employer_average", { minutes: employerNumber(indicator.averageMinutes, { maximumFractionDigits: 1 }) }),
+    employerText("employer_within", { percent: percent(indicator.withinRecommendedDuration), range })];
+  return el("section", { class: "card indicator", id: "assessment-" + name, "data-indicator": name, "aria-labelledby": "assessment-" + name + "-title" },
+    el("h2", { id: "assessment-" + name + "-title" }, t("employer_" + name)),
+    el("ul", {}, ...sentences.map((sentence) => el("li", {}, sentence))));
+}
+
+page("/employees", ["employer"], "employer_employees", async (main) => {
+  const data = await api("GET", "/api/employer/employees");
+  const items = data.employees.map((employee) => el("li", { class: "card employee", id: "employee-" + employee.id, "data-person": employee.id },
+    el("strong", {}, employee.nickname), " — ",
+    el("a", { href: "#/employees/" + encodeURIComponent(employee.id) }, t("employer_open"))));
+  main.replaceChildren(el("h1", {}, t("employer_employees")), el("p", { class: "hint" }, t("employer_employeesIntro")),
+    items.length === 0 ? el("p", { id: "no-employees" }, t("employer_noEmployees")) : el("ul", { class: "plain" }, ...items));
+});
+
+page("/employees/:id", ["employer"], null, async (main, params) => {
+  const id = params.id;
+  const back = el("p", {}, el("a", { href: "#/employees" }, t("employer_back")));
+  const noAccess = el("p", { class: "card warning", id: "employee-no-access", role: "alert" }, t("employer_noAccess"));
+  const employee = (await api("GET", "/api/employer/employees")).employees.find((e) => e.id === id);
+  if (!employee) {
+    // Not linked: nothing is requested, nothing is shown.
+    main.replaceChildren(el("h1", {}, t("employer_employees")), noAccess, back);
+    return;
+  }
+  let assessment;
+  try {
+    assessment = await api("GET", "/api/employer/employees/" + encodeURIComponent(id) + "/assessment");
+  } catch (error) {
+    if (error.status !== 403) { throw error; }
+    failed(error);
+    main.replaceChildren(el("h1", {}, t("employer_employees")), noAccess, back);
+    return;
+  }
+  main.replaceChildren(el("h1", {}, employerText("employer_title", { who: employee.nickname })),
+    el("div", { id: "assessment", "data-person": id },
+      el("p", {}, employerText("employer_period", { from: employerDate(assessment.period.from),
+        until: employerDate(assessment.period.until), days: assessment.period.days })),
+      employerIndicator("daily", assessment.daily),
+      employerIndicator("weekly", assessment.weekly),
+      employerIndicator("quarterlyAndYearly", assessment.quarterlyAndYearly),
+      el("p", { class: "hint", id: "assessment-notice" }, t("employer_notice")),
+      el("p", { class: "hint" }, t("employer_onlyThis")),
+      el("p", { class: "watched", id: "assessment-seen" }, employerText("employer_seen", { who: employee.nickname, page: t("accessLog") }))),
+    back);
 });
