@@ -228,6 +228,9 @@ function signedOut(text) {
   me = null;
   // Changing the address renders the sign-in page (hashchange); only an unchanged one needs route().
   if (location.hash === "#/signin") { route(); } else { location.hash = "#/signin"; }
+  // Nothing of the previous person's session stays on screen for the next one.
+  window.clearTimeout(messageTimer);
+  document.getElementById("message").replaceChildren();
   if (text) { message(text); }
 }
 
