@@ -154,19 +154,19 @@ class MenteeConsoleTest {
                 browser.screenshot("pictures-refused");
                 assertEquals(2, TestApp.json(lea.get("/api/me/pictures")).get("pictures").size(), "nothing stored for the text file");
 
-                String jpegId = TestApp.json(lea.get("/api/me/pictures")).get("pictures").get(0).get("id").asText();
-                WebElement doomed = driver.findElement(By.id("picture-" + jpegId));
+                String doomedId = TestApp.json(lea.get("/api/me/pictures")).get("pictures").get(0).get("id").asText();
+                WebElement doomed = driver.findElement(By.id("picture-" + doomedId));
                 doomed.findElement(By.cssSelector("button[data-action=delete]")).click();
                 assertTrue(doomed.getText().contains("endgültig gelöscht"), "deleting asks first: " + doomed.getText());
                 doomed.findElement(By.cssSelector("button[data-action=cancel]")).click();
                 assertEquals(2, TestApp.json(lea.get("/api/me/pictures")).get("pictures").size(), "cancel deletes nothing");
                 doomed.findElement(By.cssSelector("button[data-action=delete]")).click();
                 doomed.findElement(By.cssSelector("button[data-action=confirm]")).click();
-                browser.gone(By.id("picture-" + jpegId));
+                browser.gone(By.id("picture-" + doomedId));
                 assertEquals(1, driver.findElements(By.cssSelector("li.picture")).size());
                 browser.screenshot("pictures");
                 assertEquals(1, TestApp.json(lea.get("/api/me/pictures")).get("pictures").size());
-                assertEquals(0, db.queryLong("SELECT count(*) FROM app_picture WHERE picture_id = ?", jpegId), "the deleted picture is gone");
+                assertEquals(0, db.queryLong("SELECT count(*) FROM app_picture WHERE picture_id = ?", doomedId), "the deleted picture is gone");
 
                 // Mentors: someone without mentor rights is refused; max is invited with everything in scope.
                 browser.menu("#/mentors");
