@@ -1,4 +1,4 @@
-// Smoffen web console: the mentee's own pages (Smoff-Time, mentors).
+// Smoffen web console: the mentee's own pages (Smoff-Time, plans, pictures, mentors, what employers see).
 "use strict";
 
 addText({
@@ -11,7 +11,47 @@ addText({
     noMentors: "Sie haben keine Mentoren.", accept: "Annehmen", decline: "Ablehnen", revoke: "Abberufen",
     status_pending: "wartet auf Ihre Zustimmung", status_active: "aktiv", status_declined: "abgelehnt", status_revoked: "abberufen", status_expired: "abgelaufen",
     origin_self: "von Ihnen eingeladen", "origin_assigned-by-operator": "vom Betreiber zugewiesen", "origin_requested-by-grantee": "angefragt",
-    scope_mentor: "sieht Ihre Smoff-Time, Pläne und Bilder", "scope_smoff-time-mentor": "sieht nur Ihre Smoff-Time"
+    scope_mentor: "sieht Ihre Smoff-Time, Pläne und Bilder", "scope_smoff-time-mentor": "sieht nur Ihre Smoff-Time",
+    st_view: "Grafik anzeigen", st_perDay: "pro Tag (letzte 14 Tage)", st_perWeek: "pro Woche (letzte 12 Wochen)",
+    st_weekChartTitle: "Planungszeit der letzten 12 Wochen (Minuten)", st_weekShort: "KW",
+    st_daySummary: "Zusammen {total} Minuten in 14 Tagen, im Schnitt {average} Minuten pro Tag.",
+    st_weekSummary: "Zusammen {total} Minuten in 12 Wochen, im Schnitt {average} Minuten pro Woche.",
+    pl_menu: "Pläne", pl_title: "Meine Pläne",
+    pl_intro: "Ein Plan pro Tag, pro Woche und pro Jahr. Wählen Sie die Art: Sie beginnen beim heutigen Tag, der laufenden Woche oder dem laufenden Jahr und können jeden anderen Zeitraum wählen.",
+    pl_kind: "Art des Plans", pl_period: "Zeitraum", pl_text: "Plan", pl_save: "Plan speichern", pl_saved: "Der Plan ist gespeichert.",
+    pl_dayFor: "Tagesplan für {period}", pl_weekFor: "Wochenplan für {period}", pl_yearFor: "Jahresplan für {period}",
+    pl_new: "Für diesen Zeitraum gibt es noch keinen Plan.", pl_lastSaved: "Zuletzt gespeichert",
+    pl_badPeriod: "Bitte wählen Sie einen gültigen Zeitraum, zum Beispiel {example}.", pl_empty: "Bitte schreiben Sie Ihren Plan.",
+    pl_saved_title: "Gespeicherte Pläne", pl_none: "Sie haben noch keine Pläne gespeichert.",
+    pl_days: "Tagespläne", pl_weeks: "Wochenpläne", pl_years: "Jahrespläne", pl_edit: "Bearbeiten",
+    pl_weekLabel: "KW {week}/{year} ({from} bis {to})",
+    pic_menu: "Bilder", pic_title: "Meine Bilder",
+    pic_intro: "Fotos Ihrer Planungsbögen auf Papier. JPEG oder PNG, höchstens 10 MB. Smoffen speichert jedes Bild neu und entfernt dabei alle Zusatzangaben wie Ort, Kamera und Aufnahmezeit.",
+    pic_file: "Bild auswählen (JPEG oder PNG, höchstens 10 MB)", pic_upload: "Hochladen", pic_uploaded: "Das Bild ist gespeichert.",
+    pic_choose: "Bitte wählen Sie zuerst ein Bild aus.", pic_notImage: "Diese Datei ist kein JPEG- oder PNG-Bild. Bitte wählen Sie ein Foto im Format JPEG oder PNG.",
+    pic_tooLarge: "Diese Datei ist größer als 10 MB. Bitte wählen Sie ein kleineres Bild.",
+    pic_unreadable: "Dieses Bild lässt sich nicht lesen; es ist beschädigt oder zu groß (mehr als 40 Millionen Pixel).",
+    pic_none: "Sie haben noch keine Bilder hochgeladen.", pic_alt: "Ihr Bild vom {date}", pic_pixels: "{width} × {height} Pixel",
+    pic_delete: "Löschen", pic_confirm: "Ja, Bild löschen", pic_really: "Dieses Bild wird endgültig gelöscht.", pic_deleted: "Das Bild ist gelöscht.",
+    inv_title: "Einen Mentor einladen",
+    inv_intro: "Die Einladung gilt sofort: Der Mentor sieht ab dann, was Sie hier freigeben. Sie können ihn jederzeit abberufen. Nur Personen mit Mentorenrechten (vom Betreiber vergeben) können Mentor sein.",
+    inv_nickname: "Spitzname des Mentors", inv_scope: "Was darf der Mentor sehen?",
+    inv_scopeSmoff: "Nur meine Smoff-Time: Art, Datum, Dauer und Notizen meiner Planungszeiten",
+    inv_scopeAll: "Alles: meine Smoff-Time, meine Pläne und meine Bilder",
+    inv_send: "Einladen", inv_done: "{nickname} ist jetzt Ihr Mentor.",
+    ev_menu: "Was Arbeitgeber sehen", ev_title: "Was Ihre Arbeitgeber sehen",
+    ev_intro: "Arbeitgeber, mit denen Sie verknüpft sind, sehen nur die Bewertung unten: nie Ihre Einträge, Notizen, Pläne, Bilder oder Nachrichten. Jeder Abruf wird protokolliert und erscheint unter „Wer hat meine Daten gesehen“.",
+    ev_employers: "Meine Arbeitgeber", ev_noEmployers: "Sie sind mit keinem Arbeitgeber verknüpft. Niemand sieht diese Bewertung.",
+    ev_courses: "Meine Kurse", ev_noCourses: "Sie nehmen an keinem Kurs teil.",
+    ev_assessment: "Die Bewertung, genau so wie Arbeitgeber sie sehen", ev_period: "Zeitraum: {from} bis {until} ({days} Tage).",
+    ev_daily: "Tagesplanung", ev_weekly: "Wochenplanung", ev_quarterlyAndYearly: "Quartals- und Jahresplanung",
+    ev_regularity_daily: "An {percent} % der Tage haben Sie einen Tagesplan gemacht.",
+    ev_regularity_weekly: "In {percent} % der Wochen haben Sie einen Wochenplan gemacht.",
+    ev_regularity_quarterlyAndYearly: "In {percent} % der Quartale haben Sie einen Quartals- oder Jahresplan gemacht.",
+    ev_average: "Eine Sitzung dauerte im Schnitt {minutes} Minuten; empfohlen sind {recommended} Minuten.",
+    ev_within: "{percent} % Ihrer Sitzungen lagen in der empfohlenen Dauer.",
+    ev_noSessions: "In diesem Zeitraum gab es keine solche Sitzung; empfohlen sind {recommended} Minuten.", ev_regularityLabel: "Regelmäßigkeit",
+    ev_notice: "Nur zur Information: Aus dieser Bewertung wird keine automatische Entscheidung über Sie getroffen (Art. 22 DSGVO)."
   },
   en: {
     smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)",
@@ -22,27 +62,115 @@ addText({
     noMentors: "You have no mentors.", accept: "Accept", decline: "Decline", revoke: "Revoke",
     status_pending: "waiting for your consent", status_active: "active", status_declined: "declined", status_revoked: "revoked", status_expired: "expired",
     origin_self: "invited by you", "origin_assigned-by-operator": "assigned by the operator", "origin_requested-by-grantee": "requested",
-    scope_mentor: "sees your Smoff-Time, plans and pictures", "scope_smoff-time-mentor": "sees your Smoff-Time only"
+    scope_mentor: "sees your Smoff-Time, plans and pictures", "scope_smoff-time-mentor": "sees your Smoff-Time only",
+    st_view: "Show the chart", st_perDay: "per day (last 14 days)", st_perWeek: "per week (last 12 weeks)",
+    st_weekChartTitle: "Planning time of the last 12 weeks (minutes)", st_weekShort: "W",
+    st_daySummary: "{total} minutes in 14 days together, {average} minutes per day on average.",
+    st_weekSummary: "{total} minutes in 12 weeks together, {average} minutes per week on average.",
+    pl_menu: "Plans", pl_title: "My plans",
+    pl_intro: "One plan per day, per week and per year. Choose the kind: you start at today, this week or this year, and can pick any other period.",
+    pl_kind: "Kind of plan", pl_period: "Period", pl_text: "Plan", pl_save: "Save plan", pl_saved: "The plan is saved.",
+    pl_dayFor: "Day plan for {period}", pl_weekFor: "Week plan for {period}", pl_yearFor: "Year plan for {period}",
+    pl_new: "There is no plan for this period yet.", pl_lastSaved: "Last saved",
+    pl_badPeriod: "Please choose a valid period, for example {example}.", pl_empty: "Please write your plan.",
+    pl_saved_title: "Saved plans", pl_none: "You have not saved any plans yet.",
+    pl_days: "Day plans", pl_weeks: "Week plans", pl_years: "Year plans", pl_edit: "Edit",
+    pl_weekLabel: "Week {week} of {year} ({from} to {to})",
+    pic_menu: "Pictures", pic_title: "My pictures",
+    pic_intro: "Photos of your paper planning sheets. JPEG or PNG, at most 10 MB. Smoffen stores every picture anew and removes all extra data such as place, camera and time taken.",
+    pic_file: "Choose a picture (JPEG or PNG, at most 10 MB)", pic_upload: "Upload", pic_uploaded: "The picture is stored.",
+    pic_choose: "Please choose a picture first.", pic_notImage: "This file is not a JPEG or PNG picture. Please choose a photo in JPEG or PNG format.",
+    pic_tooLarge: "This file is larger than 10 MB. Please choose a smaller picture.",
+    pic_unreadable: "This picture cannot be read; it is damaged or too large (more than 40 million pixels).",
+    pic_none: "You have not uploaded any pictures yet.", pic_alt: "Your picture of {date}", pic_pixels: "{width} × {height} pixels",
+    pic_delete: "Delete", pic_confirm: "Yes, delete the picture", pic_really: "This picture will be deleted for good.", pic_deleted: "The picture is deleted.",
+    inv_title: "Invite a mentor",
+    inv_intro: "The invitation applies at once: from then on the mentor sees what you share here. You can revoke the mentor at any time. Only people with mentor rights (given by the operator) can be mentors.",
+    inv_nickname: "The mentor's nickname", inv_scope: "What may the mentor see?",
+    inv_scopeSmoff: "My Smoff-Time only: kind, date, duration and notes of my planning times",
+    inv_scopeAll: "Everything: my Smoff-Time, my plans and my pictures",
+    inv_send: "Invite", inv_done: "{nickname} is your mentor now.",
+    ev_menu: "What employers see", ev_title: "What your employers see",
+    ev_intro: "Employers you are linked to see the assessment below only: never your entries, notes, plans, pictures or messages. Every look is logged and shows under ‘Who viewed my data’.",
+    ev_employers: "My employers", ev_noEmployers: "You are not linked to any employer. Nobody sees this assessment.",
+    ev_courses: "My courses", ev_noCourses: "You take part in no course.",
+    ev_assessment: "The assessment, exactly as employers see it", ev_period: "Period: {from} to {until} ({days} days).",
+    ev_daily: "Day planning", ev_weekly: "Week planning", ev_quarterlyAndYearly: "Quarter and year planning",
+    ev_regularity_daily: "You made a day plan on {percent} % of the days.",
+    ev_regularity_weekly: "You made a week plan in {percent} % of the weeks.",
+    ev_regularity_quarterlyAndYearly: "You made a quarter or year plan in {percent} % of the quarters.",
+    ev_average: "A session took {minutes} minutes on average; {recommended} minutes are recommended.",
+    ev_within: "{percent} % of your sessions were within the recommended duration.",
+    ev_noSessions: "There was no such session in this period; {recommended} minutes are recommended.", ev_regularityLabel: "Regularity",
+    ev_notice: "For information only: no automated decision about you is made from this assessment (GDPR Art. 22)."
   }
 });
 
-/** A bar per day of the last 14 days: the minutes of planning time recorded for that day. */
-function smoffChart(sessions) {
-  const chart = svg("svg", { class: "chart", viewBox: "0 0 420 140", role: "img", "aria-label": t("chartTitle") });
-  const today = new Date();
-  const days = [];
-  for (let back = 13; back >= 0; back--) {
-    days.push(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)).toISOString().slice(0, 10));
-  }
-  const minutes = days.map((day) => sessions.filter((s) => s.date === day).reduce((sum, s) => sum + s.minutes, 0));
+/** A text with its {placeholders} filled in. */
+function textWith(key, values) {
+  return Object.entries(values).reduce((text, [name, value]) => text.split("{" + name + "}").join(String(value)), t(key));
+}
+
+function dateLocale() { return lang === "de" ? "de-DE" : "en-GB"; }
+
+function padTwo(n) { return String(n).padStart(2, "0"); }
+
+/** A calendar date (UTC midnight) as 2026-03-02. */
+function isoDate(date) { return date.toISOString().slice(0, 10); }
+
+/** The ISO week of a calendar date (UTC midnight), as 2026-W10. */
+function isoWeek(date) {
+  const thursday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  thursday.setUTCDate(thursday.getUTCDate() + 4 - (thursday.getUTCDay() || 7));
+  const year = thursday.getUTCFullYear();
+  const week = Math.ceil(((thursday - Date.UTC(year, 0, 1)) / 86400000 + 1) / 7);
+  return year + "-W" + padTwo(week);
+}
+
+/** The Monday (UTC midnight) of an ISO week such as 2026-W10. */
+function weekMonday(period) {
+  const [year, week] = period.split("-W").map(Number);
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  return new Date(Date.UTC(year, 0, 4 - ((jan4.getUTCDay() || 7) - 1) + (week - 1) * 7));
+}
+
+/** One bar per period with its minutes of planning time. */
+function minutesChart(labels, titles, minutes, caption, view) {
+  const chart = svg("svg", { class: "chart", viewBox: "0 0 420 140", role: "img", "aria-label": caption, "data-view": view });
+  const step = 406 / labels.length;
+  const width = Math.round(step * 0.76);
   const max = Math.max(10, ...minutes);
   minutes.forEach((value, i) => {
     const height = Math.round((value / max) * 100);
-    chart.append(svg("rect", { class: "bar", x: 10 + i * 29, y: 110 - height, width: 22, height },
-      svg("title", {}, days[i] + ": " + value + " min")));
-    chart.append(svg("text", { x: 12 + i * 29, y: 125 }, days[i].slice(8)));
+    const x = Math.round(10 + i * step);
+    chart.append(svg("rect", { class: "bar", x, y: 110 - height, width, height }, svg("title", {}, titles[i] + ": " + value + " min")));
+    if (value > 0) { chart.append(svg("text", { class: "value", x: x + width / 2, y: 107 - height, "text-anchor": "middle" }, String(value))); }
+    chart.append(svg("text", { x: x + width / 2, y: 125, "text-anchor": "middle" }, labels[i]));
   });
   return chart;
+}
+
+/** A bar per day of the last 14 days: the minutes of planning time recorded for that day. */
+function smoffChart(sessions) {
+  const today = new Date();
+  const days = [];
+  for (let back = 13; back >= 0; back--) {
+    days.push(isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back))));
+  }
+  const minutes = days.map((day) => sessions.filter((s) => s.date === day).reduce((sum, s) => sum + s.minutes, 0));
+  return { chart: minutesChart(days.map((day) => day.slice(8)), days, minutes, t("chartTitle"), "day"), minutes };
+}
+
+/** A bar per ISO week of the last 12 weeks (this week last): the minutes of planning time in that week. */
+function smoffWeekChart(sessions) {
+  const today = new Date();
+  const weeks = [];
+  for (let back = 11; back >= 0; back--) {
+    weeks.push(isoWeek(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 7 * back))));
+  }
+  const minutes = weeks.map((week) => sessions.filter((s) => isoWeek(new Date(s.date + "T00:00:00Z")) === week)
+    .reduce((sum, s) => sum + s.minutes, 0));
+  return { chart: minutesChart(weeks.map((week) => t("st_weekShort") + Number(week.slice(6))), weeks, minutes, t("st_weekChartTitle"), "week"), minutes };
 }
 
 /** A table of Smoff-Time entries, newest first as the API returns them. */
@@ -52,6 +180,20 @@ function smoffTable(sessions) {
     el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("note")))),
     el("tbody", {}, ...sessions.map((s) => el("tr", {}, el("td", {}, s.date), el("td", {}, t(s.kind)), el("td", {}, String(s.minutes)), el("td", {}, s.note || "")))));
 }
+
+/** A group of radio buttons with a legend; `onChange(value)` runs when the choice changes. */
+function radioGroup(name, legendKey, options, chosen, onChange) {
+  const set = el("fieldset", { class: "options", id: name });
+  set.append(el("legend", {}, t(legendKey)));
+  for (const [value, labelKey] of options) {
+    const input = el("input", { type: "radio", name, id: name + "-" + value, value, checked: value === chosen });
+    if (onChange) { input.addEventListener("change", () => onChange(value)); }
+    set.append(el("label", { class: "option", for: input.id }, input, " ", t(labelKey)));
+  }
+  return set;
+}
+
+let menteeSmoffView = "day";
 
 page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
   const data = await api("GET", "/api/me/smoff-sessions");
@@ -71,9 +213,188 @@ page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
       route();
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("smoffTitle")), form,
-    el("h2", {}, t("chartTitle")), smoffChart(data.sessions), smoffTable(data.sessions));
+  const title = el("h2", { id: "chart-title" });
+  const chartBox = el("div", { id: "chart", "aria-live": "polite" });
+  const showChart = (view) => {
+    menteeSmoffView = view;
+    const { chart, minutes } = view === "week" ? smoffWeekChart(data.sessions) : smoffChart(data.sessions);
+    const total = minutes.reduce((sum, m) => sum + m, 0);
+    title.textContent = view === "week" ? t("st_weekChartTitle") : t("chartTitle");
+    chartBox.replaceChildren(chart, el("p", { class: "hint", id: "chart-summary" },
+      textWith(view === "week" ? "st_weekSummary" : "st_daySummary", { total, average: Math.round(total / minutes.length) })));
+  };
+  const switcher = radioGroup("chart-view", "st_view", [["day", "st_perDay"], ["week", "st_perWeek"]], menteeSmoffView, showChart);
+  showChart(menteeSmoffView);
+  main.replaceChildren(el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions));
 });
+
+// ---- Plans -------------------------------------------------------------------------------------
+
+const MENTEE_PLAN_KINDS = { day: { example: "2026-03-02", pattern: /^\d{4}-\d{2}-\d{2}$/ },
+  week: { example: "2026-W10", pattern: /^\d{4}-W\d{2}$/ }, year: { example: "2026", pattern: /^\d{4}$/ } };
+
+/** Today, this ISO week or this year, in the person's own calendar. */
+function currentPeriod(kind) {
+  const now = new Date();
+  const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+  return kind === "day" ? isoDate(today) : kind === "week" ? isoWeek(today) : String(now.getFullYear());
+}
+
+/** A period in plain words: "Montag, 2. März 2026", "KW 10/2026 (2.3.2026 bis 8.3.2026)", "2026". */
+function periodLabel(kind, period) {
+  if (kind === "day" && MENTEE_PLAN_KINDS.day.pattern.test(period)) {
+    return new Date(period + "T00:00:00Z").toLocaleDateString(dateLocale(), { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  }
+  if (kind === "week" && MENTEE_PLAN_KINDS.week.pattern.test(period)) {
+    const monday = weekMonday(period);
+    const sunday = new Date(monday.getTime() + 6 * 86400000);
+    const format = (date) => date.toLocaleDateString(dateLocale(), { timeZone: "UTC" });
+    return textWith("pl_weekLabel", { week: Number(period.slice(6)), year: period.slice(0, 4), from: format(monday), to: format(sunday) });
+  }
+  return period;
+}
+
+let menteePlanChoice = { kind: "day", period: null };
+
+page("/plans", ["mentee"], "pl_menu", async (main) => {
+  const data = await api("GET", "/api/me/plans");
+  const find = (kind, period) => data.plans.find((p) => p.kind === kind && p.period === period);
+  if (!menteePlanChoice.period) { menteePlanChoice.period = currentPeriod(menteePlanChoice.kind); }
+
+  const heading = el("h2", { id: "plan-editor-title" });
+  const status = el("p", { class: "hint", id: "plan-status" });
+  const text = el("textarea", { id: "plan-text", rows: 6, maxlength: 10000, required: true });
+  const periodBox = el("div", {});
+  const form = el("form", { class: "card", id: "plan-form", novalidate: true });
+
+  const showChoice = () => {
+    const { kind, period } = menteePlanChoice;
+    heading.textContent = textWith("pl_" + kind + "For", { period: periodLabel(kind, period) });
+    const saved = find(kind, period);
+    text.value = saved ? saved.text : "";
+    status.textContent = saved ? t("pl_lastSaved") + ": " + when(saved.updatedAt) : t("pl_new");
+  };
+  const periodInput = () => {
+    const { kind, period } = menteePlanChoice;
+    const attrs = kind === "day" ? { type: "date" } : kind === "week" ? { type: "week", pattern: "\\d{4}-W\\d{2}", placeholder: "2026-W10" }
+      : { type: "number", min: 1900, max: 2999, step: 1 };
+    const input = el("input", { id: "plan-period", required: true, value: period, ...attrs });
+    input.addEventListener("input", () => { menteePlanChoice = { kind: menteePlanChoice.kind, period: input.value }; });
+    input.addEventListener("change", () => {
+      menteePlanChoice = { kind: menteePlanChoice.kind, period: input.value };
+      if (MENTEE_PLAN_KINDS[menteePlanChoice.kind].pattern.test(input.value)) { showChoice(); }
+    });
+    periodBox.replaceChildren(...field("plan-period", "pl_period", input));
+  };
+  const choose = (kind, period) => {
+    menteePlanChoice = { kind, period };
+    const radio = form.querySelector("#plan-kind-" + kind);
+    if (radio) { radio.checked = true; }
+    periodInput();
+    showChoice();
+  };
+
+  form.append(heading, radioGroup("plan-kind", "pl_kind", [["day", "day"], ["week", "week"], ["year", "year"]], menteePlanChoice.kind,
+    (kind) => choose(kind, currentPeriod(kind))),
+  periodBox, ...field("plan-text", "pl_text", text), status, el("button", { type: "submit" }, t("pl_save")));
+  periodInput();
+  showChoice();
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const { kind, period } = menteePlanChoice;
+    if (!MENTEE_PLAN_KINDS[kind].pattern.test(period || "")) {
+      message(textWith("pl_badPeriod", { example: periodLabel(kind, MENTEE_PLAN_KINDS[kind].example) }), "error");
+      form.querySelector("#plan-period").focus();
+      return;
+    }
+    if (!text.value.trim()) { message(t("pl_empty"), "error"); text.focus(); return; }
+    try {
+      await api("PUT", "/api/me/plans/" + encodeURIComponent(kind) + "/" + encodeURIComponent(period), { text: text.value });
+      message(t("pl_saved"));
+      route();
+    } catch (error) { failed(error); }
+  });
+
+  const list = el("section", { id: "saved-plans" }, el("h2", {}, t("pl_saved_title")));
+  if (data.plans.length === 0) { list.append(el("p", { class: "hint" }, t("pl_none"))); }
+  for (const [kind, titleKey] of [["day", "pl_days"], ["week", "pl_weeks"], ["year", "pl_years"]]) {
+    const plans = data.plans.filter((p) => p.kind === kind);
+    if (plans.length === 0) { continue; }
+    list.append(el("h3", {}, t(titleKey)), el("ul", { class: "plain" }, ...plans.map((p) => {
+      const edit = el("button", { type: "button", class: "secondary", "data-action": "edit" }, t("pl_edit"));
+      edit.addEventListener("click", () => {
+        choose(p.kind, p.period);
+        form.scrollIntoView({ block: "start" });
+        text.focus();
+      });
+      return el("li", { class: "card plan", id: "plan-" + p.kind + "-" + p.period, "data-kind": p.kind, "data-period": p.period },
+        el("strong", {}, periodLabel(p.kind, p.period)), " ", el("span", { class: "hint" }, "(" + t("pl_lastSaved") + ": " + when(p.updatedAt) + ")"),
+        el("p", { class: "plan-text" }, p.text), edit);
+    })));
+  }
+  main.replaceChildren(el("h1", {}, t("pl_title")), el("p", { class: "hint" }, t("pl_intro")), form, list);
+});
+
+// ---- Pictures ----------------------------------------------------------------------------------
+
+const MENTEE_MAX_PICTURE_BYTES = 10 * 1024 * 1024;
+
+page("/pictures", ["mentee"], "pic_menu", async (main) => {
+  const data = await api("GET", "/api/me/pictures");
+  const problem = el("p", { class: "warning", id: "upload-problem", role: "alert" });
+  const input = el("input", { id: "picture-file", type: "file", accept: "image/jpeg,image/png", "aria-describedby": "upload-problem" });
+  const form = el("form", { class: "card", id: "upload-form", novalidate: true },
+    ...field("picture-file", "pic_file", input), problem, el("button", { type: "submit" }, t("pic_upload")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    problem.textContent = "";
+    const file = input.files[0];
+    if (!file) { problem.textContent = t("pic_choose"); input.focus(); return; }
+    if (file.size > MENTEE_MAX_PICTURE_BYTES) { problem.textContent = t("pic_tooLarge"); input.focus(); return; }
+    try {
+      await api("POST", "/api/me/pictures", file, file.type || "application/octet-stream");
+      message(t("pic_uploaded"));
+      route();
+    } catch (error) {
+      // The API's verdict in plain words next to the field, and its detail in the message.
+      problem.textContent = { 400: t("pic_notImage"), 413: t("pic_tooLarge"), 415: t("pic_notImage"), 422: t("pic_unreadable") }[error.status] || "";
+      failed(error);
+      input.focus();
+    }
+  });
+
+  const items = data.pictures.map((p) => {
+    const taken = when(p.uploadedAt);
+    const actions = el("div", { class: "actions" });
+    const ask = () => {
+      const yes = el("button", { type: "button", class: "danger", "data-action": "confirm" }, t("pic_confirm"));
+      const no = el("button", { type: "button", class: "secondary", "data-action": "cancel" }, t("cancel"));
+      yes.addEventListener("click", async () => {
+        try {
+          await api("DELETE", "/api/me/pictures/" + encodeURIComponent(p.id));
+          message(t("pic_deleted"));
+          route();
+        } catch (error) { failed(error); }
+      });
+      no.addEventListener("click", () => { reset(); remove.focus(); });
+      actions.replaceChildren(el("p", { class: "warning" }, t("pic_really")), yes, no);
+      no.focus();
+    };
+    const remove = el("button", { type: "button", class: "secondary", "data-action": "delete" }, t("pic_delete"));
+    remove.addEventListener("click", ask);
+    const reset = () => actions.replaceChildren(remove);
+    reset();
+    return el("li", { class: "card picture", id: "picture-" + p.id, "data-id": p.id },
+      el("figure", {},
+        el("img", { src: "/api/me/pictures/" + encodeURIComponent(p.id), alt: textWith("pic_alt", { date: taken }), width: p.width, height: p.height }),
+        el("figcaption", {}, taken, el("br"), el("span", { class: "hint" }, textWith("pic_pixels", { width: p.width, height: p.height })))),
+      actions);
+  });
+  main.replaceChildren(el("h1", {}, t("pic_title")), el("p", { class: "hint" }, t("pic_intro")), form,
+    items.length === 0 ? el("p", { class: "hint", id: "no-pictures" }, t("pic_none")) : el("ul", { class: "plain gallery", id: "gallery" }, ...items));
+});
+
+// ---- Mentors -----------------------------------------------------------------------------------
 
 page("/mentors", ["mentee"], "mentors", async (main) => {
   const data = await api("GET", "/api/me/mentors");
@@ -93,10 +414,60 @@ page("/mentors", ["mentee"], "mentors", async (main) => {
       buttons.push(el("button", { type: "button", class: "secondary", "data-action": "revoke" }, t("revoke")));
     }
     for (const button of buttons) { button.addEventListener("click", act(m.id, button.dataset.action)); }
-    return el("li", { class: "card mentor", "data-status": m.status },
+    return el("li", { class: "card mentor", "data-status": m.status, "data-nickname": m.nickname },
       el("strong", {}, m.nickname), " — ", t("scope_" + m.scope), el("br"),
       el("span", { class: "hint" }, t("origin_" + m.origin) + ", " + t("status_" + m.status)), el("div", {}, ...buttons));
   });
+
+  const nickname = el("input", { id: "invite-nickname", type: "text", required: true, autocomplete: "off", maxlength: 100 });
+  const invite = el("form", { class: "card", id: "invite-form", novalidate: true },
+    el("h2", {}, t("inv_title")), el("p", { class: "hint" }, t("inv_intro")),
+    ...field("invite-nickname", "inv_nickname", nickname),
+    radioGroup("invite-scope", "inv_scope", [["smoff-time-mentor", "inv_scopeSmoff"], ["mentor", "inv_scopeAll"]], "smoff-time-mentor"),
+    el("button", { type: "submit" }, t("inv_send")));
+  invite.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const scope = invite.querySelector("input[name=invite-scope]:checked").value;
+    try {
+      const grant = await api("POST", "/api/me/mentors", { mentor: nickname.value.trim(), scope });
+      message(textWith("inv_done", { nickname: grant.nickname }));
+      route();
+    } catch (error) { failed(error); nickname.focus(); }
+  });
   main.replaceChildren(el("h1", {}, t("mentors")), el("p", { class: "hint" }, t("mentorsIntro")),
-    items.length === 0 ? el("p", {}, t("noMentors")) : el("ul", { class: "plain" }, ...items));
+    items.length === 0 ? el("p", {}, t("noMentors")) : el("ul", { class: "plain" }, ...items), invite);
+});
+
+// ---- What employers see ------------------------------------------------------------------------
+
+page("/employer-view", ["mentee"], "ev_menu", async (main) => {
+  const data = await api("GET", "/api/me/employer-view");
+  const seen = data.whatEmployersSee;
+  const day = (iso) => new Date(iso + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" });
+  const percent = (share) => Math.round(share * 100);
+  const indicator = (name) => {
+    const value = seen[name];
+    const meterId = "meter-" + name;
+    const recommended = String(value.recommendedMinutes).replace("-", "–");
+    return el("section", { class: "card indicator", id: "indicator-" + name, "data-indicator": name },
+      el("h3", {}, t("ev_" + name)),
+      el("label", { for: meterId, class: "hint" }, t("ev_regularityLabel")),
+      el("meter", { id: meterId, min: 0, max: 1, value: value.regularity }, percent(value.regularity) + " %"),
+      el("p", {}, textWith("ev_regularity_" + name, { percent: percent(value.regularity) })),
+      // Every session lasts a minute at least: an average of 0 means there was none in the period.
+      value.averageMinutes === 0 ? el("p", {}, textWith("ev_noSessions", { recommended: recommended }))
+        : el("p", {}, textWith("ev_average", { minutes: value.averageMinutes.toLocaleString(dateLocale()), recommended })),
+      value.averageMinutes === 0 ? "" : el("p", {}, textWith("ev_within", { percent: percent(value.withinRecommendedDuration) })));
+  };
+  main.replaceChildren(el("h1", {}, t("ev_title")), el("p", { class: "hint" }, t("ev_intro")),
+    el("section", { id: "employers" }, el("h2", {}, t("ev_employers")),
+      data.employers.length === 0 ? el("p", {}, t("ev_noEmployers"))
+        : el("ul", {}, ...data.employers.map((name) => el("li", { class: "employer", "data-nickname": name }, name)))),
+    el("section", { id: "courses" }, el("h2", {}, t("ev_courses")),
+      data.courses.length === 0 ? el("p", {}, t("ev_noCourses"))
+        : el("ul", {}, ...data.courses.map((name) => el("li", { class: "course", "data-name": name }, name)))),
+    el("section", { id: "assessment" }, el("h2", {}, t("ev_assessment")),
+      el("p", {}, textWith("ev_period", { from: day(seen.period.from), until: day(seen.period.until), days: seen.period.days })),
+      indicator("daily"), indicator("weekly"), indicator("quarterlyAndYearly"),
+      el("p", { class: "hint", id: "assessment-notice" }, t("ev_notice"))));
 });

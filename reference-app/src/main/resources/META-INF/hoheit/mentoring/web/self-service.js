@@ -1,4 +1,5 @@
-// Smoffen web console: the pages every signed-in person has about themselves (R6, R10, R11, R18, R25).
+// Smoffen web console: the pages every signed-in person has about themselves (R6, R7, R10, R11, R13, R18, R25)
+// and the messages between mentees and mentors.
 "use strict";
 
 addText({
@@ -14,7 +15,54 @@ addText({
     exportTitle: "Alle meine Daten herunterladen", exportIntro: "Ein ZIP-Archiv mit allem, was Smoffen über Sie speichert (maschinenlesbar).",
     download: "Herunterladen", deleteTitle: "Konto löschen",
     deleteIntro: "Löscht Ihr Konto und alle Ihre Daten in jedem Speicher. Bestätigen Sie mit Ihrem Passwort.",
-    deleteAccount: "Konto endgültig löschen", deleted: "Ihr Konto und Ihre Daten sind gelöscht."
+    deleteAccount: "Konto endgültig löschen", deleted: "Ihr Konto und Ihre Daten sind gelöscht.",
+    cn_readNotice: "Hinweis lesen (Fassung {version})", cn_readBefore: "Bitte lesen Sie den Hinweis, bevor Sie einwilligen.",
+    msg_menu: "Nachrichten", msg_title: "Meine Nachrichten",
+    msg_intro: "Nachrichten können Sie mit Ihren Mentoren und Mentees austauschen, solange die Mentor-Beziehung aktiv ist. Sie werden verschlüsselt gespeichert.",
+    msg_to: "An", msg_text: "Nachricht", msg_send: "Senden", msg_sent: "Die Nachricht ist gesendet.", msg_reload: "Auf neue Nachrichten prüfen",
+    msg_nobody: "Sie haben gerade keine aktive Mentor-Beziehung; daher können Sie keine Nachricht senden.",
+    msg_none: "Noch keine Nachrichten.", msg_with: "Unterhaltung mit {nickname}", msg_you: "Sie", msg_reply: "Antworten",
+    msg_yourMentor: "Ihr Mentor", msg_yourMentee: "Ihr Mentee", msg_former: "eine frühere Kontaktperson",
+    msg_unreadable: "(Diese Nachricht ist nicht mehr lesbar.)", msg_empty: "Bitte schreiben Sie eine Nachricht.",
+    act_menu: "Was ich getan habe", act_title: "Was ich getan habe",
+    act_intro: "Alles, was Sie in Smoffen getan haben, das Neueste zuerst (die letzten 100 Einträge). Gleiche Schritte direkt nacheinander sind zusammengefasst. Das Protokoll wird nach 12 Monaten gelöscht.",
+    act_none: "Noch keine Einträge.", act_times: "{count}-mal", act_refused: "(abgewiesen)",
+    act_view_page: "Sie haben Ihre Daten in der Konsole aufgerufen.", act_create_account: "Ihr Konto wurde angelegt.",
+    act_update_account: "Sie haben Ihre Kontodaten berichtigt.", act_login_session: "Sie haben sich angemeldet.",
+    act_logout_session: "Sie haben sich abgemeldet.", "act_create_smoff-session": "Sie haben Smoff-Time eingetragen.",
+    act_update_plan: "Sie haben einen Plan gespeichert.", act_create_picture: "Sie haben ein Bild hochgeladen.",
+    act_delete_picture: "Sie haben ein Bild gelöscht.", act_create_message: "Sie haben eine Nachricht gesendet.",
+    "act_grant_mentor-grant": "Sie haben einem Mentor Zugriff gegeben (eingeladen oder angenommen).",
+    "act_revoke_mentor-grant": "Sie haben einen Mentor abgelehnt oder abberufen.",
+    act_grant_consent: "Sie haben eine Einwilligung erteilt.", act_revoke_consent: "Sie haben eine Einwilligung widerrufen.",
+    "act_view_smoff-sessions": "Sie haben die Smoff-Time eines Mentees angesehen.", act_view_plans: "Sie haben die Pläne eines Mentees angesehen.",
+    act_view_pictures: "Sie haben die Bilder eines Mentees angesehen.", act_view_picture: "Sie haben ein Bild eines Mentees angesehen.",
+    act_view_assessment: "Sie haben die Bewertung einer beschäftigten Person angesehen.",
+    act_generic: "{action}: {what}", act_view: "Angesehen", act_create: "Angelegt", act_update: "Geändert", act_delete: "Gelöscht",
+    act_login: "Angemeldet", act_logout: "Abgemeldet", act_login_failed: "Anmeldung fehlgeschlagen", act_export: "Exportiert",
+    act_erase: "Gelöscht", act_grant: "Erteilt", act_revoke: "Widerrufen", act_restrict: "Eingeschränkt",
+    md_intro: "Hier steht alles, was Smoffen über Sie speichert, Speicher für Speicher. Darüber hinaus gibt es nichts.",
+    md_stored: "Was Smoffen über Sie speichert", md_records: "{count} Einträge", md_record: "1 Eintrag", md_noRecords: "keine Einträge",
+    md_details: "Einzelheiten (technisch)",
+    md_store_accounts: "Ihr Konto", md_storeText_accounts: "Spitzname, Rollen, Ihre E-Mail-Adresse (falls angegeben), das verschlüsselte Passwort und Ihre Anmeldesitzungen.",
+    "md_store_smoff-time": "Smoff-Time", "md_storeText_smoff-time": "Ihre Planungszeiten: Art, Datum, Minuten und Ihre Notizen.",
+    md_store_plans: "Pläne", md_storeText_plans: "Ihre Tages-, Wochen- und Jahrespläne.",
+    md_store_pictures: "Bilder", md_storeText_pictures: "Ihre Fotos von Planungsbögen, ohne Zusatzangaben gespeichert.",
+    md_store_employments: "Arbeitgeber", md_storeText_employments: "Mit welchem Arbeitgeber Sie verknüpft sind (dieser sieht nur Bewertungen).",
+    md_store_courses: "Kurse", md_storeText_courses: "Die Kurse, an denen Sie teilnehmen.",
+    md_store_messages: "Nachrichten", md_storeText_messages: "Nachrichten zwischen Ihnen und Ihren Mentoren oder Mentees.",
+    md_store_consent: "Einwilligungen und Freigaben", md_storeText_consent: "Ihre Einwilligungen und Ablehnungen (welcher Hinweis, wann, wie) und die Zugriffe, die Sie anderen gegeben haben oder andere Ihnen.",
+    md_store_audit: "Protokoll", md_storeText_audit: "Was Sie in Smoffen getan haben und wer Ihre Daten angesehen hat, mit IP-Adresse und Browser (IP-Adressen nur 7 Tage lang lesbar).",
+    md_store_retention: "Einschränkungen", md_storeText_retention: "Ob die Verarbeitung Ihrer Daten eingeschränkt ist, und rechtliche Aufbewahrungspflichten, die Sie betreffen.",
+    md_emailTitle: "Ihre E-Mail-Adresse", md_emailNone: "Sie haben keine E-Mail-Adresse angegeben.", md_emailIs: "Gespeichert ist: {email}",
+    md_emailEdit: "Berichtigen", md_emailNew: "Neue E-Mail-Adresse (leer lassen, um sie zu entfernen)", md_emailSaved: "Ihre E-Mail-Adresse ist berichtigt.",
+    md_restrictTitle: "Verarbeitung einschränken",
+    md_restrictIntro: "Sie können verlangen, dass Ihre Daten eingeschränkt verarbeitet werden, zum Beispiel solange Sie prüfen lassen, ob sie richtig sind (Art. 18 DSGVO). Die Einschränkung wird mit Ihrem Grund vermerkt; Sie können sie jederzeit aufheben.",
+    md_restricted: "Die Verarbeitung Ihrer Daten ist eingeschränkt.", md_notRestricted: "Die Verarbeitung Ihrer Daten ist nicht eingeschränkt.",
+    md_restrict: "Verarbeitung einschränken", md_reason: "Grund (freiwillig)", md_lift: "Einschränkung aufheben",
+    md_restrictedDone: "Die Verarbeitung ist eingeschränkt.", md_liftedDone: "Die Einschränkung ist aufgehoben.",
+    md_deleteWhat: "Gelöscht wird alles, was Smoffen über Sie speichert, im Einzelnen", md_deleteMessages: "Auch Ihre Nachrichten mit Mentoren oder Mentees werden gelöscht, für beide Seiten.",
+    md_deleteFinal: "Das lässt sich nicht rückgängig machen. Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten."
   },
   en: {
     accessLog: "Who viewed my data", noViews: "Nobody has viewed your data.",
@@ -28,9 +76,131 @@ addText({
     exportTitle: "Download all my data", exportIntro: "A ZIP archive of everything Smoffen stores about you (machine-readable).",
     download: "Download", deleteTitle: "Delete my account",
     deleteIntro: "Deletes your account and all your data in every store. Confirm with your password.",
-    deleteAccount: "Delete my account for good", deleted: "Your account and your data are deleted."
+    deleteAccount: "Delete my account for good", deleted: "Your account and your data are deleted.",
+    cn_readNotice: "Read the notice (version {version})", cn_readBefore: "Please read the notice before you consent.",
+    msg_menu: "Messages", msg_title: "My messages",
+    msg_intro: "You can exchange messages with your mentors and mentees while the mentor relation is active. They are stored encrypted.",
+    msg_to: "To", msg_text: "Message", msg_send: "Send", msg_sent: "The message is sent.", msg_reload: "Check for new messages",
+    msg_nobody: "You have no active mentor relation right now, so you cannot send a message.",
+    msg_none: "No messages yet.", msg_with: "Conversation with {nickname}", msg_you: "You", msg_reply: "Reply",
+    msg_yourMentor: "your mentor", msg_yourMentee: "your mentee", msg_former: "a former contact",
+    msg_unreadable: "(This message can no longer be read.)", msg_empty: "Please write a message.",
+    act_menu: "What I did", act_title: "What I did",
+    act_intro: "Everything you did in Smoffen, newest first (the last 100 entries). The same step several times in a row is shown once. The log is deleted after 12 months.",
+    act_none: "No entries yet.", act_times: "{count} times", act_refused: "(refused)",
+    act_view_page: "You opened your data in the console.", act_create_account: "Your account was created.",
+    act_update_account: "You corrected your account data.", act_login_session: "You signed in.",
+    act_logout_session: "You signed out.", "act_create_smoff-session": "You recorded Smoff-Time.",
+    act_update_plan: "You saved a plan.", act_create_picture: "You uploaded a picture.",
+    act_delete_picture: "You deleted a picture.", act_create_message: "You sent a message.",
+    "act_grant_mentor-grant": "You gave a mentor access (invited or accepted).",
+    "act_revoke_mentor-grant": "You declined or revoked a mentor.",
+    act_grant_consent: "You gave a consent.", act_revoke_consent: "You withdrew a consent.",
+    "act_view_smoff-sessions": "You viewed a mentee's Smoff-Time.", act_view_plans: "You viewed a mentee's plans.",
+    act_view_pictures: "You viewed a mentee's pictures.", act_view_picture: "You viewed a mentee's picture.",
+    act_view_assessment: "You viewed an employee's assessment.",
+    act_generic: "{action}: {what}", act_view: "Viewed", act_create: "Created", act_update: "Changed", act_delete: "Deleted",
+    act_login: "Signed in", act_logout: "Signed out", act_login_failed: "Sign-in failed", act_export: "Exported",
+    act_erase: "Erased", act_grant: "Granted", act_revoke: "Revoked", act_restrict: "Restricted",
+    md_intro: "This is everything Smoffen stores about you, store by store. There is nothing beyond it.",
+    md_stored: "What Smoffen stores about you", md_records: "{count} entries", md_record: "1 entry", md_noRecords: "no entries",
+    md_details: "Details (technical)",
+    md_store_accounts: "Your account", md_storeText_accounts: "Nickname, roles, your e-mail address (if you gave one), the hashed password and your sign-in sessions.",
+    "md_store_smoff-time": "Smoff-Time", "md_storeText_smoff-time": "Your planning times: kind, date, minutes and your notes.",
+    md_store_plans: "Plans", md_storeText_plans: "Your day, week and year plans.",
+    md_store_pictures: "Pictures", md_storeText_pictures: "Your photos of planning sheets, stored without extra data.",
+    md_store_employments: "Employers", md_storeText_employments: "Which employer you are linked to (they see assessments only).",
+    md_store_courses: "Courses", md_storeText_courses: "The courses you take part in.",
+    md_store_messages: "Messages", md_storeText_messages: "Messages between you and your mentors or mentees.",
+    md_store_consent: "Consents and grants", md_storeText_consent: "Your consents and refusals (which notice, when, how) and the access you gave others or others gave you.",
+    md_store_audit: "Log", md_storeText_audit: "What you did in Smoffen and who viewed your data, with IP address and browser (IP addresses readable for 7 days only).",
+    md_store_retention: "Restrictions", md_storeText_retention: "Whether processing of your data is restricted, and legal holds that concern you.",
+    md_emailTitle: "Your e-mail address", md_emailNone: "You have not given an e-mail address.", md_emailIs: "Stored: {email}",
+    md_emailEdit: "Correct", md_emailNew: "New e-mail address (leave empty to remove it)", md_emailSaved: "Your e-mail address is corrected.",
+    md_restrictTitle: "Restrict processing",
+    md_restrictIntro: "You can ask for the processing of your data to be restricted, for example while you have its accuracy checked (GDPR Art. 18). The restriction is recorded with your reason; you can lift it at any time.",
+    md_restricted: "Processing of your data is restricted.", md_notRestricted: "Processing of your data is not restricted.",
+    md_restrict: "Restrict processing", md_reason: "Reason (optional)", md_lift: "Lift the restriction",
+    md_restrictedDone: "Processing is restricted.", md_liftedDone: "The restriction is lifted.",
+    md_deleteWhat: "Everything Smoffen stores about you is deleted, namely", md_deleteMessages: "Your messages with mentors or mentees are deleted too, for both sides.",
+    md_deleteFinal: "This cannot be undone. Download your data first if you want to keep it."
   }
 });
+
+// ---- Messages ----------------------------------------------------------------------------------
+
+let selfServiceMessageTo = null;
+
+page("/messages", ["mentee", "mentor"], "msg_menu", async (main) => {
+  const [data, mine, theirs] = await Promise.all([
+    api("GET", "/api/me/messages"),
+    me.roles.includes("mentee") ? api("GET", "/api/me/mentors") : Promise.resolve({ mentors: [] }),
+    me.roles.includes("mentor") ? api("GET", "/api/mentees") : Promise.resolve({ mentees: [] })]);
+  // The people I may write to: an active relation, either way round. Ended ones only name old messages.
+  const contacts = new Map();
+  for (const m of mine.mentors) {
+    const known = contacts.get(m.personId);
+    if (!known || m.status === "active") { contacts.set(m.personId, { nickname: m.nickname, relation: "msg_yourMentor", active: m.status === "active" }); }
+  }
+  for (const m of theirs.mentees) { contacts.set(m.personId, { nickname: m.nickname, relation: "msg_yourMentee", active: true }); }
+  const active = [...contacts.entries()].filter(([, c]) => c.active);
+  const nameOf = (id) => (contacts.has(id) ? contacts.get(id).nickname : t("msg_former"));
+
+  let form = el("p", { class: "hint", id: "no-recipients" }, t("msg_nobody"));
+  let to = null;
+  let text = null;
+  if (active.length > 0) {
+    to = el("select", { id: "message-to", required: true },
+      ...active.map(([id, c]) => el("option", { value: id, selected: id === selfServiceMessageTo }, c.nickname + " (" + t(c.relation) + ")")));
+    text = el("textarea", { id: "message-text", rows: 3, maxlength: 5000, required: true });
+    form = el("form", { class: "card", id: "message-form", novalidate: true },
+      ...field("message-to", "msg_to", to), ...field("message-text", "msg_text", text), el("button", { type: "submit" }, t("msg_send")));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!text.value.trim()) { message(t("msg_empty"), "error"); text.focus(); return; }
+      try {
+        selfServiceMessageTo = to.value;
+        await api("POST", "/api/me/messages", { to: to.value, text: text.value });
+        message(t("msg_sent"));
+        route();
+      } catch (error) { failed(error); }
+    });
+  }
+
+  const reload = el("button", { type: "button", class: "secondary", id: "messages-reload" }, t("msg_reload"));
+  reload.addEventListener("click", () => route());
+
+  // One conversation per person, the most recent conversation first; within it, oldest first as the API returns them.
+  const conversations = new Map();
+  for (const m of data.messages) {
+    const other = m.from === me.id ? m.to : m.from;
+    if (!conversations.has(other)) { conversations.set(other, []); }
+    conversations.get(other).push(m);
+  }
+  const ordered = [...conversations.entries()].sort((a, b) => b[1][b[1].length - 1].at.localeCompare(a[1][a[1].length - 1].at));
+  const sections = ordered.map(([other, messages]) => {
+    const contact = contacts.get(other);
+    const heading = textWith("msg_with", { nickname: nameOf(other) }) + (contact ? " (" + t(contact.relation) + ")" : "");
+    const section = el("section", { class: "card conversation", id: "conversation-" + other, "data-with": nameOf(other) },
+      el("h2", {}, heading),
+      el("ol", { class: "plain messages" }, ...messages.map((m) => {
+        const mineToo = m.from === me.id;
+        return el("li", { class: "message", id: "message-" + m.id, "data-id": m.id, "data-direction": mineToo ? "out" : "in" },
+          el("span", { class: "hint" }, (mineToo ? t("msg_you") : nameOf(m.from)) + " · ", el("time", { datetime: m.at }, when(m.at))),
+          el("p", {}, m.text === null ? t("msg_unreadable") : m.text));
+      })));
+    if (contact && contact.active && to) {
+      const reply = el("button", { type: "button", class: "secondary", "data-action": "reply" }, t("msg_reply"));
+      reply.addEventListener("click", () => { to.value = other; text.focus(); });
+      section.append(reply);
+    }
+    return section;
+  });
+  main.replaceChildren(el("h1", {}, t("msg_title")), el("p", { class: "hint" }, t("msg_intro")), form, reload,
+    sections.length === 0 ? el("p", { class: "hint", id: "no-messages" }, t("msg_none")) : el("div", { id: "conversations" }, ...sections));
+});
+
+// ---- Who viewed my data ------------------------------------------------------------------------
 
 page("/access-log", [], "accessLog", async (main) => {
   const data = await api("GET", "/api/me/access-log");
@@ -42,8 +212,45 @@ page("/access-log", [], "accessLog", async (main) => {
     items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline" }, ...items));
 });
 
+// ---- What I did --------------------------------------------------------------------------------
+
+/** A step of my activity in plain words, e.g. "You uploaded a picture." */
+function activityText(entry) {
+  const key = "act_" + entry.action + "_" + entry.what;
+  if (TEXT[lang][key] || TEXT.de[key]) { return t(key); }
+  const action = "act_" + entry.action;
+  return textWith("act_generic", { action: TEXT.de[action] ? t(action) : entry.action, what: entry.what });
+}
+
+page("/activity", [], "act_menu", async (main) => {
+  const data = await api("GET", "/api/me/activity");
+  // The same step several times in a row (every page opened is a step) shows once, with how often.
+  const groups = [];
+  for (const entry of data.activity) {
+    const last = groups[groups.length - 1];
+    if (last && last.action === entry.action && last.what === entry.what && last.outcome === entry.outcome) {
+      last.count++;
+      last.from = entry.at;
+    } else {
+      groups.push({ ...entry, count: 1, from: entry.at });
+    }
+  }
+  const items = groups.map((g, i) => el("li", { class: "card activity", id: "activity-" + i, "data-action": g.action, "data-what": g.what, "data-outcome": g.outcome },
+    el("time", { datetime: g.at }, g.from !== g.at ? when(g.from) + " – " + when(g.at) : when(g.at)), el("br"),
+    activityText(g), g.count > 1 ? " " + textWith("act_times", { count: g.count }) : "",
+    g.outcome === "denied" ? " " + t("act_refused") : ""));
+  main.replaceChildren(el("h1", {}, t("act_title")), el("p", { class: "hint" }, t("act_intro")),
+    items.length === 0 ? el("p", {}, t("act_none")) : el("ol", { class: "plain timeline", id: "activity" }, ...items));
+});
+
+// ---- My consents -------------------------------------------------------------------------------
+
 page("/consents", [], "consents", async (main) => {
-  const data = await api("GET", "/api/me/consents");
+  const [data, ...noticeLists] = await Promise.all([api("GET", "/api/me/consents"),
+    ...me.roles.map((role) => api("GET", "/api/notices?role=" + encodeURIComponent(role) + "&lang=" + encodeURIComponent(lang)))]);
+  // The notice of each purpose in the page's language (the one a consent given here refers to).
+  const notices = new Map();
+  for (const list of noticeLists) { for (const notice of list.notices) { notices.set(notice.purpose, notice); } }
   const change = (c, granted, confirm) => async () => {
     try {
       const result = await api("POST", "/api/me/consents", { purpose: c.purpose, granted, confirm, language: lang });
@@ -72,18 +279,102 @@ page("/consents", [], "consents", async (main) => {
       grant.addEventListener("click", change(c, true, false));
       actions.append(grant);
     }
+    const notice = notices.get(c.purpose);
+    // Open before a decision, so the text is read before consenting; folded once consent is given.
+    const text = notice ? el("details", { class: "notice-text", id: "notice-" + c.purpose, open: c.status !== "granted" },
+      el("summary", {}, textWith("cn_readNotice", { version: notice.version })),
+      el("p", { lang: notice.language }, notice.text)) : "";
     return el("li", { class: "card consent", "data-purpose": c.purpose, "data-status": c.status },
       el("strong", {}, c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
       c.status === "granted" && !c.latestNoticeAccepted ? el("p", { class: "hint" }, t("newNotice")) : "",
+      text, c.status !== "granted" && notice ? el("p", { class: "hint" }, t("cn_readBefore")) : "",
       actions);
   });
   main.replaceChildren(el("h1", {}, t("consents")), el("p", { class: "hint" }, t("consentsIntro")),
     el("ul", { class: "plain" }, ...items));
 });
 
-page("/my-data", [], "myData", (main) => {
-  const form = el("form", { class: "card", novalidate: true },
+// ---- My data -----------------------------------------------------------------------------------
+
+/** A store's name and contents in the page's language, or the API's own words for a store without a text here. */
+function storeTitle(store) { return TEXT.de["md_store_" + store.store] ? t("md_store_" + store.store) : store.store; }
+function storeText(store) { return TEXT.de["md_storeText_" + store.store] ? t("md_storeText_" + store.store) : store.description; }
+function recordCount(count) { return count === 0 ? t("md_noRecords") : count === 1 ? t("md_record") : textWith("md_records", { count }); }
+
+page("/my-data", [], "myData", async (main) => {
+  const data = await api("GET", "/api/me/data");
+
+  const stored = el("section", { class: "card", id: "stored-data" }, el("h2", {}, t("md_stored")),
+    el("ul", { class: "plain stores" }, ...data.stores.map((s) => el("li", { class: "store", id: "store-" + s.store, "data-store": s.store, "data-records": s.records },
+      el("strong", {}, storeTitle(s)), " — ", el("span", { class: "count" }, recordCount(s.records)),
+      el("p", {}, storeText(s)),
+      el("details", {}, el("summary", {}, t("md_details")), el("p", { lang: "en" }, s.description),
+        el("ul", {}, ...s.categories.map((c) => el("li", { lang: "en" }, c.description + ": " + c.fields.join(", ")))))))));
+
+  // Correcting the e-mail address (R13): the form opens on request.
+  const email = el("section", { class: "card", id: "email" }, el("h2", {}, t("md_emailTitle")),
+    el("p", { id: "email-now" }, me.email ? textWith("md_emailIs", { email: me.email }) : t("md_emailNone")));
+  const editEmail = el("button", { type: "button", class: "secondary", id: "email-edit" }, t("md_emailEdit"));
+  editEmail.addEventListener("click", () => {
+    const input = el("input", { id: "new-email", type: "email", autocomplete: "email", maxlength: 254, value: me.email || "" });
+    const cancel = el("button", { type: "button", class: "secondary" }, t("cancel"));
+    const form = el("form", { id: "email-form", novalidate: true }, ...field("new-email", "md_emailNew", input),
+      el("div", { class: "actions" }, el("button", { type: "submit" }, t("save")), cancel));
+    cancel.addEventListener("click", () => { form.replaceWith(editEmail); editEmail.focus(); });
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      try {
+        await api("PATCH", "/api/me", { email: input.value.trim() || null });
+        await loadMe();
+        message(t("md_emailSaved"));
+        route();
+      } catch (error) { failed(error); input.focus(); }
+    });
+    editEmail.replaceWith(form);
+    input.focus();
+  });
+  email.append(editEmail);
+
+  // Restriction of processing (Art. 18).
+  const restriction = el("section", { class: "card", id: "restriction", "data-restricted": String(data.restricted) },
+    el("h2", {}, t("md_restrictTitle")), el("p", { class: "hint" }, t("md_restrictIntro")),
+    el("p", { id: "restriction-status" }, el("strong", {}, data.restricted ? t("md_restricted") : t("md_notRestricted"))));
+  if (data.restricted) {
+    const lift = el("button", { type: "button", class: "secondary", id: "restriction-lift" }, t("md_lift"));
+    lift.addEventListener("click", async () => {
+      try { await api("DELETE", "/api/me/restriction"); message(t("md_liftedDone")); route(); } catch (error) { failed(error); }
+    });
+    restriction.append(lift);
+  } else {
+    const open = el("button", { type: "button", class: "secondary", id: "restriction-open" }, t("md_restrict"));
+    open.addEventListener("click", () => {
+      const reason = el("input", { id: "restriction-reason", type: "text", maxlength: 500 });
+      const cancel = el("button", { type: "button", class: "secondary" }, t("cancel"));
+      const form = el("form", { id: "restriction-form", novalidate: true }, ...field("restriction-reason", "md_reason", reason),
+        el("div", { class: "actions" }, el("button", { type: "submit" }, t("md_restrict")), cancel));
+      cancel.addEventListener("click", () => { form.replaceWith(open); open.focus(); });
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        try {
+          await api("POST", "/api/me/restriction", { reason: reason.value.trim() || null });
+          message(t("md_restrictedDone"));
+          route();
+        } catch (error) { failed(error); }
+      });
+      open.replaceWith(form);
+      reason.focus();
+    });
+    restriction.append(open);
+  }
+
+  // Deleting the account (R11): what goes, that it cannot be undone, confirmed with the password.
+  const held = data.stores.filter((s) => s.records > 0);
+  const form = el("form", { class: "card", id: "delete-form", novalidate: true },
     el("h2", {}, t("deleteTitle")), el("p", { class: "hint" }, t("deleteIntro")),
+    el("p", {}, t("md_deleteWhat")),
+    el("ul", { id: "delete-list" }, ...held.map((s) => el("li", { "data-store": s.store }, storeTitle(s) + " (" + recordCount(s.records) + ")"))),
+    el("p", {}, t("md_deleteMessages")),
+    el("p", { class: "warning", id: "delete-final" }, t("md_deleteFinal")),
     ...field("password", "password", el("input", { id: "password", type: "password", autocomplete: "current-password", required: true })),
     el("button", { type: "submit", class: "danger" }, t("deleteAccount")));
   form.addEventListener("submit", async (event) => {
@@ -93,7 +384,7 @@ page("/my-data", [], "myData", (main) => {
       signedOut(t("deleted"));
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("myData")),
+  main.replaceChildren(el("h1", {}, t("myData")), el("p", { class: "hint" }, t("md_intro")), stored, email, restriction,
     el("section", { class: "card" }, el("h2", {}, t("exportTitle")), el("p", { class: "hint" }, t("exportIntro")),
       el("a", { class: "button", href: "/api/me/export", download: "smoffen-export.zip", id: "export" }, t("download"))),
     form);
