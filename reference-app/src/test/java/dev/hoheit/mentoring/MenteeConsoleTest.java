@@ -222,6 +222,8 @@ class MenteeConsoleTest {
                 browser.waitForText(By.cssSelector("li.activity[data-action=delete][data-what=picture]"), "Sie haben ein Bild gelöscht.");
                 browser.waitForText(By.cssSelector("li.activity[data-action=create][data-what=message]"), "Sie haben eine Nachricht gesendet.");
                 browser.visible(By.cssSelector("li.activity[data-action=grant][data-what=mentor-grant]"));
+                assertTrue(driver.findElements(By.cssSelector("li.activity[data-what=page]")).stream()
+                        .anyMatch(step -> step.getText().contains("Sie haben „Pläne“ aufgerufen.")), "each page opened is named");
                 browser.screenshot("activity");
 
                 // In English from here: the consents with their notices' text, then my data.

@@ -172,6 +172,10 @@ final class MentoringRoutes {
         json.put("action", entry.action().name().toLowerCase(java.util.Locale.ROOT));
         json.put("what", entry.resourceType());
         json.put("outcome", entry.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        if ("page".equals(entry.resourceType())) {
+            // Which of my pages I opened (an API path whose ids are masked when recorded), so the activity reads plainly.
+            entry.resourceId().ifPresent(path -> json.put("page", path));
+        }
         return json;
     }
 

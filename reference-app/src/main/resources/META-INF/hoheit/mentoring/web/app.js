@@ -93,9 +93,17 @@ function field(id, labelKey, input) {
   return [el("label", { for: id }, t(labelKey)), input];
 }
 
+/** A text with its {placeholders} filled in: textWith("act_times", { count: 3 }). */
+function textWith(key, values) {
+  return Object.entries(values).reduce((text, [name, value]) => text.split("{" + name + "}").join(String(value)), t(key));
+}
+
+/** The locale of dates and numbers in the page's language. */
+function dateLocale() { return lang === "de" ? "de-DE" : "en-GB"; }
+
 /** A date and time in the page's language. */
 function when(instant) {
-  return new Date(instant).toLocaleString(lang === "de" ? "de-DE" : "en-GB");
+  return new Date(instant).toLocaleString(dateLocale());
 }
 
 let messageTimer = null;

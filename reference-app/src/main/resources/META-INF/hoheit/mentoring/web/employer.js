@@ -51,11 +51,11 @@ function employerText(key, values) {
 }
 
 function employerNumber(value, options) {
-  return new Intl.NumberFormat(lang === "de" ? "de-DE" : "en-GB", options).format(value);
+  return new Intl.NumberFormat(dateLocale(), options).format(value);
 }
 
 function employerDate(isoDate) {
-  return new Date(isoDate + "T00:00:00Z").toLocaleDateString(lang === "de" ? "de-DE" : "en-GB", { timeZone: "UTC" });
+  return new Date(isoDate + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" });
 }
 
 /** One indicator of the assessment in plain sentences. */

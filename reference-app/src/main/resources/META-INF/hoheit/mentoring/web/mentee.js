@@ -3,7 +3,7 @@
 
 addText({
   de: {
-    smoffTime: "Smoff-Time", smoffTitle: "Meine Smoff-Time", kind: "Art", date: "Datum", minutes: "Minuten", note: "Notiz (freiwillig)",
+    smoffTime: "Smoff-Time", smoffTitle: "Meine Smoff-Time", kind: "Art", date: "Datum", minutes: "Minuten", note: "Notiz (freiwillig)", noteColumn: "Notiz",
     day: "Tag", week: "Woche", quarter: "Quartal", year: "Jahr",
     chartTitle: "Planungszeit der letzten 14 Tage (Minuten)", noEntries: "Noch keine Einträge.",
     mentors: "Meine Mentoren",
@@ -54,7 +54,7 @@ addText({
     ev_notice: "Nur zur Information: Aus dieser Bewertung wird keine automatische Entscheidung über Sie getroffen (Art. 22 DSGVO)."
   },
   en: {
-    smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)",
+    smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)", noteColumn: "Note",
     day: "Day", week: "Week", quarter: "Quarter", year: "Year",
     chartTitle: "Planning time of the last 14 days (minutes)", noEntries: "No entries yet.",
     mentors: "My mentors",
@@ -105,13 +105,6 @@ addText({
     ev_notice: "For information only: no automated decision about you is made from this assessment (GDPR Art. 22)."
   }
 });
-
-/** A text with its {placeholders} filled in. */
-function textWith(key, values) {
-  return Object.entries(values).reduce((text, [name, value]) => text.split("{" + name + "}").join(String(value)), t(key));
-}
-
-function dateLocale() { return lang === "de" ? "de-DE" : "en-GB"; }
 
 function padTwo(n) { return String(n).padStart(2, "0"); }
 
@@ -177,7 +170,7 @@ function smoffWeekChart(sessions) {
 function smoffTable(sessions) {
   if (sessions.length === 0) { return el("p", { class: "hint" }, t("noEntries")); }
   return el("table", {},
-    el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("note")))),
+    el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("noteColumn")))),
     el("tbody", {}, ...sessions.map((s) => el("tr", {}, el("td", {}, s.date), el("td", {}, t(s.kind)), el("td", {}, String(s.minutes)), el("td", {}, s.note || "")))));
 }
 

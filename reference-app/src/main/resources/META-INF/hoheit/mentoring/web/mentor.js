@@ -98,7 +98,7 @@ function mentorGrantLine(grant) {
 }
 
 function mentorPeriod(plan) {
-  if (plan.kind === "day") { return new Date(plan.period + "T00:00:00Z").toLocaleDateString(lang === "de" ? "de-DE" : "en-GB", { timeZone: "UTC" }); }
+  if (plan.kind === "day") { return new Date(plan.period + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" }); }
   if (plan.kind === "week") {
     const [year, week] = plan.period.split("-W");
     return mentorText("mentor_week", { week: Number(week), year });
@@ -183,7 +183,7 @@ page("/mentees/:id", ["mentor"], null, async (main, params) => {
     const sections = [];
     if (sessions) {
       sections.push(el("section", { id: "mentee-smoff-time", "data-part": "smoff-time", "aria-labelledby": "mentee-smoff-time-title" },
-        el("h2", { id: "mentee-smoff-time-title" }, t("smoffTime")), smoffChart(sessions.sessions), smoffTable(sessions.sessions)));
+        el("h2", { id: "mentee-smoff-time-title" }, t("smoffTime")), smoffChart(sessions.sessions).chart, smoffTable(sessions.sessions)));
     }
     if (plans) {
       sections.push(el("section", { id: "mentee-plans", "data-part": "plans", "aria-labelledby": "mentee-plans-title" },

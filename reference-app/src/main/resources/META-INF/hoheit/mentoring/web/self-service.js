@@ -27,7 +27,8 @@ addText({
     act_menu: "Was ich getan habe", act_title: "Was ich getan habe",
     act_intro: "Alles, was Sie in Smoffen getan haben, das Neueste zuerst (die letzten 100 Einträge). Gleiche Schritte direkt nacheinander sind zusammengefasst. Das Protokoll wird nach 12 Monaten gelöscht.",
     act_none: "Noch keine Einträge.", act_times: "{count}-mal", act_refused: "(abgewiesen)",
-    act_view_page: "Sie haben Ihre Daten in der Konsole aufgerufen.", act_create_account: "Ihr Konto wurde angelegt.",
+    act_view_page: "Sie haben Ihre Daten in der Konsole aufgerufen.", act_opened: "Sie haben „{page}“ aufgerufen.",
+    act_page_account: "Ihr Konto", act_page_export: "Datenexport", act_create_account: "Ihr Konto wurde angelegt.",
     act_update_account: "Sie haben Ihre Kontodaten berichtigt.", act_login_session: "Sie haben sich angemeldet.",
     act_logout_session: "Sie haben sich abgemeldet.", "act_create_smoff-session": "Sie haben Smoff-Time eingetragen.",
     act_update_plan: "Sie haben einen Plan gespeichert.", act_create_picture: "Sie haben ein Bild hochgeladen.",
@@ -88,7 +89,8 @@ addText({
     act_menu: "What I did", act_title: "What I did",
     act_intro: "Everything you did in Smoffen, newest first (the last 100 entries). The same step several times in a row is shown once. The log is deleted after 12 months.",
     act_none: "No entries yet.", act_times: "{count} times", act_refused: "(refused)",
-    act_view_page: "You opened your data in the console.", act_create_account: "Your account was created.",
+    act_view_page: "You opened your data in the console.", act_opened: "You opened “{page}”.",
+    act_page_account: "your account", act_page_export: "Data export", act_create_account: "Your account was created.",
     act_update_account: "You corrected your account data.", act_login_session: "You signed in.",
     act_logout_session: "You signed out.", "act_create_smoff-session": "You recorded Smoff-Time.",
     act_update_plan: "You saved a plan.", act_create_picture: "You uploaded a picture.",
@@ -214,8 +216,19 @@ page("/access-log", [], "accessLog", async (main) => {
 
 // ---- What I did --------------------------------------------------------------------------------
 
-/** A step of my activity in plain words, e.g. "You uploaded a picture." */
+/** The API paths behind the console's pages, and the menu text that names each page. */
+const ACTIVITY_PAGES = {
+  "/api/me": "act_page_account", "/api/me/smoff-sessions": "smoffTime", "/api/me/plans": "pl_menu",
+  "/api/me/pictures": "pic_menu", "/api/me/pictures/{id}": "pic_menu", "/api/me/mentors": "mentors",
+  "/api/me/employer-view": "ev_menu", "/api/me/messages": "msg_menu", "/api/me/access-log": "accessLog",
+  "/api/me/activity": "act_menu", "/api/me/consents": "consents", "/api/me/data": "myData", "/api/me/export": "act_page_export"
+};
+
+/** A step of my activity in plain words, e.g. "You uploaded a picture." or "You opened “Plans”." */
 function activityText(entry) {
+  if (entry.what === "page" && ACTIVITY_PAGES[entry.page]) {
+    return textWith("act_opened", { page: t(ACTIVITY_PAGES[entry.page]) });
+  }
   const key = "act_" + entry.action + "_" + entry.what;
   if (TEXT[lang][key] || TEXT.de[key]) { return t(key); }
   const action = "act_" + entry.action;
@@ -228,7 +241,7 @@ page("/activity", [], "act_menu", async (main) => {
   const groups = [];
   for (const entry of data.activity) {
     const last = groups[groups.length - 1];
-    if (last && last.action === entry.action && last.what === entry.what && last.outcome === entry.outcome) {
+    if (last && last.action === entry.action && last.what === entry.what && last.page === entry.page && last.outcome === entry.outcome) {
       last.count++;
       last.from = entry.at;
     } else {
