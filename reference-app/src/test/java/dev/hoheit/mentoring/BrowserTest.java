@@ -5,128 +5,204 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
-import java.net.http.HttpResponse;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.zip.ZipFile;
+import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The web console in headless Chromium (Debian's chromium and chromedriver): a mentee registers,
- * signs in and records Smoff-Time, which the chart shows; then accepts an operator-assigned mentor,
- * sees the mentor's view in "who viewed my data", revokes the mentor, gives an optional consent and
- * finally deletes the account with the password. Screenshots of every step go to
- * {@code target/screenshots}. Without a browser the test is skipped with the reason, never passed.
+ * The main story of the platform, every step in the web console of a real headless Chromium
+ * (Debian's chromium and chromedriver), two people at two browsers: a mentee registers, records
+ * Smoff-Time and uploads a picture; the operator makes a mentor and an auditor and assigns the
+ * mentor; the mentee accepts; the mentor views her data; she sees that view in "who viewed my
+ * data", revokes the mentor (whose page then shows nothing), decides her consents, downloads her
+ * export and deletes her account; the auditor's verification report then shows no findings.
+ * Screenshots of every step go to {@code target/screenshots}. Without a browser the test is
+ * skipped with the reason, never passed.
  */
 class BrowserTest {
 
+    private static final String OPERATOR_PASSWORD = "operator-secret-1";
+
     @DatabaseTest
-    void a_mentee_registers_signs_in_and_records_smoff_time(TestDatabase db) throws java.io.IOException {
+    void the_main_story_across_every_role(TestDatabase db) throws IOException {
         try (TestApp app = new TestApp(db)) {
             app.clock.set(java.time.Instant.now()); // the browser's date field and chart use the real today
-            try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-mentee")) {
-                WebDriver driver = browser.driver;
-                browser.open("#/register");
-                browser.visible(By.id("consent-privacy-policy"));
+            try (ConsoleBrowser mentee = new ConsoleBrowser(app, db.kind() + "-story-mentee");
+                 ConsoleBrowser staff = new ConsoleBrowser(app, db.kind() + "-story-staff")) {
+                WebDriver driver = mentee.driver;
+
+                // A mentee registers with the notices of her role, signs in and records Smoff-Time.
+                mentee.open("#/register");
+                mentee.visible(By.id("consent-privacy-policy"));
                 assertEquals("de", driver.findElement(By.tagName("html")).getAttribute("lang"), "German by default");
                 driver.findElement(By.id("nickname")).sendKeys("zoe");
                 driver.findElement(By.id("password")).sendKeys("correct horse 21");
                 driver.findElement(By.id("consent-privacy-policy")).click();
                 driver.findElement(By.id("consent-terms-mentee")).click();
-                browser.screenshot("register");
+                mentee.screenshot("register");
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                mentee.wait.until(ExpectedConditions.urlContains("#/signin"));
+                mentee.visible(By.id("password"));
+                mentee.screenshot("signin");
+                mentee.signIn("zoe", "correct horse 21");
 
-                browser.wait.until(ExpectedConditions.urlContains("#/signin"));
-                browser.visible(By.id("password"));
-                driver.findElement(By.id("nickname")).sendKeys("zoe");
-                driver.findElement(By.id("password")).sendKeys("correct horse 21");
-                browser.screenshot("signin");
-                driver.findElement(By.cssSelector("form button[type=submit]")).click();
-
-                browser.type(By.id("minutes"), "9");
+                mentee.type(By.id("minutes"), "9");
                 driver.findElement(By.id("note")).sendKeys("Tagesplan im Browser");
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
-                browser.waitForText(By.tagName("table"), "Tagesplan im Browser");
+                mentee.waitForText(By.tagName("table"), "Tagesplan im Browser");
                 List<WebElement> bars = driver.findElements(By.cssSelector("svg.chart rect.bar"));
                 assertEquals(14, bars.size(), "a bar per day of the last two weeks");
                 assertTrue(bars.stream().anyMatch(bar -> Integer.parseInt(bar.getAttribute("height")) > 0), "today's minutes show");
-                browser.screenshot("smoff-time");
+                mentee.screenshot("smoff-time");
 
-                driver.findElement(By.id("lang")).sendKeys("English");
-                browser.waitForText(By.tagName("h1"), "My Smoff-Time");
-                browser.screenshot("english");
+                // She uploads a photo of her paper plan.
+                mentee.menu("#/pictures");
+                mentee.visible(By.id("picture-file")).sendKeys(picture().toString());
+                driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+                WebElement uploaded = mentee.visible(By.cssSelector("li.picture img"));
+                mentee.wait.until(d -> loaded(d, uploaded));
+                mentee.screenshot("pictures");
+                assertEquals(1, db.queryLong("SELECT count(*) FROM app_picture"));
 
-                TestApp.Client mentor = app.client();
-                String mentorId = TestApp.json(mentor.register("max", "correct horse 22")).get("id").asText();
-                mentor.signIn("max", "correct horse 22");
-                TestApp.Client operator = app.client();
-                operator.signIn("operator", "operator-secret-1");
-                assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
-                assertEquals(201, operator.post("/api/operator/assignments",
-                        Map.of("mentee", "zoe", "mentor", "max", "scope", "smoff-time-mentor")).statusCode());
+                // The operator makes max a mentor, creates an auditor account and assigns max to zoe.
+                TestApp.Client max = app.client();
+                assertEquals(201, max.register("max", "correct horse 22").statusCode());
+                staff.signIn("operator", OPERATOR_PASSWORD);
+                staff.menu("#/accounts");
+                staff.type(By.id("op-new-nickname"), "pruefer");
+                staff.type(By.id("op-new-password"), "correct horse 31");
+                new Select(staff.driver.findElement(By.id("op-new-role"))).selectByValue("auditor");
+                staff.driver.findElement(By.cssSelector("#op-new-account button[type=submit]")).click();
+                staff.visible(By.cssSelector("li.op-account[data-nickname=pruefer][data-roles=auditor]"));
+                staff.type(By.id("op-q"), "max");
+                staff.driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+                staff.visible(By.cssSelector("li.op-account[data-nickname=max] button[data-action=grant-mentor]")).click();
+                staff.visible(By.cssSelector("li.op-account[data-nickname=max][data-roles~=mentor]"));
+                staff.screenshot("operator-accounts");
+                staff.menu("#/assignments");
+                staff.type(By.id("op-mentee"), "zoe");
+                staff.type(By.id("op-mentor"), "max");
+                staff.driver.findElement(By.cssSelector("label[for=op-scope-mentor]")).click();
+                staff.driver.findElement(By.cssSelector("#op-assign button[type=submit]")).click();
+                staff.visible(By.cssSelector("li.op-assignment[data-mentee=zoe][data-mentor=max][data-status=pending]"));
+                staff.screenshot("operator-assignment");
+                staff.signOut();
 
-                browser.menu("#/mentors");
-                WebElement pending = browser.visible(By.cssSelector("li.mentor[data-status=pending]"));
-                assertTrue(pending.getText().contains("sees your Smoff-Time only"), "the scope in plain words: " + pending.getText());
-                assertTrue(pending.getText().contains("assigned by the operator"), pending.getText());
-                browser.screenshot("mentor-pending");
-                assertEquals(0, TestApp.json(mentor.get("/api/mentees")).get("mentees").size(), "nothing is shared before the mentee accepts");
+                // Nothing is shared until zoe accepts, in her console, with the scope in plain words.
+                max.signIn("max", "correct horse 22");
+                assertEquals(0, TestApp.json(max.get("/api/mentees")).get("mentees").size(), "nothing is shared before she accepts");
+                mentee.menu("#/mentors");
+                WebElement pending = mentee.visible(By.cssSelector("li.mentor[data-status=pending]"));
+                assertTrue(pending.getText().contains("sieht Ihre Smoff-Time, Pläne und Bilder"), "the scope in plain words: " + pending.getText());
+                assertTrue(pending.getText().contains("vom Betreiber zugewiesen"), pending.getText());
+                mentee.screenshot("mentor-pending");
                 pending.findElement(By.cssSelector("button[data-action=accept]")).click();
-                browser.visible(By.cssSelector("li.mentor[data-status=active]"));
+                mentee.visible(By.cssSelector("li.mentor[data-status=active]"));
 
-                String zoe = TestApp.json(mentor.get("/api/mentees")).get("mentees").get(0).get("personId").asText();
-                HttpResponse<String> seen = mentor.get("/api/mentees/" + zoe + "/smoff-sessions");
-                assertEquals(200, seen.statusCode(), seen.body());
-                assertTrue(seen.body().contains("Tagesplan im Browser"), "the accepted mentor sees the Smoff-Time");
+                // The mentor views her Smoff-Time and her picture in his console.
+                staff.signIn("max", "correct horse 22");
+                staff.menu("#/mentees");
+                staff.visible(By.cssSelector("li.mentee a.mentee-name")).click();
+                staff.waitForText(By.cssSelector("#mentee-smoff-time table"), "Tagesplan im Browser");
+                WebElement seen = staff.visible(By.cssSelector("#mentee-pictures img"));
+                staff.wait.until(d -> loaded(d, seen));
+                staff.screenshot("mentor-views");
                 app.app.flushAudit();
 
-                browser.menu("#/access-log");
-                WebElement view = browser.visible(By.cssSelector("li.view[data-outcome=allowed]"));
-                assertTrue(view.getText().contains("max") && view.getText().contains("your Smoff-Time"), "R6: " + view.getText());
-                browser.screenshot("access-log");
+                // She sees each of his views in "who viewed my data".
+                mentee.menu("#/access-log");
+                WebElement view = mentee.visible(By.cssSelector("li.view[data-outcome=allowed]"));
+                String timeline = driver.findElement(By.cssSelector("ol.timeline")).getText();
+                assertTrue(timeline.contains("max") && timeline.contains("Ihre Smoff-Time") && timeline.contains("Ihre Bilder"),
+                        "R6: every view, by whom and what: " + timeline);
+                assertTrue(view.isDisplayed());
+                mentee.screenshot("access-log");
 
-                browser.menu("#/mentors");
-                browser.visible(By.cssSelector("li.mentor[data-status=active] button[data-action=revoke]")).click();
-                browser.gone(By.cssSelector("li.mentor[data-status=active]"));
-                assertEquals(403, mentor.get("/api/mentees/" + zoe + "/smoff-sessions").statusCode(), "R1: access ends at once");
+                // She revokes him; his next look shows nothing (R1: access ends at once).
+                mentee.menu("#/mentors");
+                mentee.visible(By.cssSelector("li.mentor[data-status=active] button[data-action=revoke]")).click();
+                mentee.gone(By.cssSelector("li.mentor[data-status=active]"));
+                staff.visible(By.id("mentee-reload")).click();
+                staff.visible(By.id("mentee-no-access"));
+                assertTrue(staff.driver.findElements(By.tagName("img")).isEmpty(), "no picture is left on his page");
+                staff.screenshot("mentor-revoked");
+                staff.signOut();
 
-                browser.menu("#/consents");
-                WebElement refused = browser.visible(By.cssSelector("li.consent[data-status=refused]"));
-                assertEquals(2, driver.findElements(By.cssSelector("li.consent[data-status=refused]")).size(),
-                        "the unticked optional boxes were recorded as refusals (R17)");
+                // Her consents: the optional boxes she left empty were recorded as refusals (R17); she gives one.
+                driver.findElement(By.id("lang")).sendKeys("English");
+                mentee.menu("#/consents");
+                WebElement refused = mentee.visible(By.cssSelector("li.consent[data-status=refused]"));
+                assertEquals(2, driver.findElements(By.cssSelector("li.consent[data-status=refused]")).size());
                 String purpose = refused.getAttribute("data-purpose");
                 refused.findElement(By.cssSelector("button[data-action=grant]")).click();
-                browser.visible(By.cssSelector("li.consent[data-purpose='" + purpose + "'][data-status=granted]"));
+                mentee.visible(By.cssSelector("li.consent[data-purpose='" + purpose + "'][data-status=granted]"));
                 WebElement required = driver.findElement(By.cssSelector("li.consent[data-purpose=privacy-policy]"));
                 required.findElement(By.cssSelector("button[data-action=withdraw]")).click();
                 assertTrue(required.getText().contains("deletes your account"), "withdrawing a required consent asks first: " + required.getText());
-                browser.screenshot("consents");
+                mentee.screenshot("consents");
                 required.findElement(By.cssSelector("button.secondary")).click(); // cancel: nothing happens
 
-                browser.menu("#/my-data");
-                WebElement export = browser.visible(By.id("export"));
+                // She downloads everything stored about her (R25), then deletes her account (R11).
+                mentee.menu("#/my-data");
+                WebElement export = mentee.visible(By.id("export"));
                 assertTrue(export.getAttribute("href").endsWith("/api/me/export"));
                 export.click();
-                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(browser.downloaded(".zip").toFile())) {
-                    assertTrue(zip.getEntry("manifest.json") != null, "R25: the download is the export with its manifest");
-                    String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(),
-                            java.nio.charset.StandardCharsets.UTF_8);
-                    assertTrue(manifest.contains("smoff"), "the manifest lists the Smoff-Time store: " + manifest);
+                try (ZipFile zip = new ZipFile(mentee.downloaded(".zip").toFile())) {
+                    String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(), StandardCharsets.UTF_8);
+                    assertTrue(manifest.contains("smoff") && manifest.contains("pictures"), "the manifest lists her stores: " + manifest);
                 }
                 driver.findElement(By.id("password")).sendKeys("wrong password 1");
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
-                browser.waitForText(By.id("message"), "nothing was deleted");
-                browser.type(By.id("password"), "correct horse 21");
-                browser.screenshot("my-data");
+                mentee.waitForText(By.id("message"), "nothing was deleted");
+                mentee.type(By.id("password"), "correct horse 21");
+                mentee.screenshot("my-data");
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
-                browser.waitForText(By.id("message"), "Your account and your data are deleted");
+                mentee.waitForText(By.id("message"), "Your account and your data are deleted");
                 assertTrue(driver.getCurrentUrl().endsWith("#/signin"));
+
+                // The auditor's report: retention, deletion and the log behave as promised.
+                app.app.flushAudit();
+                staff.signIn("pruefer", "correct horse 31");
+                staff.menu("#/verification");
+                WebElement result = staff.visible(By.id("audit-result"));
+                assertEquals("true", result.getAttribute("data-ok"), result.getText());
+                staff.visible(By.id("audit-no-findings"));
+                staff.screenshot("auditor-verification");
             }
             assertEquals(0, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'zoe'"), "the account is gone");
             assertEquals(0, db.queryLong("SELECT count(*) FROM app_smoff_session"), "and with it the Smoff-Time");
+            assertEquals(0, db.queryLong("SELECT count(*) FROM app_picture"), "and the picture");
             assertEquals(1, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'max'"), "nobody else's");
         }
+    }
+
+    /** Whether the image has really loaded (the browser decoded it). */
+    private static boolean loaded(WebDriver driver, WebElement image) {
+        Object width = ((JavascriptExecutor) driver).executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", image);
+        return ((Number) width).intValue() > 0;
+    }
+
+    /** A small real PNG, as a phone photo of a paper plan would be. */
+    private static Path picture() throws IOException {
+        BufferedImage image = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 120; x++) {
+            for (int y = 0; y < 90; y++) {
+                image.setRGB(x, y, (x * 2) << 16 | (y * 2) << 8 | 0x80);
+            }
+        }
+        Path file = Files.createTempFile("plan-photo", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 }
