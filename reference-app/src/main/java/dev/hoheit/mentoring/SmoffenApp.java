@@ -131,9 +131,10 @@ public final class SmoffenApp implements AutoCloseable {
                             employments.employeesOf(id).forEach(employee -> sink.record(Map.of("employee", employee)));
                             return employments.count(id);
                         }, employments::erase))
-                .withStore(new ContentStore("courses", "The courses you take part in.", List.of("course"),
-                        List.of("app_course_member"), courses::count, (id, sink) -> {
+                .withStore(new ContentStore("courses", "The courses you take part in, or were assigned to as their mentor.",
+                        List.of("course", "mentor of course"), List.of("app_course_member", "app_course"), courses::count, (id, sink) -> {
                             courses.coursesOf(id).forEach(course -> sink.record(Map.of("course", course)));
+                            courses.coursesMentoredBy(id).forEach(course -> sink.record(Map.of("mentorOf", course)));
                             return courses.count(id);
                         }, courses::erase))
                 .withStore(new AccountStore(db, accounts, keys))

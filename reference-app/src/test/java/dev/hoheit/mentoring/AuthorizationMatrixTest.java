@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Every endpoint, called as every role and anonymously: an allowed caller never gets 401 or 403,
  * a refused caller always does. State-changing calls carry a malformed body or an unknown id, so
- * allowed callers get a different 4xx and nothing changes.
+ * allowed callers get a different 4xx and nothing changes (sealing an audit checkpoint excepted: it
+ * only signs the log's current head).
  */
 class AuthorizationMatrixTest {
 
@@ -91,17 +92,24 @@ class AuthorizationMatrixTest {
                     new Call("GET", "/api/mentees/" + menteeId + "/plans", null, null, Set.of("mentor")),
                     new Call("GET", "/api/mentees/" + menteeId + "/pictures", null, null, Set.of("mentor")),
                     new Call("GET", "/api/mentees/" + menteeId + "/pictures/" + unknown, null, null, Set.of("mentor")),
+                    new Call("GET", "/api/operator/accounts?q=yar&role=mentee&limit=10", null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/accounts", bad, "application/json", Set.of("operator")),
                     new Call("PUT", "/api/operator/mentors/" + unknown, null, null, Set.of("operator")),
                     new Call("DELETE", "/api/operator/mentors/" + unknown, null, null, Set.of("operator")),
+                    new Call("GET", "/api/operator/assignments", null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/assignments", bad, "application/json", Set.of("operator")),
+                    new Call("GET", "/api/operator/courses", null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/courses", bad, "application/json", Set.of("operator")),
+                    new Call("GET", "/api/operator/employments", null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/employments", bad, "application/json", Set.of("operator")),
+                    new Call("DELETE", "/api/operator/employments/" + menteeId + "/" + unknown, null, null, Set.of("operator")),
                     new Call("GET", "/api/employer/employees", null, null, Set.of("employer")),
                     new Call("GET", "/api/employer/employees/" + menteeId + "/assessment", null, null, Set.of("employer")),
                     new Call("GET", "/api/auditor/verification", null, null, Set.of("auditor", "operator")),
                     new Call("GET", "/api/auditor/retention-runs", null, null, Set.of("auditor", "operator")),
-                    new Call("GET", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")));
+                    new Call("GET", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")),
+                    // Sealing only signs the audit log's current head: no account or personal data changes.
+                    new Call("POST", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")));
 
             assertOpenApiDocumentsExactly(app, calls);
             long accountsBefore = db.queryLong("SELECT count(*) FROM app_account");
@@ -142,6 +150,7 @@ class AuthorizationMatrixTest {
                     .replaceAll("/api/me/pictures/[0-9a-f-]{36}", "/api/me/pictures/{id}")
                     .replaceAll("/api/me/mentors/[0-9a-f-]{36}", "/api/me/mentors/{id}")
                     .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")
+                    .replaceAll("/api/operator/employments/[0-9a-f-]{36}/[0-9a-f-]{36}", "/api/operator/employments/{employeeId}/{employerId}")
                     .replaceAll("/api/employer/employees/[0-9a-f-]{36}", "/api/employer/employees/{id}");
             called.add(call.method() + " " + path);
         }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /** Registration, authentication and roles. Registration asks for the minimum (R14, R22). */
 public final class AccountService {
@@ -152,6 +154,33 @@ public final class AccountService {
 
     public Optional<Account> findByNickname(String nickname) {
         return db.selectFrom(APP_ACCOUNT).where(APP_ACCOUNT.NICKNAME_KEY.eq(key(nickname))).fetchOptional(AccountService::toAccount);
+    }
+
+    /**
+     * Accounts whose nickname contains {@code query} (ignoring case; everyone when blank) and that have
+     * {@code role} (any role when null), by nickname, skipping {@code offset} and returning at most
+     * {@code limit}. For the operator's account list: nickname, roles and creation time only.
+     */
+    public List<Account> search(String query, Role role, int offset, int limit) {
+        org.jooq.Condition where = DSL.noCondition();
+        if (query != null && !query.isBlank()) {
+            where = where.and(APP_ACCOUNT.NICKNAME_KEY.contains(key(query.strip())));
+        }
+        if (role != null) {
+            // Roles are stored as a sorted, comma-separated list; no role's name is part of another's.
+            where = where.and(APP_ACCOUNT.ROLES.contains(role.id()));
+        }
+        return db.selectFrom(APP_ACCOUNT).where(where).orderBy(APP_ACCOUNT.NICKNAME_KEY).offset(offset).limit(limit)
+                .fetch(AccountService::toAccount);
+    }
+
+    /** The nicknames of these accounts, by id; accounts that no longer exist are missing from the map. */
+    public Map<String, String> nicknames(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(APP_ACCOUNT.ACCOUNT_ID, APP_ACCOUNT.NICKNAME).from(APP_ACCOUNT)
+                .where(APP_ACCOUNT.ACCOUNT_ID.in(Set.copyOf(accountIds))).fetchMap(APP_ACCOUNT.ACCOUNT_ID, APP_ACCOUNT.NICKNAME);
     }
 
     /** The account's e-mail address, decrypted, if it has one. */

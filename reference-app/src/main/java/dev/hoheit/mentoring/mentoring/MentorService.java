@@ -2,12 +2,15 @@ package dev.hoheit.mentoring.mentoring;
 
 import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.consent.ConsentService;
+import dev.hoheit.consent.GrantOrigin;
 import dev.hoheit.consent.GrantRequest;
 import dev.hoheit.consent.GrantStatus;
 import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,6 +65,9 @@ public final class MentorService {
         }
     }
 
+    /** Most mentors whose assignments the operator's list covers. */
+    static final int MAX_MENTORS_LISTED = 1_000;
+
     private final ConsentService consent;
     private final AccountService accounts;
 
@@ -72,7 +78,7 @@ public final class MentorService {
 
     /** The mentee grants a mentor access themselves: in force at once. */
     public AccessGrant invite(Account mentee, String mentorNickname, Scope scope) {
-        Account mentor = mentor(mentorNickname);
+        Account mentor = mentorByNickname(mentorNickname);
         return consent.grantAccess(GrantRequest.of(mentee.id(), mentor.id(), scope.id(), scope.scopes));
     }
 
@@ -80,7 +86,7 @@ public final class MentorService {
     public AccessGrant assign(Account operator, String menteeNickname, String mentorNickname, Scope scope) {
         Account mentee = accounts.findByNickname(menteeNickname == null ? "" : menteeNickname.strip())
                 .orElseThrow(() -> AppException.unprocessable("no account with that nickname"));
-        Account mentor = mentor(mentorNickname);
+        Account mentor = mentorByNickname(mentorNickname);
         return consent.grantAccess(GrantRequest.of(mentee.id(), mentor.id(), scope.id(), scope.scopes).assignedBy(operator.id()));
     }
 
@@ -133,7 +139,22 @@ public final class MentorService {
         return grant;
     }
 
-    private Account mentor(String nickname) {
+    /**
+     * The grants the operator made (assignments and courses) to the accounts that have mentor rights
+     * now, newest first: whatever their status, so the operator sees which are still pending,
+     * accepted, declined or ended. Mentees' own invitations are not the operator's business.
+     */
+    public List<AccessGrant> operatorAssignments() {
+        List<AccessGrant> assigned = new ArrayList<>();
+        for (Account mentor : accounts.search(null, Role.MENTOR, 0, MAX_MENTORS_LISTED)) {
+            consent.grantsTo(mentor.id()).stream().filter(g -> g.origin() == GrantOrigin.ASSIGNED_BY_OPERATOR).forEach(assigned::add);
+        }
+        assigned.sort(Comparator.comparing(AccessGrant::createdAt).reversed().thenComparing(g -> g.id().toString()));
+        return assigned;
+    }
+
+    /** The account with this nickname if it has mentor rights; 422 otherwise. */
+    public Account mentorByNickname(String nickname) {
         Account mentor = accounts.findByNickname(nickname == null ? "" : nickname.strip())
                 .orElseThrow(() -> AppException.unprocessable("no account with that nickname"));
         if (!mentor.is(Role.MENTOR)) {

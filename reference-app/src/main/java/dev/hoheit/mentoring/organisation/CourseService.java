@@ -8,8 +8,12 @@ import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.mentoring.MentorService;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
@@ -18,6 +22,16 @@ public final class CourseService {
 
     /** A created course. */
     public record Course(String id, String name, List<String> memberIds, int mentorAssignments) {
+    }
+
+    /**
+     * A course as the operator's list shows it.
+     *
+     * @param mentorId the mentor assigned when the course started, if one was (and the account still exists)
+     * @param mentorScope that assignment's scope, if there was one
+     */
+    public record Summary(String id, String name, Instant createdAt, List<String> memberIds, Optional<String> mentorId,
+                          Optional<String> mentorScope) {
     }
 
     private final DSLContext db;
@@ -44,24 +58,44 @@ public final class CourseService {
             members.add(accounts.findByNickname(nickname == null ? "" : nickname.strip())
                     .orElseThrow(() -> AppException.unprocessable("no account with the nickname '" + nickname + "'")));
         }
+        // Check the mentor and scope before anything is stored, so a refused mentor leaves no course behind.
+        boolean withMentor = mentorNickname != null && !mentorNickname.isBlank();
+        Account mentor = withMentor ? mentors.mentorByNickname(mentorNickname) : null;
+        MentorService.Scope parsed = withMentor ? MentorService.Scope.parse(scope == null ? "mentor" : scope) : null;
         String id = UUID.randomUUID().toString();
         db.transaction(tx -> {
             tx.dsl().insertInto(APP_COURSE).set(APP_COURSE.COURSE_ID, id).set(APP_COURSE.NAME, name.strip())
-                    .set(APP_COURSE.CREATED_AT, clock.instant()).execute();
+                    .set(APP_COURSE.CREATED_AT, clock.instant())
+                    .set(APP_COURSE.MENTOR_ID, withMentor ? mentor.id() : null)
+                    .set(APP_COURSE.MENTOR_SCOPE, withMentor ? parsed.id() : null).execute();
             for (Account member : members) {
                 tx.dsl().insertInto(APP_COURSE_MEMBER).set(APP_COURSE_MEMBER.COURSE_ID, id)
                         .set(APP_COURSE_MEMBER.ACCOUNT_ID, member.id()).onDuplicateKeyIgnore().execute();
             }
         });
         int assigned = 0;
-        if (mentorNickname != null && !mentorNickname.isBlank()) {
-            MentorService.Scope parsed = MentorService.Scope.parse(scope == null ? "mentor" : scope);
+        if (withMentor) {
             for (Account member : members) {
-                mentors.assign(operator, member.nickname(), mentorNickname, parsed);
+                mentors.assign(operator, member.nickname(), mentor.nickname(), parsed);
                 assigned++;
             }
         }
         return new Course(id, name.strip(), members.stream().map(Account::id).toList(), assigned);
+    }
+
+    /** Courses, newest first, skipping {@code offset} and returning at most {@code limit}, with their members. */
+    public List<Summary> list(int offset, int limit) {
+        var rows = db.selectFrom(APP_COURSE).orderBy(APP_COURSE.CREATED_AT.desc(), APP_COURSE.COURSE_ID)
+                .offset(offset).limit(limit).fetch();
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        rows.forEach(row -> members.put(row.getCourseId(), new ArrayList<>()));
+        if (!members.isEmpty()) {
+            db.select(APP_COURSE_MEMBER.COURSE_ID, APP_COURSE_MEMBER.ACCOUNT_ID).from(APP_COURSE_MEMBER)
+                    .where(APP_COURSE_MEMBER.COURSE_ID.in(members.keySet()))
+                    .forEach(member -> members.get(member.value1()).add(member.value2()));
+        }
+        return rows.map(row -> new Summary(row.getCourseId(), row.getName(), row.getCreatedAt(), members.get(row.getCourseId()),
+                Optional.ofNullable(row.getMentorId()), Optional.ofNullable(row.getMentorScope())));
     }
 
     public List<String> coursesOf(String accountId) {
@@ -69,11 +103,22 @@ public final class CourseService {
                 .where(APP_COURSE_MEMBER.ACCOUNT_ID.eq(accountId)).orderBy(APP_COURSE.NAME).fetch(APP_COURSE.NAME);
     }
 
+    /** The courses an account was assigned to as their mentor. */
+    public List<String> coursesMentoredBy(String accountId) {
+        return db.select(APP_COURSE.NAME).from(APP_COURSE).where(APP_COURSE.MENTOR_ID.eq(accountId)).orderBy(APP_COURSE.NAME)
+                .fetch(APP_COURSE.NAME);
+    }
+
+    /** Removes the account from every course, as member and as mentor. */
     public long erase(String accountId) {
-        return db.deleteFrom(APP_COURSE_MEMBER).where(APP_COURSE_MEMBER.ACCOUNT_ID.eq(accountId)).execute();
+        long erased = db.deleteFrom(APP_COURSE_MEMBER).where(APP_COURSE_MEMBER.ACCOUNT_ID.eq(accountId)).execute();
+        erased += db.update(APP_COURSE).setNull(APP_COURSE.MENTOR_ID).setNull(APP_COURSE.MENTOR_SCOPE)
+                .where(APP_COURSE.MENTOR_ID.eq(accountId)).execute();
+        return erased;
     }
 
     public long count(String accountId) {
-        return db.fetchCount(APP_COURSE_MEMBER, APP_COURSE_MEMBER.ACCOUNT_ID.eq(accountId));
+        return db.fetchCount(APP_COURSE_MEMBER, APP_COURSE_MEMBER.ACCOUNT_ID.eq(accountId))
+                + db.fetchCount(APP_COURSE, APP_COURSE.MENTOR_ID.eq(accountId));
     }
 }

@@ -7,6 +7,7 @@ import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
 
@@ -38,6 +39,22 @@ public final class EmploymentService {
             db.insertInto(APP_EMPLOYMENT).set(APP_EMPLOYMENT.EMPLOYEE_ID, employee.id()).set(APP_EMPLOYMENT.EMPLOYER_ID, employer.id())
                     .set(APP_EMPLOYMENT.SINCE, clock.instant()).execute();
         }
+    }
+
+    /** One employee's link to one employer. */
+    public record Link(String employeeId, String employerId, Instant since) {
+    }
+
+    /** Every link, newest first, skipping {@code offset} and returning at most {@code limit}. */
+    public List<Link> list(int offset, int limit) {
+        return db.selectFrom(APP_EMPLOYMENT).orderBy(APP_EMPLOYMENT.SINCE.desc(), APP_EMPLOYMENT.EMPLOYEE_ID, APP_EMPLOYMENT.EMPLOYER_ID)
+                .offset(offset).limit(limit).fetch(row -> new Link(row.getEmployeeId(), row.getEmployerId(), row.getSince()));
+    }
+
+    /** Ends a link: the employer no longer sees the employee's assessment. Returns whether there was one. */
+    public boolean unlink(String employeeId, String employerId) {
+        return db.deleteFrom(APP_EMPLOYMENT).where(APP_EMPLOYMENT.EMPLOYEE_ID.eq(employeeId)
+                .and(APP_EMPLOYMENT.EMPLOYER_ID.eq(employerId))).execute() > 0;
     }
 
     public boolean isEmployerOf(String employerId, String employeeId) {

@@ -4,7 +4,6 @@ import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
-import dev.hoheit.audit.Checkpoint;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.ConsentState;
@@ -18,7 +17,6 @@ import dev.hoheit.mentoring.account.ConsentCatalog;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.retention.ErasureReceipt;
 import dev.hoheit.retention.RetentionService;
-import dev.hoheit.retention.RunReport;
 import dev.hoheit.retention.StoreErasure;
 import dev.hoheit.retention.spi.PersonalDataStore;
 import io.javalin.config.RoutesConfig;
@@ -30,8 +28,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The data subject's rights (R10, R11, R13, R18, R25, R32), the auditor's view, and the operator's
- * account creation.
+ * The data subject's rights (R10, R11, R13, R18, R25, R32) and the operator's account creation.
+ * The auditor's view is {@link AuditorRoutes}.
  */
 final class SelfServiceRoutes {
 
@@ -58,9 +56,6 @@ final class SelfServiceRoutes {
         routes.post("/api/me/restriction", this::restrict);
         routes.delete("/api/me/restriction", this::liftRestriction);
         routes.delete("/api/me", this::deleteAccount);
-        routes.get("/api/auditor/verification", this::verification);
-        routes.get("/api/auditor/retention-runs", this::runs);
-        routes.get("/api/auditor/checkpoints", this::checkpoints);
         routes.post("/api/operator/accounts", this::createAccount);
     }
 
@@ -175,37 +170,6 @@ final class SelfServiceRoutes {
         ErasureReceipt receipt = retention.eraseSubject(me.id(), "subject");
         clearCookie(ctx);
         ctx.json(receiptJson(receipt));
-    }
-
-    private void verification(Context ctx) {
-        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
-        var report = retention.verify();
-        if ("html".equals(ctx.queryParam("format"))) {
-            ctx.contentType("text/html; charset=utf-8").result(report.toHtml());
-        } else {
-            ctx.contentType("application/json").result(report.toJson());
-        }
-    }
-
-    private void runs(Context ctx) {
-        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (RunReport run : retention.runs(50)) {
-            runs.add(Map.of("runId", run.runId().toString(), "trigger", run.trigger(), "startedAt", run.startedAt().toString(),
-                    "outcome", run.outcome(), "affected", run.affected()));
-        }
-        ctx.json(Map.of("runs", runs));
-    }
-
-    private void checkpoints(Context ctx) {
-        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
-        List<String> lines = audit.checkpoints().stream().map(Checkpoint::toJson).toList();
-        if ("jsonl".equals(ctx.queryParam("format"))) {
-            ctx.contentType("application/x-ndjson").result(String.join("\n", lines) + "\n");
-        } else {
-            ctx.contentType("application/json").result("{\"publicKey\":" + Web.JSON.valueToTree(audit.publicKeyPem())
-                    + ",\"checkpoints\":[" + String.join(",", lines) + "]}");
-        }
     }
 
     /** The operator creates employer, auditor and mentor accounts (they accept their terms at first sign-in). */

@@ -91,6 +91,9 @@ public final class WebServer implements AutoCloseable {
                     services.audit(), services.clock()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls())
                     .register(config.routes);
+            new OperatorRoutes(services.accounts(), services.mentors(), services.courses(), services.employments(), services.audit())
+                    .register(config.routes);
+            new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
             config.routes.exception(AppException.class, (e, ctx) -> error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
             config.routes.exception(ConsentException.class, (e, ctx) -> consentError(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {

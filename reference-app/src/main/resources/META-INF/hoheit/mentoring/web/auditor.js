@@ -1,9 +1,207 @@
-// Smoffen web console: the auditor's pages. Not built yet.
+// Smoffen web console: the auditor's pages (open to the operator too, as the API allows). The
+// retention verification report with every finding and its evidence, the retention runs, and the
+// audit log's signed checkpoints for the command-line verifier.
 "use strict";
 
 addText({
   de: {
+    audit_verification: "Prüfbericht", audit_verificationTitle: "Prüfbericht zur Aufbewahrung",
+    audit_verificationIntro: "Bei jedem Aufruf neu geprüft: dass nichts länger aufbewahrt wird, als die Regeln erlauben, dass das Protokoll unverändert ist, dass jede Löschung in jedem Speicher abgeschlossen ist und dass jeder geplante Lauf stattgefunden hat.",
+    audit_noFindings: "Keine Befunde: Alles wurde geprüft und ist in Ordnung.", audit_oneFinding: "1 Befund",
+    audit_someFindings: "Befunde", audit_generated: "Erstellt am",
+    audit_downloadHtml: "Bericht als HTML herunterladen", audit_downloadJson: "Bericht als JSON herunterladen",
+    audit_findings: "Befunde", audit_none: "Keine Befunde.", audit_concerns: "Betrifft", audit_evidence: "Belege",
+    audit_checks: "Was geprüft wurde", audit_checksHint: "Im Wortlaut des Prüfberichts (Englisch), wie in der heruntergeladenen Fassung.",
+    audit_kind_RETENTION_OVERDUE: "Aufbewahrungsfrist überschritten", audit_kind_AUDIT_LOG_BROKEN: "Protokoll nicht unversehrt",
+    audit_kind_ERASURE_INCOMPLETE: "Löschung unvollständig", audit_kind_RUN_MISSED: "Geplanter Lauf ausgefallen",
+    audit_kind_RUN_FAILED: "Lauf fehlgeschlagen",
+    audit_ev_store: "Speicher", audit_ev_category: "Kategorie", audit_ev_oldestRecord: "Ältester Datensatz",
+    audit_ev_retentionPeriod: "Aufbewahrungsfrist", audit_ev_allowedBackTo: "Erlaubt zurück bis", audit_ev_requestedAt: "Beantragt am",
+    audit_ev_attempts: "Versuche", audit_ev_failedStores: "Speicher mit Fehler", audit_ev_interval: "Geplanter Abstand",
+    audit_ev_runs: "Geplante Läufe", audit_ev_gaps: "Lücken", audit_ev_firstGapAfter: "Erste Lücke nach",
+    audit_ev_startedAt: "Gestartet am", audit_ev_failedSteps: "Schritte mit Fehler", audit_ev_totalFindings: "Probleme insgesamt",
+    audit_day: "Tag", audit_days: "Tage", audit_hour: "Stunde", audit_hours: "Stunden",
+    audit_minute: "Minute", audit_minutes: "Minuten", audit_second: "Sekunde", audit_seconds: "Sekunden",
+    audit_runs: "Aufbewahrungsläufe", audit_runsTitle: "Aufbewahrungsläufe",
+    audit_runsIntro: "Jeder Lauf wendet alle Aufbewahrungsregeln an. Pro Regel und Speicher steht hier, was älter als die Frist war und wie viele Datensätze gelöscht oder anonymisiert wurden.",
+    audit_noRuns: "Noch kein Lauf.", audit_run: "Lauf", audit_finishedAt: "beendet", audit_notFinished: "noch nicht beendet",
+    audit_affected: "Datensätze betroffen",
+    audit_trigger_SCHEDULED: "geplant", audit_trigger_MANUAL: "von Hand gestartet",
+    audit_outcome_SUCCEEDED: "erfolgreich", audit_outcome_FAILED: "fehlgeschlagen", audit_outcome_RUNNING: "läuft",
+    audit_outcome_RESUMED: "von einem späteren Lauf abgeschlossen",
+    audit_policy: "Regel (Kategorie)", audit_store: "Speicher", audit_action: "Aktion", audit_cutoff: "Älter als",
+    audit_count: "Betroffen", audit_stepStatus: "Stand",
+    audit_action_DELETE: "löschen", audit_action_ANONYMISE: "anonymisieren",
+    audit_step_DONE: "erledigt", audit_step_PENDING: "unterbrochen; der nächste Lauf macht weiter", audit_step_FAILED: "fehlgeschlagen",
+    audit_checkpoints: "Checkpoints", audit_checkpointsTitle: "Signierte Checkpoints des Protokolls",
+    audit_checkpointsIntro: "Ein Checkpoint ist eine signierte Aussage: Das Protokoll hatte bis zu dieser Position genau diesen Hash. Bewahren Sie die Checkpoints außerhalb von Smoffen auf; das Prüfprogramm erkennt damit jede spätere Änderung oder Kürzung des Protokolls.",
+    audit_seal: "Jetzt einen Checkpoint signieren", audit_sealed: "Checkpoint signiert.",
+    audit_noCheckpoints: "Noch keine Checkpoints. Signieren Sie einen, bevor Sie die Datei herunterladen.",
+    audit_position: "Position", audit_headTime: "Letzter Eintrag", audit_sealedAt: "Signiert am", audit_hash: "Hash",
+    audit_keyId: "Schlüssel", audit_signature: "Signatur", audit_valid: "gültig", audit_invalid: "UNGÜLTIG",
+    audit_signatureHint: "Smoffen prüft jede Signatur mit dem öffentlichen Schlüssel dieses Protokolls. Unabhängig davon prüft das Prüfprogramm.",
+    audit_downloadJsonl: "Checkpoints herunterladen (JSON Lines)", audit_downloadKey: "Öffentlichen Schlüssel herunterladen",
+    audit_cli: "So prüfen Sie das Protokoll ohne Smoffen, direkt in der Datenbank."
   },
   en: {
+    audit_verification: "Verification", audit_verificationTitle: "Retention verification report",
+    audit_verificationIntro: "Checked afresh on every visit: that nothing is kept longer than the rules allow, that the log is unaltered, that every erasure completed in every store, and that every scheduled run happened.",
+    audit_noFindings: "No findings: everything was checked and is in order.", audit_oneFinding: "1 finding",
+    audit_someFindings: "findings", audit_generated: "Generated on",
+    audit_downloadHtml: "Download the report as HTML", audit_downloadJson: "Download the report as JSON",
+    audit_findings: "Findings", audit_none: "No findings.", audit_concerns: "Concerns", audit_evidence: "Evidence",
+    audit_checks: "What was checked", audit_checksHint: "In the report's own words (English), as in the downloaded version.",
+    audit_kind_RETENTION_OVERDUE: "Retention period exceeded", audit_kind_AUDIT_LOG_BROKEN: "Audit log not intact",
+    audit_kind_ERASURE_INCOMPLETE: "Erasure incomplete", audit_kind_RUN_MISSED: "Scheduled run missed",
+    audit_kind_RUN_FAILED: "Run failed",
+    audit_ev_store: "Store", audit_ev_category: "Category", audit_ev_oldestRecord: "Oldest record",
+    audit_ev_retentionPeriod: "Retention period", audit_ev_allowedBackTo: "Allowed back to", audit_ev_requestedAt: "Requested at",
+    audit_ev_attempts: "Attempts", audit_ev_failedStores: "Stores that failed", audit_ev_interval: "Scheduled interval",
+    audit_ev_runs: "Scheduled runs", audit_ev_gaps: "Gaps", audit_ev_firstGapAfter: "First gap after",
+    audit_ev_startedAt: "Started at", audit_ev_failedSteps: "Steps that failed", audit_ev_totalFindings: "Problems in total",
+    audit_day: "day", audit_days: "days", audit_hour: "hour", audit_hours: "hours",
+    audit_minute: "minute", audit_minutes: "minutes", audit_second: "second", audit_seconds: "seconds",
+    audit_runs: "Retention runs", audit_runsTitle: "Retention runs",
+    audit_runsIntro: "Every run applies all retention rules. For each rule and store you see what was older than the period and how many records were deleted or anonymised.",
+    audit_noRuns: "No run yet.", audit_run: "Run", audit_finishedAt: "finished", audit_notFinished: "not finished yet",
+    audit_affected: "records affected",
+    audit_trigger_SCHEDULED: "scheduled", audit_trigger_MANUAL: "started by hand",
+    audit_outcome_SUCCEEDED: "succeeded", audit_outcome_FAILED: "failed", audit_outcome_RUNNING: "running",
+    audit_outcome_RESUMED: "finished by a later run",
+    audit_policy: "Rule (category)", audit_store: "Store", audit_action: "Action", audit_cutoff: "Older than",
+    audit_count: "Affected", audit_stepStatus: "State",
+    audit_action_DELETE: "delete", audit_action_ANONYMISE: "anonymise",
+    audit_step_DONE: "done", audit_step_PENDING: "interrupted; the next run carries on", audit_step_FAILED: "failed",
+    audit_checkpoints: "Checkpoints", audit_checkpointsTitle: "Signed checkpoints of the audit log",
+    audit_checkpointsIntro: "A checkpoint is a signed statement: up to this position the log had exactly this hash. Keep the checkpoints outside Smoffen; with them the verifier detects any later change to the log or any cut.",
+    audit_seal: "Seal a checkpoint now", audit_sealed: "Checkpoint sealed.",
+    audit_noCheckpoints: "No checkpoints yet. Seal one before you download the file.",
+    audit_position: "Position", audit_headTime: "Last entry", audit_sealedAt: "Sealed on", audit_hash: "Hash",
+    audit_keyId: "Key", audit_signature: "Signature", audit_valid: "valid", audit_invalid: "INVALID",
+    audit_signatureHint: "Smoffen checks every signature with this log's public key. The verifier checks independently.",
+    audit_downloadJsonl: "Download the checkpoints (JSON Lines)", audit_downloadKey: "Download the public key",
+    audit_cli: "How to verify the log without Smoffen, straight in the database."
   }
+});
+
+/** The text for `key` if there is one (a name the report may extend, such as a new kind), else `fallback` as it is. */
+function auditText(key, fallback) {
+  return TEXT[lang][key] || TEXT.de[key] ? t(key) : fallback;
+}
+
+/** An ISO-8601 duration (PT8760H, P7D) in words, with the exact value after it. */
+function auditDuration(iso) {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso);
+  if (!match) { return iso; }
+  const seconds = Number(match[1] || 0) * 86400 + Number(match[2] || 0) * 3600 + Number(match[3] || 0) * 60 + Number(match[4] || 0);
+  const [amount, unit] = seconds % 86400 === 0 && seconds > 0 ? [seconds / 86400, "audit_day"]
+    : seconds % 3600 === 0 && seconds > 0 ? [seconds / 3600, "audit_hour"]
+      : seconds % 60 === 0 && seconds > 0 ? [seconds / 60, "audit_minute"] : [seconds, "audit_second"];
+  return amount + " " + t(amount === 1 ? unit : unit + "s") + " (" + iso + ")";
+}
+
+/** A value of the evidence: times in the page's language (exact value on hover), durations in words. */
+function auditValue(value) {
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(value)) { return el("time", { datetime: value, title: value }, when(value)); }
+  if (/^P(?=\d|T\d)/.test(value)) { return auditDuration(value); }
+  return value;
+}
+
+/** One finding: what is wrong, what it concerns, and every piece of evidence the report gives. */
+function auditFindingItem(finding, index) {
+  const evidence = Object.entries(finding.evidence || {});
+  return el("li", { class: "card audit-finding", id: "audit-finding-" + (index + 1), "data-kind": finding.kind },
+    el("h3", {}, auditText("audit_kind_" + finding.kind, finding.kind)),
+    el("p", {}, el("strong", {}, t("audit_concerns") + ": "), finding.subject), el("p", {}, finding.message),
+    evidence.length === 0 ? null : el("h4", {}, t("audit_evidence")),
+    evidence.length === 0 ? null : el("dl", { class: "evidence" }, ...evidence.flatMap(([key, value]) => [
+      el("dt", { "data-key": key }, auditText("audit_ev_" + key, key)), el("dd", {}, auditValue(value))])));
+}
+
+page("/verification", ["auditor", "operator"], "audit_verification", async (main) => {
+  const report = await api("GET", "/api/auditor/verification");
+  const count = report.findings.length;
+  const result = el("section", { class: "card audit-result", id: "audit-result", "data-ok": String(report.ok), "aria-labelledby": "audit-result-title" },
+    el("h2", { id: "audit-result-title" }, report.ok ? t("audit_noFindings") : count === 1 ? t("audit_oneFinding") : count + " " + t("audit_someFindings")),
+    el("p", { class: "hint" }, t("audit_generated") + " ", el("time", { datetime: report.generatedAt }, when(report.generatedAt))),
+    el("p", { class: "downloads" },
+      el("a", { class: "button", id: "audit-download-html", href: "/api/auditor/verification?format=html", download: "retention-verification.html" },
+        t("audit_downloadHtml")),
+      el("a", { class: "button", id: "audit-download-json", href: "/api/auditor/verification", download: "retention-verification.json" },
+        t("audit_downloadJson"))));
+  main.replaceChildren(el("h1", {}, t("audit_verificationTitle")), el("p", { class: "hint" }, t("audit_verificationIntro")), result,
+    el("section", { "aria-labelledby": "audit-findings-title" }, el("h2", { id: "audit-findings-title" }, t("audit_findings")),
+      count === 0 ? el("p", { id: "audit-no-findings" }, t("audit_none"))
+        : el("ol", { class: "plain", id: "audit-findings" }, ...report.findings.map(auditFindingItem))),
+    el("section", { "aria-labelledby": "audit-checks-title" }, el("h2", { id: "audit-checks-title" }, t("audit_checks")),
+      el("p", { class: "hint" }, t("audit_checksHint")),
+      el("ul", { id: "audit-checks", class: "audit-checks", lang: "en" }, ...report.checks.map((check) => el("li", { class: "audit-check" }, check)))));
+});
+
+/** A table that scrolls sideways on a narrow screen, reachable by keyboard. */
+function auditTable(caption, head, rows, attrs) {
+  return el("div", { class: "table-scroll", tabindex: 0, role: "region", "aria-label": caption },
+    el("table", attrs || {}, el("caption", { class: "visually-hidden" }, caption),
+      el("thead", {}, el("tr", {}, ...head.map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, ...rows)));
+}
+
+/** One retention run: when, how it started, how it ended, and what every rule did in every store. */
+function auditRunItem(run) {
+  const title = t("audit_run") + " " + when(run.startedAt);
+  const steps = run.steps.map((step) => el("tr", { class: "audit-step", "data-store": step.store, "data-category": step.category,
+    "data-status": step.status },
+    el("td", {}, step.category), el("td", {}, step.store), el("td", {}, auditText("audit_action_" + step.action, step.action)),
+    el("td", {}, el("time", { datetime: step.cutoff, title: step.cutoff }, when(step.cutoff))), el("td", {}, String(step.affected)),
+    el("td", {}, auditText("audit_step_" + step.status, step.status), step.error ? el("br") : null, step.error || null)));
+  return el("li", { class: "card audit-run", id: "audit-run-" + run.runId, "data-outcome": run.outcome, "data-trigger": run.trigger },
+    el("h2", {}, title),
+    el("p", {}, el("strong", { class: run.outcome === "FAILED" ? "invalid" : false }, auditText("audit_outcome_" + run.outcome, run.outcome)),
+      " — " + auditText("audit_trigger_" + run.trigger, run.trigger) + ", ",
+      run.finishedAt ? el("span", {}, t("audit_finishedAt") + " ", el("time", { datetime: run.finishedAt }, when(run.finishedAt)))
+        : t("audit_notFinished"),
+      ", " + run.affected + " " + t("audit_affected")),
+    auditTable(title, [t("audit_policy"), t("audit_store"), t("audit_action"), t("audit_cutoff"), t("audit_count"), t("audit_stepStatus")], steps));
+}
+
+page("/retention-runs", ["auditor", "operator"], "audit_runs", async (main) => {
+  const data = await api("GET", "/api/auditor/retention-runs");
+  main.replaceChildren(el("h1", {}, t("audit_runsTitle")), el("p", { class: "hint" }, t("audit_runsIntro")),
+    data.runs.length === 0 ? el("p", { id: "audit-no-runs" }, t("audit_noRuns"))
+      : el("ol", { class: "plain", id: "audit-runs" }, ...data.runs.map(auditRunItem)));
+});
+
+page("/checkpoints", ["auditor", "operator"], "audit_checkpoints", async (main) => {
+  const data = await api("GET", "/api/auditor/checkpoints");
+  const seal = el("button", { type: "button", id: "audit-seal" }, t("audit_seal"));
+  seal.addEventListener("click", async () => {
+    try {
+      await api("POST", "/api/auditor/checkpoints");
+      message(t("audit_sealed"));
+      await route();
+    } catch (error) { failed(error); }
+  });
+  const rows = data.checkpoints.slice().reverse().map((c) => el("tr", { class: "audit-checkpoint", id: "audit-checkpoint-" + c.seq,
+    "data-seq": c.seq, "data-valid": String(c.signatureValid) },
+    el("td", {}, String(c.seq)), el("td", {}, el("time", { datetime: c.headTime, title: c.headTime }, when(c.headTime))),
+    el("td", {}, el("time", { datetime: c.sealedAt, title: c.sealedAt }, when(c.sealedAt))),
+    el("td", {}, el("code", { class: "hash" }, c.headHash)), el("td", {}, el("code", {}, c.keyId)),
+    el("td", {}, el("strong", { class: c.signatureValid ? "valid" : "invalid" }, c.signatureValid ? t("audit_valid") : t("audit_invalid")))));
+  main.replaceChildren(el("h1", {}, t("audit_checkpointsTitle")), el("p", { class: "hint" }, t("audit_checkpointsIntro")),
+    el("p", {}, seal),
+    rows.length === 0 ? el("p", { id: "audit-no-checkpoints" }, t("audit_noCheckpoints"))
+      : auditTable(t("audit_checkpointsTitle"), [t("audit_position"), t("audit_headTime"), t("audit_sealedAt"), t("audit_hash"),
+        t("audit_keyId"), t("audit_signature")], rows, { id: "audit-checkpoints" }),
+    rows.length === 0 ? null : el("p", { class: "hint" }, t("audit_signatureHint")),
+    el("section", { class: "card" },
+      el("p", { class: "downloads" },
+        el("a", { class: "button", id: "audit-download-jsonl", href: "/api/auditor/checkpoints?format=jsonl", download: "checkpoints.jsonl" },
+          t("audit_downloadJsonl")),
+        el("a", { class: "button", id: "audit-download-key", href: "/api/auditor/checkpoints?format=pem", download: "audit-signing.pub" },
+          t("audit_downloadKey"))),
+      el("p", {}, t("audit_cli")),
+      el("pre", { class: "cli" }, el("code", {}, "java -p <hoheit-audit, its dependencies and a JDBC driver> \\\n"
+        + "  -m dev.hoheit.audit/dev.hoheit.audit.internal.cli.VerifyCommand \\\n"
+        + "  --jdbc-url <JDBC URL of the Smoffen database> --user <read-only user> --password <…> \\\n"
+        + "  --checkpoints checkpoints.jsonl --public-key audit-signing.pub"))));
 });

@@ -1,0 +1,148 @@
+package dev.hoheit.mentoring.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hoheit.audit.Actor;
+import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditEvent;
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.audit.Checkpoint;
+import dev.hoheit.audit.Resource;
+import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.account.Account;
+import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.retention.RetentionService;
+import dev.hoheit.retention.RunReport;
+import dev.hoheit.retention.StepReport;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The auditor's view, open to the operator too: the retention verification report, the retention
+ * runs, and the audit log's signed checkpoints for the command-line verifier.
+ */
+final class AuditorRoutes {
+
+    private final AuditLog audit;
+    private final RetentionService retention;
+
+    AuditorRoutes(AuditLog audit, RetentionService retention) {
+        this.audit = audit;
+        this.retention = retention;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/auditor/verification", this::verification);
+        routes.get("/api/auditor/retention-runs", this::runs);
+        routes.get("/api/auditor/checkpoints", this::checkpoints);
+        routes.post("/api/auditor/checkpoints", this::seal);
+    }
+
+    /** The verification report: JSON ({@code hoheit-auditor-report/1}) or a self-contained HTML page ({@code ?format=html}). */
+    private void verification(Context ctx) {
+        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
+        var report = retention.verify();
+        if ("html".equals(ctx.queryParam("format"))) {
+            ctx.contentType("text/html; charset=utf-8").result(report.toHtml());
+        } else {
+            ctx.contentType("application/json").result(report.toJson());
+        }
+    }
+
+    /** The latest retention runs, newest first, with what each store did for each policy. */
+    private void runs(Context ctx) {
+        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (RunReport run : retention.runs(50)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("runId", run.runId().toString());
+            json.put("trigger", run.trigger());
+            json.put("startedAt", run.startedAt().toString());
+            json.put("finishedAt", run.finishedAt().map(Object::toString).orElse(null));
+            json.put("outcome", run.outcome());
+            json.put("affected", run.affected());
+            json.put("steps", run.steps().stream().map(AuditorRoutes::stepJson).toList());
+            runs.add(json);
+        }
+        ctx.json(Map.of("runs", runs));
+    }
+
+    /**
+     * The signed checkpoints: JSON with each signature checked against this log's public key, JSON
+     * lines for the command-line verifier ({@code ?format=jsonl}), or the public key ({@code ?format=pem}).
+     */
+    private void checkpoints(Context ctx) {
+        Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
+        String format = ctx.queryParam("format");
+        if ("jsonl".equals(format)) {
+            ctx.header("Content-Disposition", "attachment; filename=\"checkpoints.jsonl\"");
+            ctx.contentType("application/x-ndjson").result(audit.checkpoints().stream().map(c -> c.toJson() + "\n")
+                    .collect(Collectors.joining()));
+        } else if ("pem".equals(format)) {
+            ctx.header("Content-Disposition", "attachment; filename=\"audit-signing.pub\"");
+            ctx.contentType("application/x-pem-file").result(audit.publicKeyPem());
+        } else if (format == null || "json".equals(format)) {
+            PublicKey key = logKey();
+            ObjectNode body = Web.JSON.createObjectNode().put("publicKey", audit.publicKeyPem());
+            ArrayNode list = body.putArray("checkpoints");
+            audit.checkpoints().forEach(checkpoint -> list.add(checkpointJson(checkpoint, key)));
+            ctx.contentType("application/json").result(body.toString());
+        } else {
+            throw AppException.badRequest("format is json, jsonl or pem");
+        }
+    }
+
+    /** Seals a checkpoint of the audit log's head now (or returns the head's, if it is sealed already). */
+    private void seal(Context ctx) {
+        Account caller = Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
+        Checkpoint checkpoint = audit.seal();
+        String role = caller.is(Role.AUDITOR) ? Role.AUDITOR.id() : Role.OPERATOR.id();
+        audit.append(AuditEvent.of(Actor.of(caller.id(), role), AuditAction.CREATE,
+                Resource.of("audit-checkpoint", Long.toString(checkpoint.seq()))).from(Web.client(ctx)));
+        ctx.status(201).contentType("application/json").result(checkpointJson(checkpoint, logKey()).toString());
+    }
+
+    /** A checkpoint as exported, and whether its signature verifies with this log's public key. */
+    private static ObjectNode checkpointJson(Checkpoint checkpoint, PublicKey logKey) {
+        try {
+            ObjectNode json = (ObjectNode) Web.JSON.readTree(checkpoint.toJson());
+            json.put("signatureValid", checkpoint.hasValidSignature(logKey));
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a checkpoint always serialises", e);
+        }
+    }
+
+    /** This log's public key: a checkpoint carries a key too, but only this one shows it is this log's. */
+    private PublicKey logKey() {
+        String base64 = audit.publicKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the audit log's public key is unreadable", e);
+        }
+    }
+
+    private static Map<String, Object> stepJson(StepReport step) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("category", step.category());
+        json.put("store", step.store());
+        json.put("action", step.action().name());
+        json.put("cutoff", step.cutoff().toString());
+        json.put("affected", step.affected());
+        json.put("status", step.status());
+        step.error().ifPresent(error -> json.put("error", error));
+        return json;
+    }
+}
