@@ -31,8 +31,7 @@ class AccessibilityTest {
 
     @DatabaseTest
     void every_page_of_every_role_passes_axe_and_fits_a_phone(TestDatabase db) {
-        try (TestApp app = new TestApp(db, "--demo")) {
-            app.clock.set(java.time.Instant.now());
+        try (TestApp app = new TestApp(db, java.time.Instant.now(), "--demo")) {
             List<String> problems = new ArrayList<>();
             Set<String> checked = new LinkedHashSet<>();
             try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-a11y")) {

@@ -36,8 +36,7 @@ class BrowserTest {
 
     @DatabaseTest
     void the_main_story_across_every_role(TestDatabase db) throws IOException {
-        try (TestApp app = new TestApp(db)) {
-            app.clock.set(java.time.Instant.now()); // the browser's date field and chart use the real today
+        try (TestApp app = new TestApp(db, java.time.Instant.now())) { // the browser's dates and charts use the real today
             try (ConsoleBrowser mentee = new ConsoleBrowser(app, db.kind() + "-story-mentee");
                  ConsoleBrowser staff = new ConsoleBrowser(app, db.kind() + "-story-staff")) {
                 WebDriver driver = mentee.driver;

@@ -44,8 +44,7 @@ class MenteeConsoleTest {
 
     @DatabaseTest
     void a_mentee_uses_the_mentee_and_self_service_pages(TestDatabase db) throws IOException {
-        try (TestApp app = new TestApp(db)) {
-            app.clock.set(Instant.now()); // the browser's dates, charts and periods use the real today
+        try (TestApp app = new TestApp(db, Instant.now())) { // the browser's dates, charts and periods use the real today
             LocalDate utcToday = LocalDate.now(ZoneOffset.UTC);
             LocalDate today = LocalDate.now();
 

@@ -88,8 +88,7 @@ class MentorEmployerConsoleTest {
 
     @DatabaseTest
     void a_mentor_sees_what_each_grant_allows_and_an_employer_sees_the_assessment_only(TestDatabase db) throws IOException {
-        try (TestApp app = new TestApp(db)) {
-            app.clock.set(java.time.Instant.now()); // the chart and the assessment use the real today
+        try (TestApp app = new TestApp(db, java.time.Instant.now())) { // the chart and the assessment use the real today
             TestApp.Client operator = app.client();
             operator.signIn("operator", "operator-secret-1");
             assertEquals(201, operator.post("/api/operator/accounts", Map.of("nickname", "mira", "password", MENTOR_PASSWORD, "role", "mentor")).statusCode());

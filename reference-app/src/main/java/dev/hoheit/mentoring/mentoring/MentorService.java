@@ -55,6 +55,11 @@ public final class MentorService {
             return plainWords;
         }
 
+        /** The parts of a mentee's data this scope lets the mentor see ({@link #SMOFF_TIME}, {@link #PLANS}, {@link #PICTURES}). */
+        public Set<String> allows() {
+            return scopes;
+        }
+
         public static Scope parse(String id) {
             for (Scope scope : values()) {
                 if (scope.id.equals(id == null ? "" : id.strip().toLowerCase(Locale.ROOT))) {

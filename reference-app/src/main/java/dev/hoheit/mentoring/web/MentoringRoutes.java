@@ -158,6 +158,7 @@ final class MentoringRoutes {
         MentorService.Scope scope = MentorService.Scope.parse(grant.granteeRole());
         json.put("scope", scope.id());
         json.put("inPlainWords", scope.plainWords());
+        json.put("allows", scope.allows().stream().sorted().toList());
         json.put("origin", grant.origin().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         json.put("status", grant.status().name().toLowerCase(java.util.Locale.ROOT));
         json.put("since", grant.statusSince().toString());

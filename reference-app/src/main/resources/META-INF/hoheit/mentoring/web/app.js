@@ -15,6 +15,7 @@ const TEXT = {
     agree: "Ich stimme zu", required: "Erforderlich", optional: "Freiwillig",
     createAccount: "Konto anlegen", created: "Ihr Konto ist angelegt. Bitte melden Sie sich an.",
     save: "Speichern", saved: "Gespeichert.", cancel: "Abbrechen", loading: "Wird geladen …",
+    pageFailed: "Diese Seite konnte nicht geladen werden", pageFailedHint: "Der Grund steht in der Meldung unten. Versuchen Sie es später noch einmal oder wählen Sie eine andere Seite.",
     signedInAs: "Angemeldet als", noPage: "Diese Seite gibt es nicht, oder sie ist für Ihre Rolle nicht freigegeben.",
     error: "Fehler", err_400: "Die Eingabe ist ungültig", err_401: "Bitte melden Sie sich (erneut) an",
     err_403: "Das ist Ihnen nicht erlaubt", err_404: "Nicht gefunden", err_405: "Diese Aktion ist hier nicht möglich",
@@ -31,6 +32,7 @@ const TEXT = {
     agree: "I agree", required: "Required", optional: "Optional",
     createAccount: "Create account", created: "Your account is ready. Please sign in.",
     save: "Save", saved: "Saved.", cancel: "Cancel", loading: "Loading …",
+    pageFailed: "This page could not be loaded", pageFailedHint: "The message below says why. Try again later or choose another page.",
     signedInAs: "Signed in as", noPage: "This page does not exist, or your role may not open it.",
     error: "Error", err_400: "The input is not valid", err_401: "Please sign in (again)",
     err_403: "You are not allowed to do this", err_404: "Not found", err_405: "This action is not possible here",
@@ -247,10 +249,14 @@ async function loadMe() {
 }
 
 async function route() {
-  const main = document.getElementById("main");
   if (!location.hash || location.hash === "#/") { location.hash = me ? homePage() : "#/signin"; }
   const hash = location.hash;
   renderNav();
+  // Each render gets its own container: when a slower, older render finishes after a newer one, it
+  // fills a container that is no longer on the page instead of replacing the page the person is on.
+  const loading = el("p", { class: "hint" }, t("loading"));
+  const main = el("div", { class: "page", "aria-busy": "true" }, loading);
+  document.getElementById("main").replaceChildren(main);
   try {
     if (hash === "#/register") { await viewRegister(main); return; }
     if (!me) { viewSignIn(main); return; }
@@ -258,13 +264,18 @@ async function route() {
       const match = p.pattern.exec(hash);
       if (match && allowed(p)) {
         await p.view(main, Object.fromEntries(Object.entries(match.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)])));
-        main.focus({ preventScroll: true });
+        if (main.isConnected) { document.getElementById("main").focus({ preventScroll: true }); }
         return;
       }
     }
     viewNoPage(main);
   } catch (error) {
-    failed(error);
+    if (main.isConnected) {
+      if (main.firstChild === loading) { main.replaceChildren(el("h1", {}, t("pageFailed")), el("p", {}, t("pageFailedHint"))); }
+      failed(error);
+    }
+  } finally {
+    main.removeAttribute("aria-busy");
   }
 }
 

@@ -67,29 +67,15 @@ addText({
   }
 });
 
-/**
- * What each mentor scope lets the mentor see: the same as MentorService.Scope on the server, which
- * checks every request anyway. An unknown scope allows nothing here.
- */
-const MENTOR_SCOPE_PARTS = {
-  "mentor": ["smoff-time", "plans", "pictures"],
-  "smoff-time-mentor": ["smoff-time"]
-};
-
-/** A text with its {placeholders} filled in. */
-function mentorText(key, values) {
-  return t(key).replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
-}
-
-/** The parts of a mentee's data the mentor's active grants allow (a mentee may have granted more than one scope). */
+/** The parts of a mentee's data the mentor's active grants allow, as the server says (a mentee may have granted more than one scope). */
 function mentorParts(grants) {
   const parts = new Set();
-  for (const grant of grants) { for (const part of MENTOR_SCOPE_PARTS[grant.scope] || []) { parts.add(part); } }
+  for (const grant of grants) { for (const part of grant.allows || []) { parts.add(part); } }
   return parts;
 }
 
 function mentorScopeWords(scope) {
-  return scope in MENTOR_SCOPE_PARTS ? t("mentor_scope_" + scope) : t("mentor_scopeUnknown");
+  return TEXT.de["mentor_scope_" + scope] ? t("mentor_scope_" + scope) : t("mentor_scopeUnknown");
 }
 
 /** The grant's status in plain words: "active since …, invited by the mentee". */
@@ -101,7 +87,7 @@ function mentorPeriod(plan) {
   if (plan.kind === "day") { return new Date(plan.period + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" }); }
   if (plan.kind === "week") {
     const [year, week] = plan.period.split("-W");
-    return mentorText("mentor_week", { week: Number(week), year });
+    return textWith("mentor_week", { week: Number(week), year });
   }
   return plan.period;
 }
@@ -118,7 +104,7 @@ function mentorGallery(menteeId, nickname, pictures) {
   if (pictures.length === 0) { return el("p", { class: "hint" }, t("mentor_noPictures")); }
   return el("ul", { class: "plain gallery" }, ...pictures.map((picture) => {
     const image = el("img", { src: "/api/mentees/" + encodeURIComponent(menteeId) + "/pictures/" + encodeURIComponent(picture.id),
-      alt: mentorText("mentor_pictureAlt", { who: nickname, when: when(picture.uploadedAt) }),
+      alt: textWith("mentor_pictureAlt", { who: nickname, when: when(picture.uploadedAt) }),
       width: picture.width, height: picture.height, "data-picture": picture.id });
     const caption = el("figcaption", { class: "hint" }, t("mentor_uploaded") + " " + when(picture.uploadedAt));
     // An image is fetched by the browser, not by api(): if access ended meanwhile, say so beside it.
@@ -130,7 +116,7 @@ function mentorGallery(menteeId, nickname, pictures) {
 /** The clear "no access" message: the page then shows no data at all. */
 function mentorNoAccess(nickname) {
   return el("p", { class: "card warning", id: "mentee-no-access", role: "alert" },
-    mentorText("mentor_noAccess", { who: nickname || t("mentor_someone") }));
+    textWith("mentor_noAccess", { who: nickname || t("mentor_someone") }));
 }
 
 page("/mentees", ["mentor"], "mentor_mentees", async (main) => {
@@ -141,7 +127,7 @@ page("/mentees", ["mentor"], "mentor_mentees", async (main) => {
     el("p", {}, t("mentor_youSee") + ": " + mentorScopeWords(grant.scope)),
     el("p", { class: "hint" }, mentorGrantLine(grant))));
   main.replaceChildren(el("h1", {}, t("mentor_mentees")), el("p", { class: "hint" }, t("mentor_menteesIntro")),
-    el("p", { class: "hint" }, mentorText("mentor_watched", { page: t("accessLog") })),
+    el("p", { class: "hint" }, textWith("mentor_watched", { page: t("accessLog") })),
     items.length === 0 ? el("p", { id: "no-mentees" }, t("mentor_noMentees")) : el("ul", { class: "plain" }, ...items));
 });
 
@@ -158,7 +144,7 @@ page("/mentees/:id", ["mentor"], null, async (main, params) => {
   const nickname = grants[0].nickname;
   const parts = mentorParts(grants);
   const notShared = ["plans", "pictures"].filter((part) => !parts.has(part));
-  const title = el("h1", {}, mentorText("mentor_menteeTitle", { who: nickname }));
+  const title = el("h1", {}, textWith("mentor_menteeTitle", { who: nickname }));
   const data = el("div", { id: "mentee-data" });
   const reload = el("button", { type: "button", class: "secondary", id: "mentee-reload" }, t("mentor_reload"));
 
@@ -204,8 +190,8 @@ page("/mentees/:id", ["mentor"], null, async (main, params) => {
       el("p", {}, t("mentor_youSee") + ": " + grants.map((g) => mentorScopeWords(g.scope)).join("; ")),
       ...grants.map((g) => el("p", { class: "hint" }, mentorGrantLine(g))),
       notShared.length === 0 ? null : el("p", { class: "hint", id: "mentee-not-shared" },
-        mentorText("mentor_notShared", { parts: notShared.map((part) => t("mentor_part_" + part)).join(", ") })),
-      el("p", { class: "watched" }, mentorText("mentor_watched", { page: t("accessLog") })),
+        textWith("mentor_notShared", { parts: notShared.map((part) => t("mentor_part_" + part)).join(", ") })),
+      el("p", { class: "watched" }, textWith("mentor_watched", { page: t("accessLog") })),
       reload),
     data, back);
   await load();

@@ -5,7 +5,7 @@
 addText({
   de: {
     accessLog: "Wer hat meine Daten gesehen", noViews: "Niemand hat Ihre Daten gesehen.",
-    viewed: "hat angesehen", denied: "wurde abgewiesen beim Versuch, anzusehen",
+    viewed: "hat {what} angesehen", denied: "wurde beim Versuch abgewiesen, {what} anzusehen",
     what_smoff_sessions: "Ihre Smoff-Time", what_plans: "Ihre Pläne", what_pictures: "Ihre Bilder", what_picture: "ein Bild", what_assessment: "Ihre Bewertung",
     consents: "Meine Einwilligungen", myData: "Meine Daten",
     consentsIntro: "Sie können jede Einwilligung jederzeit widerrufen. Erforderliche Einwilligungen zu widerrufen löscht Ihr Konto.",
@@ -67,7 +67,7 @@ addText({
   },
   en: {
     accessLog: "Who viewed my data", noViews: "Nobody has viewed your data.",
-    viewed: "viewed", denied: "was refused when trying to view",
+    viewed: "viewed {what}", denied: "was refused when trying to view {what}",
     what_smoff_sessions: "your Smoff-Time", what_plans: "your plans", what_pictures: "your pictures", what_picture: "a picture", what_assessment: "your assessment",
     consents: "My consents", myData: "My data",
     consentsIntro: "You can withdraw any consent at any time. Withdrawing a required consent deletes your account.",
@@ -208,8 +208,8 @@ page("/access-log", [], "accessLog", async (main) => {
   const data = await api("GET", "/api/me/access-log");
   const items = data.views.map((v) => el("li", { class: "card view", "data-outcome": v.outcome },
     el("time", { datetime: v.at }, when(v.at)), el("br"),
-    el("strong", {}, v.who), " (" + t("role_" + v.role) + ") ", v.outcome === "allowed" ? t("viewed") : t("denied"), " ",
-    t("what_" + v.what.replace(/-/g, "_"))));
+    el("strong", {}, v.who), " (" + t("role_" + v.role) + ") ",
+    textWith(v.outcome === "allowed" ? "viewed" : "denied", { what: t("what_" + v.what.replace(/-/g, "_")) })));
   main.replaceChildren(el("h1", {}, t("accessLog")),
     items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline" }, ...items));
 });
