@@ -81,6 +81,7 @@ class AuthorizationMatrixTest {
                     new Call("POST", "/api/me/pictures", "not a picture", "image/png", MENTEES),
                     new Call("GET", "/api/me/pictures/" + unknown, null, null, MENTEES),
                     new Call("DELETE", "/api/me/pictures/" + unknown, null, null, MENTEES),
+                    new Call("DELETE", "/api/me/smoff-sessions/" + unknown, null, null, MENTEES),
                     new Call("GET", "/api/me/mentors", null, null, MENTEES),
                     new Call("POST", "/api/me/mentors", bad, "application/json", MENTEES),
                     new Call("POST", "/api/me/mentors/" + unknown + "/accept", "{}", "application/json", MENTEES),
@@ -148,6 +149,7 @@ class AuthorizationMatrixTest {
                     .replaceAll("/api/mentees/[^/]+/pictures/[^/]+", "/api/mentees/{id}/pictures/{pid}")
                     .replaceAll("/api/mentees/[0-9a-f-]{36}", "/api/mentees/{id}")
                     .replaceAll("/api/me/pictures/[0-9a-f-]{36}", "/api/me/pictures/{id}")
+                    .replaceAll("/api/me/smoff-sessions/[0-9a-f-]{36}", "/api/me/smoff-sessions/{id}")
                     .replaceAll("/api/me/mentors/[0-9a-f-]{36}", "/api/me/mentors/{id}")
                     .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")
                     .replaceAll("/api/operator/employments/[0-9a-f-]{36}/[0-9a-f-]{36}", "/api/operator/employments/{employeeId}/{employerId}")

@@ -89,6 +89,22 @@ class MenteeConsoleTest {
                 driver.findElement(By.id("chart-view-day")).click();
                 browser.visible(By.cssSelector("svg.chart[data-view=day]"));
 
+                // A wrong entry is deleted (after a confirmation) to correct it (R13).
+                String wrong = null;
+                for (var session : TestApp.json(lea.get("/api/me/smoff-sessions")).get("sessions")) {
+                    if (session.get("minutes").asInt() == 5) {
+                        wrong = session.get("id").asText();
+                    }
+                }
+                browser.visible(By.cssSelector("#session-" + wrong + " button[data-action=delete]")).click();
+                browser.visible(By.cssSelector("#session-" + wrong + " button[data-action=confirm]")).click();
+                browser.gone(By.id("session-" + wrong));
+                browser.waitForText(By.id("message"), "Der Eintrag ist gelöscht.");
+                assertEquals(0, db.queryLong("SELECT count(*) FROM app_smoff_session WHERE session_id = ?", wrong), "gone from the database");
+                assertEquals(3, TestApp.json(lea.get("/api/me/smoff-sessions")).get("sessions").size());
+                assertEquals(404, lea.delete("/api/me/smoff-sessions/" + wrong).statusCode(), "a second delete finds nothing");
+                record(lea, "day", utcToday.minusDays(30), 5); // entered again, as the person would after correcting it
+
                 // Plans: today's, this week's and another year's; listed and stored.
                 browser.menu("#/plans");
                 assertEquals(today.toString(), browser.visible(By.id("plan-period")).getAttribute("value"), "today's plan first");

@@ -78,6 +78,12 @@ public final class SmoffTimeService {
                 .fetch(row -> toEntry(accountId, row));
     }
 
+    /** Deletes one of the person's own sessions (to correct a wrong entry, R13); false when there is none. */
+    public boolean delete(String accountId, String sessionId) {
+        return db.deleteFrom(APP_SMOFF_SESSION).where(APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId))
+                .and(APP_SMOFF_SESSION.SESSION_ID.eq(sessionId)).execute() > 0;
+    }
+
     long erase(String accountId) {
         return db.deleteFrom(APP_SMOFF_SESSION).where(APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId)).execute();
     }

@@ -9,6 +9,7 @@ import dev.hoheit.audit.AuditPage;
 import dev.hoheit.audit.AuditQuery;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.AccessGrant;
+import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
@@ -44,6 +45,7 @@ final class MentoringRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/me/smoff-sessions", this::mySessions);
         routes.post("/api/me/smoff-sessions", this::recordSession);
+        routes.delete("/api/me/smoff-sessions/{id}", this::deleteSession);
         routes.get("/api/me/mentors", this::myMentors);
         routes.post("/api/me/mentors", this::inviteMentor);
         routes.post("/api/me/mentors/{id}/accept", ctx -> respond(ctx, mentors.accept(Access.require(ctx, Role.MENTEE), ctx.pathParam("id"))));
@@ -70,6 +72,16 @@ final class MentoringRoutes {
         audit.append(AuditEvent.of(Actor.of(me.id(), Role.MENTEE.id()), AuditAction.CREATE, Resource.of("smoff-session", entry.id()))
                 .about(me.id()).from(Web.client(ctx)));
         ctx.status(201).json(sessionJson(entry));
+    }
+
+    private void deleteSession(Context ctx) {
+        Account me = Access.require(ctx, Role.MENTEE);
+        if (!smoffTime.delete(me.id(), ctx.pathParam("id"))) {
+            throw new AppException(AppException.Kind.NOT_FOUND, "no such Smoff-Time entry");
+        }
+        audit.append(AuditEvent.of(Actor.of(me.id(), Role.MENTEE.id()), AuditAction.DELETE, Resource.of("smoff-session", ctx.pathParam("id")))
+                .about(me.id()).from(Web.client(ctx)));
+        ctx.status(204);
     }
 
     private void myMentors(Context ctx) {

@@ -4,6 +4,7 @@
 addText({
   de: {
     smoffTime: "Smoff-Time", smoffTitle: "Meine Smoff-Time", kind: "Art", date: "Datum", minutes: "Minuten", note: "Notiz (freiwillig)", noteColumn: "Notiz",
+    st_delete: "Löschen", st_confirmDelete: "Ja, Eintrag löschen", st_deleted: "Der Eintrag ist gelöscht.", st_actions: "Aktionen",
     day: "Tag", week: "Woche", quarter: "Quartal", year: "Jahr",
     chartTitle: "Planungszeit der letzten 14 Tage (Minuten)", noEntries: "Noch keine Einträge.",
     mentors: "Meine Mentoren",
@@ -55,6 +56,7 @@ addText({
   },
   en: {
     smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)", noteColumn: "Note",
+    st_delete: "Delete", st_confirmDelete: "Yes, delete the entry", st_deleted: "The entry is deleted.", st_actions: "Actions",
     day: "Day", week: "Week", quarter: "Quarter", year: "Year",
     chartTitle: "Planning time of the last 14 days (minutes)", noEntries: "No entries yet.",
     mentors: "My mentors",
@@ -166,12 +168,34 @@ function smoffWeekChart(sessions) {
   return { chart: minutesChart(weeks.map((week) => t("st_weekShort") + Number(week.slice(6))), weeks, minutes, t("st_weekChartTitle"), "week"), minutes };
 }
 
-/** A table of Smoff-Time entries, newest first as the API returns them. */
-function smoffTable(sessions) {
+/**
+ * A table of Smoff-Time entries, newest first as the API returns them. With `onDelete` (the owner's
+ * own page) each row can be deleted, after a confirmation, to correct a wrong entry.
+ */
+function smoffTable(sessions, onDelete) {
   if (sessions.length === 0) { return el("p", { class: "hint" }, t("noEntries")); }
-  return el("table", {},
-    el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("noteColumn")))),
-    el("tbody", {}, ...sessions.map((s) => el("tr", {}, el("td", {}, s.date), el("td", {}, t(s.kind)), el("td", {}, String(s.minutes)), el("td", {}, s.note || "")))));
+  const row = (s) => {
+    const cells = [el("td", {}, s.date), el("td", {}, t(s.kind)), el("td", {}, String(s.minutes)), el("td", {}, s.note || "")];
+    if (onDelete) {
+      const actions = el("td", {});
+      const remove = el("button", { type: "button", class: "secondary", "data-action": "delete" }, t("st_delete"));
+      remove.addEventListener("click", () => {
+        const yes = el("button", { type: "button", class: "danger", "data-action": "confirm" }, t("st_confirmDelete"));
+        const no = el("button", { type: "button", class: "secondary" }, t("cancel"));
+        yes.addEventListener("click", () => onDelete(s));
+        no.addEventListener("click", () => actions.replaceChildren(remove));
+        actions.replaceChildren(yes, no);
+        yes.focus();
+      });
+      actions.append(remove);
+      cells.push(actions);
+    }
+    return el("tr", { id: "session-" + s.id }, ...cells);
+  };
+  return el("table", { class: "sessions" },
+    el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("noteColumn")),
+      onDelete ? el("th", {}, el("span", { class: "visually-hidden" }, t("st_actions"))) : null)),
+    el("tbody", {}, ...sessions.map(row)));
 }
 
 /** A group of radio buttons with a legend; `onChange(value)` runs when the choice changes. */
@@ -218,7 +242,14 @@ page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
   };
   const switcher = radioGroup("chart-view", "st_view", [["day", "st_perDay"], ["week", "st_perWeek"]], menteeSmoffView, showChart);
   showChart(menteeSmoffView);
-  main.replaceChildren(el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions));
+  const remove = async (session) => {
+    try {
+      await api("DELETE", "/api/me/smoff-sessions/" + encodeURIComponent(session.id));
+      message(t("st_deleted"));
+      route();
+    } catch (error) { failed(error); }
+  };
+  main.replaceChildren(el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions, remove));
 });
 
 // ---- Plans -------------------------------------------------------------------------------------

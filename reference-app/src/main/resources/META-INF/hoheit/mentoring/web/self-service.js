@@ -30,7 +30,7 @@ addText({
     act_view_page: "Sie haben Ihre Daten in der Konsole aufgerufen.", act_opened: "Sie haben „{page}“ aufgerufen.",
     act_page_account: "Ihr Konto", act_page_export: "Datenexport", act_create_account: "Ihr Konto wurde angelegt.",
     act_update_account: "Sie haben Ihre Kontodaten berichtigt.", act_login_session: "Sie haben sich angemeldet.",
-    act_logout_session: "Sie haben sich abgemeldet.", "act_create_smoff-session": "Sie haben Smoff-Time eingetragen.",
+    act_logout_session: "Sie haben sich abgemeldet.", "act_create_smoff-session": "Sie haben Smoff-Time eingetragen.", "act_delete_smoff-session": "Sie haben einen Smoff-Time-Eintrag gelöscht.",
     act_update_plan: "Sie haben einen Plan gespeichert.", act_create_picture: "Sie haben ein Bild hochgeladen.",
     act_delete_picture: "Sie haben ein Bild gelöscht.", act_create_message: "Sie haben eine Nachricht gesendet.",
     "act_grant_mentor-grant": "Sie haben einem Mentor Zugriff gegeben (eingeladen oder angenommen).",
@@ -43,6 +43,14 @@ addText({
     act_login: "Angemeldet", act_logout: "Abgemeldet", act_login_failed: "Anmeldung fehlgeschlagen", act_export: "Exportiert",
     act_erase: "Gelöscht", act_grant: "Erteilt", act_revoke: "Widerrufen", act_restrict: "Eingeschränkt",
     md_intro: "Hier steht alles, was Smoffen über Sie speichert, Speicher für Speicher. Darüber hinaus gibt es nichts.",
+    rt_title: "Ihre Rechte",
+    rt_access: "Auskunft (Art. 15 DSGVO): diese Seite und der Export, jederzeit und kostenlos.",
+    rt_rectify: "Berichtigung (Art. 16): Ihre E-Mail-Adresse oben; Ihre Pläne auf der Seite „Pläne“; einen falschen Smoff-Time-Eintrag löschen Sie und tragen ihn neu ein.",
+    rt_erase: "Löschung (Art. 17): „Konto endgültig löschen“ oben; einzelne Bilder auf der Seite „Bilder“.",
+    rt_restrict: "Einschränkung der Verarbeitung (Art. 18): „Verarbeitung einschränken“ oben.",
+    rt_port: "Datenübertragbarkeit (Art. 20): der Export ist ein ZIP-Archiv mit maschinenlesbarem JSON.",
+    rt_object: "Widerspruch (Art. 21) und Widerruf: jede Einwilligung widerrufen Sie unter „Meine Einwilligungen“; einer Verarbeitung widersprechen Sie mit einer Nachricht an den Betreiber.",
+    rt_complain: "Beschwerde (Art. 77): Sie können sich bei einer Datenschutz-Aufsichtsbehörde beschweren, etwa bei der Ihres Wohnorts.",
     md_stored: "Was Smoffen über Sie speichert", md_records: "{count} Einträge", md_record: "1 Eintrag", md_noRecords: "keine Einträge",
     md_details: "Einzelheiten (technisch)",
     md_store_accounts: "Ihr Konto", md_storeText_accounts: "Spitzname, Rollen, Ihre E-Mail-Adresse (falls angegeben), das verschlüsselte Passwort und Ihre Anmeldesitzungen.",
@@ -92,7 +100,7 @@ addText({
     act_view_page: "You opened your data in the console.", act_opened: "You opened “{page}”.",
     act_page_account: "your account", act_page_export: "Data export", act_create_account: "Your account was created.",
     act_update_account: "You corrected your account data.", act_login_session: "You signed in.",
-    act_logout_session: "You signed out.", "act_create_smoff-session": "You recorded Smoff-Time.",
+    act_logout_session: "You signed out.", "act_create_smoff-session": "You recorded Smoff-Time.", "act_delete_smoff-session": "You deleted a Smoff-Time entry.",
     act_update_plan: "You saved a plan.", act_create_picture: "You uploaded a picture.",
     act_delete_picture: "You deleted a picture.", act_create_message: "You sent a message.",
     "act_grant_mentor-grant": "You gave a mentor access (invited or accepted).",
@@ -105,6 +113,14 @@ addText({
     act_login: "Signed in", act_logout: "Signed out", act_login_failed: "Sign-in failed", act_export: "Exported",
     act_erase: "Erased", act_grant: "Granted", act_revoke: "Revoked", act_restrict: "Restricted",
     md_intro: "This is everything Smoffen stores about you, store by store. There is nothing beyond it.",
+    rt_title: "Your rights",
+    rt_access: "Access (Art. 15 GDPR): this page and the export, at any time and free of charge.",
+    rt_rectify: "Rectification (Art. 16): your e-mail address above; your plans on the “Plans” page; delete a wrong Smoff-Time entry and enter it again.",
+    rt_erase: "Erasure (Art. 17): “Delete my account for good” above; single pictures on the “Pictures” page.",
+    rt_restrict: "Restriction of processing (Art. 18): “Restrict processing” above.",
+    rt_port: "Data portability (Art. 20): the export is a ZIP archive of machine-readable JSON.",
+    rt_object: "Objection (Art. 21) and withdrawal: withdraw any consent under “My consents”; object to any processing by writing to the operator.",
+    rt_complain: "Complaint (Art. 77): you may complain to a data protection supervisory authority, for example the one where you live.",
     md_stored: "What Smoffen stores about you", md_records: "{count} entries", md_record: "1 entry", md_noRecords: "no entries",
     md_details: "Details (technical)",
     md_store_accounts: "Your account", md_storeText_accounts: "Nickname, roles, your e-mail address (if you gave one), the hashed password and your sign-in sessions.",
@@ -400,5 +416,11 @@ page("/my-data", [], "myData", async (main) => {
   main.replaceChildren(el("h1", {}, t("myData")), el("p", { class: "hint" }, t("md_intro")), stored, email, restriction,
     el("section", { class: "card" }, el("h2", {}, t("exportTitle")), el("p", { class: "hint" }, t("exportIntro")),
       el("a", { class: "button", href: "/api/me/export", download: "smoffen-export.zip", id: "export" }, t("download"))),
-    form);
+    form, rightsCard());
 });
+
+/** Your rights under the GDPR, each with where on this page or in the console it is exercised (R13, R32). */
+function rightsCard() {
+  return el("section", { class: "card", id: "rights" }, el("h2", {}, t("rt_title")),
+    el("ul", {}, ...["access", "rectify", "erase", "restrict", "port", "object", "complain"].map((right) => el("li", {}, t("rt_" + right)))));
+}
