@@ -83,6 +83,49 @@ class AccountApiTest {
     }
 
     @DatabaseTest
+    void an_account_given_a_role_later_decides_that_roles_notices(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client operator = app.client();
+            operator.signIn("operator", "operator-secret-1");
+            assertEquals(201, operator.post("/api/operator/accounts", Map.of("nickname", "ada", "password", "correct horse 40",
+                    "role", "mentor")).statusCode());
+            TestApp.Client ada = app.client();
+            ada.signIn("ada", "correct horse 40");
+            JsonNode toGive = TestApp.json(ada.get("/api/me")).get("consentsToGive");
+            assertTrue(toGive.toString().contains("terms-mentor") && toGive.toString().contains("privacy-policy"), toGive.toString());
+
+            // Saying no to an optional one never asked before is a refusal, as at registration (R17).
+            HttpResponse<String> refused = ada.post("/api/me/consents", Map.of("purpose", "product-news", "granted", false));
+            assertEquals(200, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("\"purpose\":\"product-news\",\"title\""), refused.body());
+            assertEquals("refused", status(TestApp.json(refused), "product-news"));
+
+            // A required one cannot be refused here: it would leave an account that may not use its role.
+            HttpResponse<String> required = ada.post("/api/me/consents", Map.of("purpose", "terms-mentor", "granted", false, "confirm", true));
+            assertEquals(409, required.statusCode(), required.body());
+            assertTrue(required.body().contains("required for your role"), required.body());
+            assertEquals(1, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'ada'"), "nothing was deleted");
+
+            // A mentor account is a mentee too: it decides the mentee's notices as well.
+            assertTrue(toGive.toString().contains("terms-mentee"), toGive.toString());
+            for (String purpose : List.of("terms-mentor", "terms-mentee", "privacy-policy")) {
+                assertEquals(200, ada.post("/api/me/consents", Map.of("purpose", purpose, "granted", true, "language", "en")).statusCode());
+            }
+            assertEquals(200, ada.post("/api/me/consents", Map.of("purpose", "research-anonymised", "granted", false)).statusCode());
+            assertEquals(0, TestApp.json(ada.get("/api/me")).get("consentsToGive").size(), "every notice of the role decided");
+        }
+    }
+
+    private static String status(JsonNode consents, String purpose) {
+        for (JsonNode consent : consents.get("consents")) {
+            if (consent.get("purpose").asText().equals(purpose)) {
+                return consent.get("status").asText();
+            }
+        }
+        return "missing";
+    }
+
+    @DatabaseTest
     void bad_requests_get_clear_errors_and_change_nothing(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
             TestApp.Client browser = app.client();

@@ -109,8 +109,17 @@ class BrowserTest {
                 pending.findElement(By.cssSelector("button[data-action=accept]")).click();
                 mentee.visible(By.cssSelector("li.mentor[data-status=active]"));
 
-                // The mentor views her Smoff-Time and her picture in his console.
-                staff.signIn("max", "correct horse 22");
+                // The mentor first decides the terms of his new role (R27), then views her Smoff-Time and picture.
+                staff.signInAndWait("max", "correct horse 22");
+                WebElement terms = staff.visible(By.id("terms-form"));
+                assertTrue(terms.getText().contains("Nutzungsbedingungen für Mentoren"), "the mentor's own terms: " + terms.getText());
+                staff.driver.findElement(By.cssSelector("#terms-form button[type=submit]")).click();
+                staff.waitForText(By.id("message"), "Bitte stimmen Sie den erforderlichen Bedingungen zu");
+                staff.screenshot("mentor-terms");
+                staff.driver.findElement(By.cssSelector("#terms-form input[data-required=true]")).click();
+                staff.driver.findElement(By.cssSelector("#terms-form button[type=submit]")).click();
+                staff.gone(By.id("terms-form"));
+                assertEquals(0, TestApp.json(max.get("/api/me")).get("consentsToGive").size(), "decided");
                 staff.menu("#/mentees");
                 staff.visible(By.cssSelector("li.mentee a.mentee-name")).click();
                 staff.waitForText(By.cssSelector("#mentee-smoff-time table"), "Tagesplan im Browser");

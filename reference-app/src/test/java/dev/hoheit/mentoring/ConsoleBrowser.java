@@ -110,13 +110,36 @@ final class ConsoleBrowser implements AutoCloseable {
         input.sendKeys(text);
     }
 
-    /** Signs in on the sign-in page and waits for the console's menu. */
+    /**
+     * Signs in on the sign-in page and waits for the first page. An account with a role whose terms
+     * it has not decided yet is asked first; this agrees to the required ones and refuses the others.
+     */
     void signIn(String nickname, String password) {
+        signInAndWait(nickname, password);
+        if (!driver.findElements(By.id("terms-form")).isEmpty()) {
+            for (WebElement box : driver.findElements(By.cssSelector("#terms-form input[data-required=true]"))) {
+                box.click();
+            }
+            driver.findElement(By.cssSelector("#terms-form button[type=submit]")).click();
+            gone(By.id("terms-form"));
+            settled();
+        }
+    }
+
+    /** Signs in and waits until the first page has rendered (the terms page, if any, included). */
+    void signInAndWait(String nickname, String password) {
         open("#/signin");
         type(By.id("nickname"), nickname);
         type(By.id("password"), password);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         visible(By.id("signout"));
+        settled();
+    }
+
+    /** Waits until the current page has finished rendering. */
+    void settled() {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return !document.querySelector('[aria-busy=true]') && !!document.querySelector('main h1');")));
     }
 
     /** Signs out with the header's button and waits for the sign-in page. */

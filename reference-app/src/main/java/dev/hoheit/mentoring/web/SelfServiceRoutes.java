@@ -7,6 +7,7 @@ import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.ConsentState;
+import dev.hoheit.consent.ConsentStatus;
 import dev.hoheit.consent.DecisionRequest;
 import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
@@ -120,6 +121,19 @@ final class SelfServiceRoutes {
             audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.GRANT, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
             consents(ctx);
             return;
+        }
+        boolean undecided = consent.state(me.id(), purpose.id()).status() == ConsentStatus.UNDECIDED;
+        if (undecided && !purpose.required()) {
+            // Never asked before (a role given later): saying no is a refusal, recorded like one at registration (R17).
+            Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), ConsentCatalog.language(change.language()));
+            consent.record(DecisionRequest.refuse(me.id(), notice.ref()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
+            audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.REVOKE, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
+            consents(ctx);
+            return;
+        }
+        if (undecided) {
+            throw new AppException(AppException.Kind.CONFLICT, "'" + purpose.id() + "' is required for your role and was never given;"
+                    + " give it, or sign out and ask the operator to take the role away");
         }
         if (purpose.required() && !Boolean.TRUE.equals(change.confirm())) {
             throw new AppException(AppException.Kind.CONFLICT, "withdrawing '" + purpose.id()

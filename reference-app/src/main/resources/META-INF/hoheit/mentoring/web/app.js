@@ -15,6 +15,9 @@ const TEXT = {
     agree: "Ich stimme zu", required: "Erforderlich", optional: "Freiwillig",
     createAccount: "Konto anlegen", created: "Ihr Konto ist angelegt. Bitte melden Sie sich an.",
     save: "Speichern", saved: "Gespeichert.", cancel: "Abbrechen", loading: "Wird geladen …",
+    termsTitle: "Bevor Sie beginnen", termsIntro: "Ihr Konto hat eine Rolle, zu deren Bedingungen Sie noch nichts entschieden haben. Bitte lesen und entscheiden Sie.",
+    termsRequiredHint: "Ohne diese Zustimmung können Sie Smoffen in Ihrer Rolle nicht nutzen. Sie können sich stattdessen abmelden.",
+    termsMissing: "Bitte stimmen Sie den erforderlichen Bedingungen zu, oder melden Sie sich ab.", termsSave: "Entscheidung speichern",
     pageFailed: "Diese Seite konnte nicht geladen werden", pageFailedHint: "Der Grund steht in der Meldung unten. Versuchen Sie es später noch einmal oder wählen Sie eine andere Seite.",
     signedInAs: "Angemeldet als", noPage: "Diese Seite gibt es nicht, oder sie ist für Ihre Rolle nicht freigegeben.",
     error: "Fehler", err_400: "Die Eingabe ist ungültig", err_401: "Bitte melden Sie sich (erneut) an",
@@ -32,6 +35,9 @@ const TEXT = {
     agree: "I agree", required: "Required", optional: "Optional",
     createAccount: "Create account", created: "Your account is ready. Please sign in.",
     save: "Save", saved: "Saved.", cancel: "Cancel", loading: "Loading …",
+    termsTitle: "Before you start", termsIntro: "Your account has a role whose terms you have not decided yet. Please read and decide.",
+    termsRequiredHint: "Without this consent you cannot use Smoffen in your role. You can sign out instead.",
+    termsMissing: "Please agree to the required terms, or sign out.", termsSave: "Save my decision",
     pageFailed: "This page could not be loaded", pageFailedHint: "The message below says why. Try again later or choose another page.",
     signedInAs: "Signed in as", noPage: "This page does not exist, or your role may not open it.",
     error: "Error", err_400: "The input is not valid", err_401: "Please sign in (again)",
@@ -227,6 +233,42 @@ async function viewRegister(main) {
   main.replaceChildren(el("h1", {}, t("registerTitle")), form);
 }
 
+/**
+ * An account given a role after registration (made by the operator, or made a mentor) has not
+ * decided the notices of that role yet (R27): it decides them here before anything else.
+ */
+async function viewTermsToGive(main) {
+  const lists = await Promise.all(me.roles.map((role) => api("GET", "/api/notices?role=" + encodeURIComponent(role) + "&lang=" + lang)));
+  const notices = new Map();
+  for (const list of lists) {
+    for (const notice of list.notices) { if (me.consentsToGive.includes(notice.purpose)) { notices.set(notice.purpose, notice); } }
+  }
+  const form = el("form", { class: "card", id: "terms-form", novalidate: true }, el("p", { class: "hint" }, t("termsIntro")));
+  for (const notice of notices.values()) {
+    const box = el("input", { type: "checkbox", id: "consent-" + notice.purpose, "data-required": notice.required ? "true" : "false" });
+    form.append(el("div", { class: "notice", "data-purpose": notice.purpose },
+      el("h2", {}, notice.title + " — " + (notice.required ? t("required") : t("optional"))),
+      el("p", {}, notice.text),
+      el("label", { class: "choice", for: box.id }, box, t("agree")),
+      el("p", { class: "hint" }, notice.required ? t("termsRequiredHint") : notice.refusing)));
+  }
+  form.append(el("button", { type: "submit" }, t("termsSave")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const boxes = [...form.querySelectorAll("input[type=checkbox]")];
+    if (boxes.some((box) => box.dataset.required === "true" && !box.checked)) { message(t("termsMissing"), "error"); return; }
+    try {
+      for (const box of boxes) {
+        await api("POST", "/api/me/consents", { purpose: box.id.slice("consent-".length), granted: box.checked, language: lang });
+      }
+      await loadMe();
+      message(t("saved"));
+      route();
+    } catch (error) { failed(error); }
+  });
+  main.replaceChildren(el("h1", {}, t("termsTitle")), form);
+}
+
 function viewNoPage(main) {
   main.replaceChildren(el("h1", {}, t("signedInAs") + " " + me.nickname),
     el("p", { class: "hint" }, me.roles.map((role) => t("role_" + role)).join(", ")), el("p", {}, t("noPage")));
@@ -260,6 +302,7 @@ async function route() {
   try {
     if (hash === "#/register") { await viewRegister(main); return; }
     if (!me) { viewSignIn(main); return; }
+    if (me.consentsToGive && me.consentsToGive.length > 0 && hash !== "#/my-data") { await viewTermsToGive(main); return; }
     for (const p of PAGES) {
       const match = p.pattern.exec(hash);
       if (match && allowed(p)) {
