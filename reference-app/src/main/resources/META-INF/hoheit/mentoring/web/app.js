@@ -106,6 +106,28 @@ function textWith(key, values) {
   return Object.entries(values).reduce((text, [name, value]) => text.split("{" + name + "}").join(String(value)), t(key));
 }
 
+/** The text of `key` if there is one, else `fallback` (for values that come from the API, such as a finding's kind). */
+function textOr(key, fallback) {
+  return TEXT[lang][key] || TEXT.de[key] ? t(key) : fallback;
+}
+
+/** A calendar date (2026-03-02) in the page's language. */
+function calendarDay(isoDate) {
+  return new Date(isoDate + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" });
+}
+
+/** Radio buttons in a fieldset: `options` are [value, label key] pairs; each input's id is name-value. */
+function radioGroup(name, legendKey, options, chosen, onChange) {
+  const set = el("fieldset", { class: "options", id: name });
+  set.append(el("legend", {}, t(legendKey)));
+  for (const [value, labelKey] of options) {
+    const input = el("input", { type: "radio", name, id: name + "-" + value, value, checked: value === chosen });
+    if (onChange) { input.addEventListener("change", () => onChange(value)); }
+    set.append(el("label", { class: "option", for: input.id }, input, " ", t(labelKey)));
+  }
+  return set;
+}
+
 /** The locale of dates and numbers in the page's language. */
 function dateLocale() { return lang === "de" ? "de-DE" : "en-GB"; }
 

@@ -84,11 +84,6 @@ addText({
   }
 });
 
-/** The text for `key` if there is one (a name the report may extend, such as a new kind), else `fallback` as it is. */
-function auditText(key, fallback) {
-  return TEXT[lang][key] || TEXT.de[key] ? t(key) : fallback;
-}
-
 /** An ISO-8601 duration (PT8760H, P7D) in words, with the exact value after it. */
 function auditDuration(iso) {
   const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso);
@@ -111,11 +106,11 @@ function auditValue(value) {
 function auditFindingItem(finding, index) {
   const evidence = Object.entries(finding.evidence || {});
   return el("li", { class: "card audit-finding", id: "audit-finding-" + (index + 1), "data-kind": finding.kind },
-    el("h3", {}, auditText("audit_kind_" + finding.kind, finding.kind)),
+    el("h3", {}, textOr("audit_kind_" + finding.kind, finding.kind)),
     el("p", {}, el("strong", {}, t("audit_concerns") + ": "), finding.subject), el("p", {}, finding.message),
     evidence.length === 0 ? null : el("h4", {}, t("audit_evidence")),
     evidence.length === 0 ? null : el("dl", { class: "evidence" }, ...evidence.flatMap(([key, value]) => [
-      el("dt", { "data-key": key }, auditText("audit_ev_" + key, key)), el("dd", {}, auditValue(value))])));
+      el("dt", { "data-key": key }, textOr("audit_ev_" + key, key)), el("dd", {}, auditValue(value))])));
 }
 
 page("/verification", ["auditor", "operator"], "audit_verification", async (main) => {
@@ -151,13 +146,13 @@ function auditRunItem(run) {
   const title = t("audit_run") + " " + when(run.startedAt);
   const steps = run.steps.map((step) => el("tr", { class: "audit-step", "data-store": step.store, "data-category": step.category,
     "data-status": step.status },
-    el("td", {}, step.category), el("td", {}, step.store), el("td", {}, auditText("audit_action_" + step.action, step.action)),
+    el("td", {}, step.category), el("td", {}, step.store), el("td", {}, textOr("audit_action_" + step.action, step.action)),
     el("td", {}, el("time", { datetime: step.cutoff, title: step.cutoff }, when(step.cutoff))), el("td", {}, String(step.affected)),
-    el("td", {}, auditText("audit_step_" + step.status, step.status), step.error ? el("br") : null, step.error || null)));
+    el("td", {}, textOr("audit_step_" + step.status, step.status), step.error ? el("br") : null, step.error || null)));
   return el("li", { class: "card audit-run", id: "audit-run-" + run.runId, "data-outcome": run.outcome, "data-trigger": run.trigger },
     el("h2", {}, title),
-    el("p", {}, el("strong", { class: run.outcome === "FAILED" ? "invalid" : false }, auditText("audit_outcome_" + run.outcome, run.outcome)),
-      " — " + auditText("audit_trigger_" + run.trigger, run.trigger) + ", ",
+    el("p", {}, el("strong", { class: run.outcome === "FAILED" ? "invalid" : false }, textOr("audit_outcome_" + run.outcome, run.outcome)),
+      " — " + textOr("audit_trigger_" + run.trigger, run.trigger) + ", ",
       run.finishedAt ? el("span", {}, t("audit_finishedAt") + " ", el("time", { datetime: run.finishedAt }, when(run.finishedAt)))
         : t("audit_notFinished"),
       ", " + run.affected + " " + t("audit_affected")),

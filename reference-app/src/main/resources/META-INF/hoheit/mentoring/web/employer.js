@@ -45,17 +45,8 @@ addText({
   }
 });
 
-/** A text with its {placeholders} filled in. */
-function employerText(key, values) {
-  return t(key).replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
-}
-
 function employerNumber(value, options) {
   return new Intl.NumberFormat(dateLocale(), options).format(value);
-}
-
-function employerDate(isoDate) {
-  return new Date(isoDate + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" });
 }
 
 /** One indicator of the assessment in plain sentences. */
@@ -63,10 +54,10 @@ function employerIndicator(name, indicator) {
   const percent = (value) => employerNumber(value, { style: "percent", maximumFractionDigits: 0 });
   const range = String(indicator.recommendedMinutes).replace("-", "–");
   const none = indicator.regularity === 0 && indicator.averageMinutes === 0;
-  const sentences = none ? [employerText("employer_none", { range })] : [
-    employerText("employer_regularity_" + name, { percent: percent(indicator.regularity) }),
-    employerText("employer_average", { minutes: employerNumber(indicator.averageMinutes, { maximumFractionDigits: 1 }) }),
-    employerText("employer_within", { percent: percent(indicator.withinRecommendedDuration), range })];
+  const sentences = none ? [textWith("employer_none", { range })] : [
+    textWith("employer_regularity_" + name, { percent: percent(indicator.regularity) }),
+    textWith("employer_average", { minutes: employerNumber(indicator.averageMinutes, { maximumFractionDigits: 1 }) }),
+    textWith("employer_within", { percent: percent(indicator.withinRecommendedDuration), range })];
   return el("section", { class: "card indicator", id: "assessment-" + name, "data-indicator": name, "aria-labelledby": "assessment-" + name + "-title" },
     el("h2", { id: "assessment-" + name + "-title" }, t("employer_" + name)),
     el("ul", {}, ...sentences.map((sentence) => el("li", {}, sentence))));
@@ -100,15 +91,15 @@ page("/employees/:id", ["employer"], null, async (main, params) => {
     main.replaceChildren(el("h1", {}, t("employer_employees")), noAccess, back);
     return;
   }
-  main.replaceChildren(el("h1", {}, employerText("employer_title", { who: employee.nickname })),
+  main.replaceChildren(el("h1", {}, textWith("employer_title", { who: employee.nickname })),
     el("div", { id: "assessment", "data-person": id },
-      el("p", {}, employerText("employer_period", { from: employerDate(assessment.period.from),
-        until: employerDate(assessment.period.until), days: assessment.period.days })),
+      el("p", {}, textWith("employer_period", { from: calendarDay(assessment.period.from),
+        until: calendarDay(assessment.period.until), days: assessment.period.days })),
       employerIndicator("daily", assessment.daily),
       employerIndicator("weekly", assessment.weekly),
       employerIndicator("quarterlyAndYearly", assessment.quarterlyAndYearly),
       el("p", { class: "hint", id: "assessment-notice" }, t("employer_notice")),
       el("p", { class: "hint" }, t("employer_onlyThis")),
-      el("p", { class: "watched", id: "assessment-seen" }, employerText("employer_seen", { who: employee.nickname, page: t("accessLog") }))),
+      el("p", { class: "watched", id: "assessment-seen" }, textWith("employer_seen", { who: employee.nickname, page: t("accessLog") }))),
     back);
 });

@@ -198,18 +198,6 @@ function smoffTable(sessions, onDelete) {
     el("tbody", {}, ...sessions.map(row)));
 }
 
-/** A group of radio buttons with a legend; `onChange(value)` runs when the choice changes. */
-function radioGroup(name, legendKey, options, chosen, onChange) {
-  const set = el("fieldset", { class: "options", id: name });
-  set.append(el("legend", {}, t(legendKey)));
-  for (const [value, labelKey] of options) {
-    const input = el("input", { type: "radio", name, id: name + "-" + value, value, checked: value === chosen });
-    if (onChange) { input.addEventListener("change", () => onChange(value)); }
-    set.append(el("label", { class: "option", for: input.id }, input, " ", t(labelKey)));
-  }
-  return set;
-}
-
 let menteeSmoffView = "day";
 
 page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
@@ -467,7 +455,6 @@ page("/mentors", ["mentee"], "mentors", async (main) => {
 page("/employer-view", ["mentee"], "ev_menu", async (main) => {
   const data = await api("GET", "/api/me/employer-view");
   const seen = data.whatEmployersSee;
-  const day = (iso) => new Date(iso + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" });
   const percent = (share) => Math.round(share * 100);
   const indicator = (name) => {
     const value = seen[name];
@@ -491,7 +478,7 @@ page("/employer-view", ["mentee"], "ev_menu", async (main) => {
       data.courses.length === 0 ? el("p", {}, t("ev_noCourses"))
         : el("ul", {}, ...data.courses.map((name) => el("li", { class: "course", "data-name": name }, name)))),
     el("section", { id: "assessment" }, el("h2", {}, t("ev_assessment")),
-      el("p", {}, textWith("ev_period", { from: day(seen.period.from), until: day(seen.period.until), days: seen.period.days })),
+      el("p", {}, textWith("ev_period", { from: calendarDay(seen.period.from), until: calendarDay(seen.period.until), days: seen.period.days })),
       indicator("daily"), indicator("weekly"), indicator("quarterlyAndYearly"),
       el("p", { class: "hint", id: "assessment-notice" }, t("ev_notice"))));
 });

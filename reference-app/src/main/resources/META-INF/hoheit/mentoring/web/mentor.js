@@ -75,7 +75,7 @@ function mentorParts(grants) {
 }
 
 function mentorScopeWords(scope) {
-  return TEXT.de["mentor_scope_" + scope] ? t("mentor_scope_" + scope) : t("mentor_scopeUnknown");
+  return textOr("mentor_scope_" + scope, t("mentor_scopeUnknown"));
 }
 
 /** The grant's status in plain words: "active since …, invited by the mentee". */
@@ -84,7 +84,7 @@ function mentorGrantLine(grant) {
 }
 
 function mentorPeriod(plan) {
-  if (plan.kind === "day") { return new Date(plan.period + "T00:00:00Z").toLocaleDateString(dateLocale(), { timeZone: "UTC" }); }
+  if (plan.kind === "day") { return calendarDay(plan.period); }
   if (plan.kind === "week") {
     const [year, week] = plan.period.split("-W");
     return textWith("mentor_week", { week: Number(week), year });

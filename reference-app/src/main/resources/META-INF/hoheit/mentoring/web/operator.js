@@ -137,15 +137,6 @@ function opNicknameField(id, labelKey, attrs, hintKey) {
   return [...field(id, labelKey, input), hintKey ? el("p", { class: "hint", id: id + "-hint" }, t(hintKey)) : null];
 }
 
-/** Radio buttons for the mentor's scope, in plain words. */
-function opScopeChoice(name, legendKey) {
-  return el("fieldset", { class: "op-scope" }, el("legend", {}, t(legendKey)),
-    ...OP_SCOPES.map((scope, i) => {
-      const radio = el("input", { type: "radio", name, id: name + "-" + scope, value: scope, checked: i === 0 });
-      return el("label", { class: "choice", for: radio.id }, radio, t("op_scope_" + scope));
-    }));
-}
-
 /** One account in the list, with the mentor-rights action its roles allow. */
 function opAccountItem(account) {
   const actions = el("div", { class: "actions" });
@@ -254,7 +245,7 @@ page("/assignments", ["operator"], "op_assignments", async (main) => {
     el("h2", {}, t("op_assignTitle")), el("p", { class: "hint", id: "op-assign-intro" }, t("op_assignIntro")),
     ...opNicknameField("op-mentee", "op_mentee"),
     ...opNicknameField("op-mentor", "op_mentor", { list: "op-mentor-list" }), mentors,
-    opScopeChoice("op-scope", "op_scope"),
+    radioGroup("op-scope", "op_scope", OP_SCOPES.map((scope) => [scope, "op_scope_" + scope]), OP_SCOPES[0]),
     el("button", { type: "submit", "aria-describedby": "op-assign-intro" }, t("op_assign")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -288,7 +279,7 @@ page("/courses", ["operator"], "op_courses", async (main) => {
     ...field("op-course-name", "op_courseName", el("input", { id: "op-course-name", type: "text", required: true, maxlength: 200 })),
     ...field("op-course-members", "op_courseMembers", el("textarea", { id: "op-course-members", rows: 3, required: true, spellcheck: "false" })),
     ...opNicknameField("op-course-mentor", "op_courseMentor", { list: "op-course-mentor-list", required: false }, "op_courseMentorHint"),
-    mentors, opScopeChoice("op-course-scope", "op_courseScope"),
+    mentors, radioGroup("op-course-scope", "op_courseScope", OP_SCOPES.map((scope) => [scope, "op_scope_" + scope]), OP_SCOPES[0]),
     el("button", { type: "submit" }, t("op_startCourse")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

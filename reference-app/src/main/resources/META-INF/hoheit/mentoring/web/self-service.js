@@ -245,10 +245,8 @@ function activityText(entry) {
   if (entry.what === "page" && ACTIVITY_PAGES[entry.page]) {
     return textWith("act_opened", { page: t(ACTIVITY_PAGES[entry.page]) });
   }
-  const key = "act_" + entry.action + "_" + entry.what;
-  if (TEXT[lang][key] || TEXT.de[key]) { return t(key); }
-  const action = "act_" + entry.action;
-  return textWith("act_generic", { action: TEXT.de[action] ? t(action) : entry.action, what: entry.what });
+  const generic = textWith("act_generic", { action: textOr("act_" + entry.action, entry.action), what: entry.what });
+  return textOr("act_" + entry.action + "_" + entry.what, generic);
 }
 
 page("/activity", [], "act_menu", async (main) => {
@@ -326,8 +324,8 @@ page("/consents", [], "consents", async (main) => {
 // ---- My data -----------------------------------------------------------------------------------
 
 /** A store's name and contents in the page's language, or the API's own words for a store without a text here. */
-function storeTitle(store) { return TEXT.de["md_store_" + store.store] ? t("md_store_" + store.store) : store.store; }
-function storeText(store) { return TEXT.de["md_storeText_" + store.store] ? t("md_storeText_" + store.store) : store.description; }
+function storeTitle(store) { return textOr("md_store_" + store.store, store.store); }
+function storeText(store) { return textOr("md_storeText_" + store.store, store.description); }
 function recordCount(count) { return count === 0 ? t("md_noRecords") : count === 1 ? t("md_record") : textWith("md_records", { count }); }
 
 page("/my-data", [], "myData", async (main) => {
