@@ -11,6 +11,7 @@ import dev.hoheit.consent.Controller;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.AccountStore;
 import dev.hoheit.mentoring.account.ConsentCatalog;
+import dev.hoheit.mentoring.account.LoginThrottle;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.account.SessionService;
 import dev.hoheit.mentoring.crypto.MasterKey;
@@ -109,7 +110,8 @@ public final class SmoffenApp implements AutoCloseable {
         ConsentCatalog.install(consent);
         AuditLog audit = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(settings.dataDir().resolve("keys")))
                 .withClock(clock));
-        PersonKeys keys = new PersonKeys(db, MasterKey.loadOrCreate(settings.masterKeyFile()), clock);
+        javax.crypto.SecretKey masterKey = MasterKey.loadOrCreate(settings.masterKeyFile());
+        PersonKeys keys = new PersonKeys(db, masterKey, clock);
         AccountService accounts = new AccountService(db, consent, keys, hasher, clock);
         SessionService sessions = new SessionService(db, clock);
         SmoffTimeService smoffTime = new SmoffTimeService(db, keys, clock);
@@ -148,7 +150,8 @@ public final class SmoffenApp implements AutoCloseable {
         boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
-                mentors, new AccessGuard(consent, audit, clock), plans, pictures, messages, employments, courses, clock,
+                mentors, new AccessGuard(consent, audit, clock), plans, pictures, messages, employments, courses,
+                new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded);
     }

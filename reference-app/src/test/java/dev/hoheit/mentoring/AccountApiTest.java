@@ -195,6 +195,30 @@ class AccountApiTest {
     }
 
     @DatabaseTest
+    void the_throttle_is_shared_by_every_instance_and_stores_no_nickname(TestDatabase db) {
+        try (TestApp first = new TestApp(db); TestApp second = new TestApp(db, first)) {
+            TestApp.Client attacker = first.client();
+            attacker.register("dora", "correct horse 3");
+            TestApp.Client elsewhere = second.client();
+            for (int i = 0; i < 5; i++) {
+                // Guesses spread over two instances still add up.
+                assertEquals(401, (i % 2 == 0 ? attacker : elsewhere).signIn("dora", "guess " + i).statusCode());
+            }
+            assertEquals(429, elsewhere.signIn("dora", "correct horse 3").statusCode(), "the second instance knows the first's failures");
+            assertEquals(429, attacker.signIn("dora", "correct horse 3").statusCode());
+            assertEquals(0, db.queryLong("SELECT count(*) FROM app_login_throttle WHERE throttle_key LIKE '%dora%'"));
+            assertEquals(2, db.queryLong("SELECT count(*) FROM app_login_throttle WHERE failures = 5 AND LENGTH(throttle_key) = 64"),
+                    "a row for the nickname and one for the client address, each under an HMAC tag");
+
+            first.clock.advance(java.time.Duration.ofMinutes(16));
+            assertEquals(200, elsewhere.signIn("dora", "correct horse 3").statusCode(), "the block ends");
+            first.clock.advance(java.time.Duration.ofMinutes(16));
+            assertEquals(401, attacker.signIn("nobody", "guess").statusCode());
+            assertEquals(2, db.queryLong("SELECT count(*) FROM app_login_throttle"), "old rows are deleted: only the new failure's two keys remain");
+        }
+    }
+
+    @DatabaseTest
     void the_operator_exists_after_the_first_start_and_personal_data_is_covered(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
             TestApp.Client operator = app.client();

@@ -36,15 +36,28 @@ final class TestApp implements AutoCloseable {
      * the retention schedule look missed.
      */
     TestApp(TestDatabase db, java.time.Instant start, String... arguments) {
-        clock = MutableClock.at(start);
-        try {
-            dataDir = Files.createTempDirectory("smoffen-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(db, MutableClock.at(start), newDataDir(), arguments);
+    }
+
+    /** A second instance of {@code other}'s installation: the same database, data folder (keys) and clock. */
+    TestApp(TestDatabase db, TestApp other) {
+        this(db, other.clock, other.dataDir);
+    }
+
+    private TestApp(TestDatabase db, MutableClock clock, Path dataDir, String... arguments) {
+        this.clock = clock;
+        this.dataDir = dataDir;
         AppSettings settings = AppSettings.from(Map.of("HOHEIT_DATA_DIR", dataDir.toString(), "HOHEIT_PORT", "0",
                 "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"), arguments);
         app = SmoffenApp.start(settings, db.dataSource(), clock, new PasswordHasher(8_192, 1));
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("smoffen-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Client client() {

@@ -1,39 +1,67 @@
 package dev.hoheit.mentoring.account;
 
+import static dev.hoheit.mentoring.internal.jooq.Tables.APP_LOGIN_THROTTLE;
+
+import dev.hoheit.mentoring.internal.jooq.tables.records.AppLoginThrottleRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
 
 /**
  * Slows password guessing: after 5 failures for one nickname or one client address, further
- * attempts are refused for a delay that doubles with every failure, up to 15 minutes. Kept in
- * memory per instance; the keys are hashed nicknames and addresses, never logged.
+ * attempts are refused for a delay that doubles with every failure, up to 15 minutes. The counts
+ * live in the database, so every instance sees the same ones. Nicknames and addresses are stored
+ * only as HMAC tags under a key derived from the master key, never logged, and a row is deleted
+ * 15 minutes after its block ends.
  */
 public final class LoginThrottle {
 
     private static final int FREE_ATTEMPTS = 5;
     private static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
-    private record Failures(int count, Instant blockedUntil) {
+    private final DSLContext db;
+    private final SecretKey tagKey;
+    private final Clock clock;
+
+    /**
+     * @param db the application's database
+     * @param masterKey the controller's master key; the throttle's tag key is derived from it, so
+     *                  instances sharing the master key share the counts
+     * @param clock decides when a block ends
+     */
+    public LoginThrottle(DSLContext db, SecretKey masterKey, Clock clock) {
+        this.db = db;
+        this.tagKey = new SecretKeySpec(hmac(masterKey, "smoffen-login-throttle-v1"), "HmacSHA256");
+        this.clock = clock;
     }
 
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    /** The key of a nickname (any case). */
+    public static String nickname(String nickname) {
+        return "n:" + (nickname == null ? "" : nickname.strip().toLowerCase(java.util.Locale.ROOT));
+    }
 
-    public LoginThrottle(Clock clock) {
-        this.clock = clock;
+    /** The key of a client address. */
+    public static String client(String address) {
+        return "c:" + address;
     }
 
     /** How long the caller must wait before trying again; zero when allowed now. */
     public Duration waitFor(String... keys) {
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
-        for (String key : keys) {
-            Failures f = failures.get(key);
-            if (f != null && f.blockedUntil().isAfter(now)) {
-                Duration wait = Duration.between(now, f.blockedUntil());
-                longest = wait.compareTo(longest) > 0 ? wait : longest;
+        for (Instant until : db.select(APP_LOGIN_THROTTLE.BLOCKED_UNTIL).from(APP_LOGIN_THROTTLE)
+                .where(APP_LOGIN_THROTTLE.THROTTLE_KEY.in(Arrays.stream(keys).map(this::tag).toList()))
+                .fetch(APP_LOGIN_THROTTLE.BLOCKED_UNTIL)) {
+            if (until.isAfter(now) && Duration.between(now, until).compareTo(longest) > 0) {
+                longest = Duration.between(now, until);
             }
         }
         return longest;
@@ -43,23 +71,43 @@ public final class LoginThrottle {
     public void failed(String... keys) {
         Instant now = clock.instant();
         for (String key : keys) {
-            failures.compute(key, (k, f) -> {
-                int count = f == null ? 1 : f.count() + 1;
+            String tag = tag(key);
+            db.transaction(tx -> {
+                DSLContext t = tx.dsl();
+                t.insertInto(APP_LOGIN_THROTTLE).set(APP_LOGIN_THROTTLE.THROTTLE_KEY, tag).set(APP_LOGIN_THROTTLE.FAILURES, 0)
+                        .set(APP_LOGIN_THROTTLE.BLOCKED_UNTIL, now).onDuplicateKeyIgnore().execute();
+                // Locked, so concurrent failures on several instances each count.
+                AppLoginThrottleRecord row = t.selectFrom(APP_LOGIN_THROTTLE).where(APP_LOGIN_THROTTLE.THROTTLE_KEY.eq(tag))
+                        .forUpdate().fetchSingle();
+                int count = row.getFailures() + 1;
                 Instant until = now;
                 if (count >= FREE_ATTEMPTS) {
                     long seconds = Math.min(MAX_DELAY.toSeconds(), 1L << Math.min(20, count - FREE_ATTEMPTS + 1));
                     until = now.plusSeconds(seconds);
                 }
-                return new Failures(count, until);
+                t.update(APP_LOGIN_THROTTLE).set(APP_LOGIN_THROTTLE.FAILURES, count).set(APP_LOGIN_THROTTLE.BLOCKED_UNTIL, until)
+                        .where(APP_LOGIN_THROTTLE.THROTTLE_KEY.eq(tag)).execute();
             });
         }
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(e -> e.getValue().blockedUntil().isBefore(now.minus(MAX_DELAY)));
-        }
+        db.deleteFrom(APP_LOGIN_THROTTLE).where(APP_LOGIN_THROTTLE.BLOCKED_UNTIL.lt(now.minus(MAX_DELAY))).execute();
     }
 
-    /** Forgets the failures of a nickname after a successful login. */
+    /** Forgets the failures of a key (a nickname after a successful sign-in). */
     public void succeeded(String key) {
-        failures.remove(key);
+        db.deleteFrom(APP_LOGIN_THROTTLE).where(APP_LOGIN_THROTTLE.THROTTLE_KEY.eq(tag(key))).execute();
+    }
+
+    private String tag(String key) {
+        return HexFormat.of().formatHex(hmac(tagKey, key));
+    }
+
+    private static byte[] hmac(SecretKey key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
+        }
     }
 }

@@ -93,8 +93,8 @@ final class AccountRoutes {
 
     private void signIn(Context ctx) {
         Requests.Login login = Web.body(ctx, Requests.Login.class);
-        String nicknameKey = "n:" + SessionServiceKeys.hash(login.nickname() == null ? "" : login.nickname().strip().toLowerCase(java.util.Locale.ROOT));
-        String clientKey = "c:" + SessionServiceKeys.hash(ctx.ip());
+        String nicknameKey = LoginThrottle.nickname(login.nickname());
+        String clientKey = LoginThrottle.client(ctx.ip());
         Duration wait = throttle.waitFor(nicknameKey, clientKey);
         if (!wait.isZero()) {
             ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
@@ -171,20 +171,5 @@ final class AccountRoutes {
         body.put("roles", account.roles().stream().map(Role::id).sorted().toList());
         body.put("createdAt", account.createdAt().toString());
         return body;
-    }
-
-    /** Keys for the login throttle: hashed, so memory holds no nickname or address. */
-    static final class SessionServiceKeys {
-        private SessionServiceKeys() {
-        }
-
-        static String hash(String value) {
-            try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -46,7 +46,8 @@ public final class WebServer implements AutoCloseable {
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
                            AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
-                           EmploymentService employments, CourseService courses, Clock clock, boolean behindTls) {
+                           EmploymentService employments, CourseService courses, LoginThrottle throttle, Clock clock,
+                           boolean behindTls) {
     }
 
     private final Javalin javalin;
@@ -59,7 +60,7 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(Services services, int port) {
         SecurityHeaders headers = new SecurityHeaders(services.behindTls());
         AccountRoutes accountRoutes = new AccountRoutes(services.accounts(), services.sessions(), services.consent(),
-                services.audit(), new LoginThrottle(services.clock()), services.behindTls());
+                services.audit(), services.throttle(), services.behindTls());
         Javalin javalin = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.http.defaultContentType = "application/json";
