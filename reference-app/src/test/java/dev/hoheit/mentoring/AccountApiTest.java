@@ -90,7 +90,11 @@ class AccountApiTest {
             assertEquals(201, operator.post("/api/operator/accounts", Map.of("nickname", "ada", "password", "correct horse 40",
                     "role", "mentor")).statusCode());
             TestApp.Client ada = app.client();
-            ada.signIn("ada", "correct horse 40");
+            ada.signInOnly("ada", "correct horse 40");
+            HttpResponse<String> refusedRole = ada.get("/api/mentees");
+            assertEquals(403, refusedRole.statusCode(), "no mentor endpoint before the mentor terms are accepted");
+            assertTrue(refusedRole.body().contains("first accept the terms of your role") && refusedRole.body().contains("terms-mentor"),
+                    refusedRole.body());
             JsonNode toGive = TestApp.json(ada.get("/api/me")).get("consentsToGive");
             assertTrue(toGive.toString().contains("terms-mentor") && toGive.toString().contains("privacy-policy"), toGive.toString());
 
@@ -113,6 +117,7 @@ class AccountApiTest {
             }
             assertEquals(200, ada.post("/api/me/consents", Map.of("purpose", "research-anonymised", "granted", false)).statusCode());
             assertEquals(0, TestApp.json(ada.get("/api/me")).get("consentsToGive").size(), "every notice of the role decided");
+            assertEquals(200, ada.get("/api/mentees").statusCode(), "now the mentor endpoints answer");
         }
     }
 
@@ -222,7 +227,7 @@ class AccountApiTest {
     void the_operator_exists_after_the_first_start_and_personal_data_is_covered(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
             TestApp.Client operator = app.client();
-            HttpResponse<String> signedIn = operator.signIn("operator", "operator-secret-1");
+            HttpResponse<String> signedIn = operator.signInOnly("operator", "operator-secret-1");
             assertEquals(200, signedIn.statusCode(), signedIn.body());
             assertEquals("operator", TestApp.json(signedIn).get("roles").get(0).asText());
             assertTrue(TestApp.json(operator.get("/api/me")).get("consentsToGive").toString().contains("terms-organisation"),

@@ -98,9 +98,10 @@ class BrowserTest {
                 staff.screenshot("operator-assignment");
                 staff.signOut();
 
-                // Nothing is shared until zoe accepts, in her console, with the scope in plain words.
-                max.signIn("max", "correct horse 22");
-                assertEquals(0, TestApp.json(max.get("/api/mentees")).get("mentees").size(), "nothing is shared before she accepts");
+                // zoe accepts in her console, with the scope in plain words; max, not having accepted the
+                // mentor terms yet, gets nothing from the mentor API (R27).
+                max.signInOnly("max", "correct horse 22"); // decides nothing: he does that in his console below
+                assertEquals(403, max.get("/api/mentees").statusCode(), "no mentor endpoint before the mentor terms");
                 mentee.menu("#/mentors");
                 WebElement pending = mentee.visible(By.cssSelector("li.mentor[data-status=pending]"));
                 assertTrue(pending.getText().contains("sieht Ihre Smoff-Time, Pläne und Bilder"), "the scope in plain words: " + pending.getText());

@@ -62,6 +62,7 @@ class MenteeConsoleTest {
             TestApp.Client operator = app.client();
             operator.signIn("operator", "operator-secret-1");
             assertEquals(200, operator.put("/api/operator/mentors/" + maxId).statusCode());
+            mentor.acceptTerms(); // the new mentor accepts the mentor terms (R27)
             assertEquals(201, operator.post("/api/operator/accounts", Map.of("nickname", "acme", "password", "employer secret 1",
                     "role", "employer")).statusCode());
             assertEquals(201, operator.post("/api/operator/employments", Map.of("employee", "lea", "employer", "acme")).statusCode());

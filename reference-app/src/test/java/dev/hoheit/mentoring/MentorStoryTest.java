@@ -38,6 +38,9 @@ class MentorStoryTest {
             operator.signIn("operator", "operator-secret-1");
             assertEquals(403, mentee.put("/api/operator/mentors/" + mentorId).statusCode(), "only the operator grants mentor rights");
             assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
+            assertTrue(mentor.get("/api/mentees").body().contains("first accept the terms of your role: terms-mentor"),
+                    "R27: a new mentor accepts the mentor terms first");
+            mentor.acceptTerms();
             HttpResponse<String> assigned = operator.post("/api/operator/assignments",
                     Map.of("mentee", "mia", "mentor", "max", "scope", "smoff-time-mentor"));
             assertEquals(201, assigned.statusCode(), assigned.body());
@@ -93,6 +96,7 @@ class MentorStoryTest {
             TestApp.Client operator = app.client();
             operator.signIn("operator", "operator-secret-1");
             operator.put("/api/operator/mentors/" + mentorId);
+            mentor.acceptTerms();
 
             HttpResponse<String> invited = mentee.post("/api/me/mentors", Map.of("mentor", "otto", "scope", "mentor"));
             assertEquals(201, invited.statusCode(), invited.body());

@@ -153,12 +153,38 @@ final class TestApp implements AutoCloseable {
                     Map.of("privacy-policy", true, "terms-mentee", true, "research-anonymised", false, "product-news", false)));
         }
 
+        /**
+         * Signs in and, like the console's first page, decides the notices of the account's roles it
+         * has not decided yet: agrees to the required ones, refuses the optional ones.
+         */
         HttpResponse<String> signIn(String nickname, String password) {
+            HttpResponse<String> response = signInOnly(nickname, password);
+            if (response.statusCode() == 200) {
+                acceptTerms();
+            }
+            return response;
+        }
+
+        /** Signs in and decides nothing. */
+        HttpResponse<String> signInOnly(String nickname, String password) {
             HttpResponse<String> response = post("/api/session", Map.of("nickname", nickname, "password", password));
             if (response.statusCode() == 200) {
                 csrf = json(response).get("csrfToken").asText();
             }
             return response;
+        }
+
+        /** Decides every notice of the account's roles not decided yet (after a role was given, say). */
+        void acceptTerms() {
+            for (JsonNode consent : json(get("/api/me/consents")).get("consents")) {
+                if ("undecided".equals(consent.get("status").asText())) {
+                    HttpResponse<String> decided = post("/api/me/consents", Map.of("purpose", consent.get("purpose").asText(),
+                            "granted", consent.get("required").asBoolean()));
+                    if (decided.statusCode() != 200) {
+                        throw new IllegalStateException("cannot decide " + consent + ": " + decided.body());
+                    }
+                }
+            }
         }
     }
 

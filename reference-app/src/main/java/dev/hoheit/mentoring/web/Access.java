@@ -4,6 +4,10 @@ import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Role checks on the server, for every request (the UI's hiding of buttons is no protection). */
 final class Access {
@@ -11,15 +15,27 @@ final class Access {
     private Access() {
     }
 
-    /** The signed-in account if it has one of {@code roles}; 401 or 403 otherwise. */
+    /**
+     * The signed-in account if it has one of {@code roles} and has granted the required notices of
+     * that role (R27: an account given a role later decides its terms first); 401 or 403 otherwise.
+     */
     static Account require(Context ctx, Role... roles) {
         Account account = Web.account(ctx);
+        Function<Role, List<String>> pending = ctx.attribute(Web.TERMS_PENDING);
+        List<String> missing = List.of();
         for (Role role : roles) {
             if (account.is(role)) {
-                return account;
+                List<String> notGranted = pending == null ? List.of() : pending.apply(role);
+                if (notGranted.isEmpty()) {
+                    return account;
+                }
+                missing = notGranted;
             }
         }
-        throw AppException.forbidden("this needs the role " + java.util.Arrays.stream(roles).map(Role::id)
-                .collect(java.util.stream.Collectors.joining(" or ")));
+        if (!missing.isEmpty()) {
+            throw AppException.forbidden("first accept the terms of your role: " + String.join(", ", missing)
+                    + " (POST /api/me/consents; GET /api/me lists them under consentsToGive)");
+        }
+        throw AppException.forbidden("this needs the role " + Arrays.stream(roles).map(Role::id).collect(Collectors.joining(" or ")));
     }
 }

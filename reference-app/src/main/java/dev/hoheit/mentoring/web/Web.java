@@ -20,6 +20,7 @@ final class Web {
     static final String SESSION_COOKIE = "smoffen_session";
     static final String ACCOUNT = "account";
     static final String SESSION = "session";
+    static final String TERMS_PENDING = "termsPending";
 
     private Web() {
     }

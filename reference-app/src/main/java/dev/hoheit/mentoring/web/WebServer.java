@@ -6,6 +6,7 @@ import dev.hoheit.consent.ConsentService;
 import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.LoginThrottle;
+import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.account.SessionService;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
@@ -68,7 +69,7 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.before(ctx -> {
                 headers.apply(ctx);
-                authenticate(ctx, services.sessions(), services.accounts());
+                authenticate(ctx, services.sessions(), services.accounts(), services.consent(), services.clock());
             });
             // R5: every read a signed-in user makes is recorded too (writes are recorded by their routes).
             config.routes.after(ctx -> recordRead(ctx, services.audit()));
@@ -114,7 +115,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Resolves the session cookie and checks CSRF for state-changing requests of a signed-in caller. */
-    private static void authenticate(Context ctx, SessionService sessions, AccountService accounts) {
+    private static void authenticate(Context ctx, SessionService sessions, AccountService accounts, ConsentService consent, Clock clock) {
         Optional<SessionService.Session> session = sessions.resolve(ctx.cookie(Web.SESSION_COOKIE));
         if (session.isEmpty()) {
             return;
@@ -125,6 +126,10 @@ public final class WebServer implements AutoCloseable {
         accounts.find(session.get().accountId()).ifPresent(account -> {
             ctx.attribute(Web.SESSION, session.get());
             ctx.attribute(Web.ACCOUNT, account);
+            // Asked only by Access.require, on a role's own endpoints: the required notices of that role not granted now.
+            ctx.attribute(Web.TERMS_PENDING, (java.util.function.Function<Role, List<String>>) role -> consent.purposesFor(role.id()).stream()
+                    .filter(purpose -> purpose.required() && !consent.isGranted(account.id(), purpose.id(), clock.instant()))
+                    .map(purpose -> purpose.id()).toList());
         });
     }
 
