@@ -150,7 +150,7 @@ public final class SmoffenApp implements AutoCloseable {
         boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
-                mentors, new AccessGuard(consent, audit, clock), plans, pictures, messages, employments, courses,
+                mentors, new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock), plans, pictures, messages, employments, courses,
                 new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded);

@@ -20,6 +20,47 @@ import java.util.zip.ZipInputStream;
 /** The person's rights over real HTTP: see, take, correct, restrict, withdraw, delete; and the auditor's view. */
 class SelfServiceTest {
 
+    @DatabaseTest
+    void restricting_processing_stops_every_view_until_it_is_lifted(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client mentee = app.client();
+            String menteeId = TestApp.json(mentee.register("rita", "correct horse 50")).get("id").asText();
+            mentee.signIn("rita", "correct horse 50");
+            assertEquals(201, mentee.post("/api/me/smoff-sessions", Map.of("kind", "day", "date", "2026-03-02", "minutes", 8)).statusCode());
+            TestApp.Client operator = app.client();
+            operator.signIn("operator", "operator-secret-1");
+            TestApp.Client mentor = app.client();
+            String mentorId = TestApp.json(mentor.register("malte", "correct horse 51")).get("id").asText();
+            assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
+            mentor.signIn("malte", "correct horse 51");
+            assertEquals(201, mentee.post("/api/me/mentors", Map.of("mentor", "malte", "scope", "mentor")).statusCode());
+            assertEquals(201, operator.post("/api/operator/accounts", Map.of("nickname", "acme", "password", "correct horse 52",
+                    "role", "employer")).statusCode());
+            assertEquals(201, operator.post("/api/operator/employments", Map.of("employee", "rita", "employer", "acme")).statusCode());
+            TestApp.Client employer = app.client();
+            employer.signIn("acme", "correct horse 52");
+            String sessions = "/api/mentees/" + menteeId + "/smoff-sessions";
+            String assessment = "/api/employer/employees/" + menteeId + "/assessment";
+            assertEquals(200, mentor.get(sessions).statusCode());
+            assertEquals(200, employer.get(assessment).statusCode());
+
+            assertEquals(200, mentee.post("/api/me/restriction", Map.of("reason", "checking my entries")).statusCode());
+            HttpResponse<String> refused = mentor.get(sessions);
+            assertEquals(403, refused.statusCode(), "Art. 18: the grant stands, but nothing is shown");
+            assertTrue(refused.body().contains("restricted the processing"), refused.body());
+            assertEquals(403, mentor.get("/api/mentees/" + menteeId + "/pictures").statusCode());
+            assertEquals(403, employer.get(assessment).statusCode(), "nor is the assessment computed for the employer");
+            app.app.flushAudit();
+            JsonNode views = TestApp.json(mentee.get("/api/me/access-log")).get("views");
+            assertEquals("denied", views.get(0).get("outcome").asText(), "she sees the refused attempts: " + views);
+            assertTrue(TestApp.json(mentee.get("/api/me/activity")).toString().contains("\"action\":\"restrict\""), "and her own step");
+
+            assertEquals(200, mentee.delete("/api/me/restriction").statusCode());
+            assertEquals(200, mentor.get(sessions).statusCode(), "lifted: the grant applies again");
+            assertEquals(200, employer.get(assessment).statusCode());
+        }
+    }
+
     private static String setUpMentee(TestApp app, TestApp.Client mentee) {
         String id = TestApp.json(mentee.post("/api/accounts", Map.of("nickname", "paula", "password", "correct horse 9",
                 "email", "paula@example.org", "consents",

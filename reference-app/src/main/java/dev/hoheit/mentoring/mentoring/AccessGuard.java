@@ -12,6 +12,7 @@ import dev.hoheit.consent.ConsentService;
 import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /**
  * The one gate for reading someone else's data: it asks lib-consent whether the grant permits the
@@ -20,18 +21,37 @@ import java.time.Clock;
  */
 public final class AccessGuard {
 
+    /** What anyone else is told while a person's processing is restricted. */
+    public static final String RESTRICTED = "this person has restricted the processing of their data (GDPR Art. 18); nothing is shown";
+
     private final ConsentService consent;
     private final AuditLog audit;
+    private final Predicate<String> restricted;
     private final Clock clock;
 
-    public AccessGuard(ConsentService consent, AuditLog audit, Clock clock) {
+    /**
+     * @param restricted whether a person has restricted the processing of their data (GDPR Art. 18):
+     *                   then nobody else sees it, whatever they were granted
+     */
+    public AccessGuard(ConsentService consent, AuditLog audit, Predicate<String> restricted, Clock clock) {
         this.consent = consent;
         this.audit = audit;
+        this.restricted = restricted;
         this.clock = clock;
     }
 
-    /** Checks and records a view of {@code scope} of {@code subjectId}'s data; 403 when not granted. */
+    /** Whether {@code subjectId} has restricted the processing of their data. */
+    public boolean isRestricted(String subjectId) {
+        return restricted.test(subjectId);
+    }
+
+    /** Checks and records a view of {@code scope} of {@code subjectId}'s data; 403 when not granted or restricted. */
     public void view(Account viewer, String viewerRole, String subjectId, String scope, Resource resource, ClientInfo client) {
+        if (isRestricted(subjectId)) {
+            audit.append(AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
+                    .about(subjectId).withDetails(java.util.Map.of("refused", "restricted")).withOutcome(Outcome.DENIED).from(client));
+            throw AppException.forbidden(RESTRICTED);
+        }
         boolean permitted = consent.permits(viewer.id(), subjectId, scope, clock.instant());
         String grant = permitted ? consent.grantsTo(viewer.id()).stream()
                 .filter(g -> g.subjectId().equals(subjectId) && g.allows(scope)).map(AccessGrant::id).map(id -> "grant:" + id)

@@ -10,6 +10,7 @@ import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.organisation.Assessment;
 import dev.hoheit.mentoring.organisation.CourseService;
 import dev.hoheit.mentoring.organisation.EmploymentService;
@@ -30,15 +31,17 @@ final class OrganisationRoutes {
     private final EmploymentService employments;
     private final CourseService courses;
     private final SmoffTimeService smoffTime;
+    private final AccessGuard guard;
     private final AuditLog audit;
     private final Clock clock;
 
     OrganisationRoutes(AccountService accounts, EmploymentService employments, CourseService courses, SmoffTimeService smoffTime,
-                       AuditLog audit, Clock clock) {
+                       AccessGuard guard, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.employments = employments;
         this.courses = courses;
         this.smoffTime = smoffTime;
+        this.guard = guard;
         this.audit = audit;
         this.clock = clock;
     }
@@ -82,11 +85,16 @@ final class OrganisationRoutes {
         Account employer = Access.require(ctx, Role.EMPLOYER);
         String employeeId = ctx.pathParam("id");
         boolean linked = employments.isEmployerOf(employer.id(), employeeId);
-        audit.append(AuditEvent.of(Actor.of(employer.id(), Role.EMPLOYER.id()), AuditAction.VIEW, Resource.of("assessment"))
-                .about(linked ? employeeId : null).allowedBy(linked ? "employment" : null)
-                .withOutcome(linked ? Outcome.ALLOWED : Outcome.DENIED).from(Web.client(ctx)));
+        boolean restricted = linked && guard.isRestricted(employeeId);
+        AuditEvent view = AuditEvent.of(Actor.of(employer.id(), Role.EMPLOYER.id()), AuditAction.VIEW, Resource.of("assessment"))
+                .about(linked ? employeeId : null).allowedBy(linked && !restricted ? "employment" : null)
+                .withOutcome(linked && !restricted ? Outcome.ALLOWED : Outcome.DENIED).from(Web.client(ctx));
+        audit.append(restricted ? view.withDetails(Map.of("refused", "restricted")) : view);
         if (!linked) {
             throw AppException.forbidden("this person is not linked to you as an employee");
+        }
+        if (restricted) {
+            throw AppException.forbidden(AccessGuard.RESTRICTED);
         }
         ctx.json(assessmentOf(employeeId));
     }

@@ -165,12 +165,16 @@ final class SelfServiceRoutes {
         Account me = Web.account(ctx);
         Requests.RestrictionRequest request = Web.body(ctx, Requests.RestrictionRequest.class);
         retention.restrict(me.id(), request.reason() == null || request.reason().isBlank() ? "asked by the person" : request.reason());
+        audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.RESTRICT, Resource.of("restriction"))
+                .about(me.id()).from(Web.client(ctx)));
         ctx.json(Map.of("restricted", true));
     }
 
     private void liftRestriction(Context ctx) {
         Account me = Web.account(ctx);
         retention.lift(me.id());
+        audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.REVOKE, Resource.of("restriction"))
+                .about(me.id()).from(Web.client(ctx)));
         ctx.json(Map.of("restricted", false));
     }
 

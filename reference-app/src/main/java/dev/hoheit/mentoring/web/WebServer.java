@@ -90,7 +90,7 @@ public final class WebServer implements AutoCloseable {
             new ContentRoutes(services.plans(), services.pictures(), services.messages(), services.consent(), services.guard(),
                     services.audit()).register(config.routes);
             new OrganisationRoutes(services.accounts(), services.employments(), services.courses(), services.smoffTime(),
-                    services.audit(), services.clock()).register(config.routes);
+                    services.guard(), services.audit(), services.clock()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls())
                     .register(config.routes);
             new OperatorRoutes(services.accounts(), services.mentors(), services.courses(), services.employments(), services.audit())
