@@ -29,6 +29,31 @@ class OperatorApiTest {
     private static final String OPERATOR_PASSWORD = "operator-secret-1";
 
     @DatabaseTest
+    void only_the_operator_starts_a_retention_run_and_it_is_listed_and_logged(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client operator = app.client();
+            operator.signIn("operator", OPERATOR_PASSWORD);
+            assertEquals(201, operator.post("/api/operator/accounts", Map.of("nickname", "ute", "password", "correct horse 60",
+                    "role", "auditor")).statusCode());
+            TestApp.Client auditor = app.client();
+            auditor.signIn("ute", "correct horse 60");
+            assertEquals(403, auditor.post("/api/operator/retention-runs", "").statusCode(), "auditors look, they do not act");
+
+            HttpResponse<String> started = operator.post("/api/operator/retention-runs", "");
+            assertEquals(200, started.statusCode(), started.body());
+            JsonNode run = TestApp.json(started);
+            assertEquals("MANUAL", run.get("trigger").asText());
+            assertEquals("SUCCEEDED", run.get("outcome").asText());
+            assertTrue(run.get("steps").size() > 0, "a step per store and rule: " + run);
+            assertTrue(TestApp.json(auditor.get("/api/auditor/retention-runs")).get("runs").findValuesAsText("runId")
+                    .contains(run.get("runId").asText()), "the auditor sees it in the list");
+            app.app.flushAudit();
+            assertTrue(TestApp.json(operator.get("/api/me/activity")).toString().contains("\"what\":\"retention-run\""),
+                    "the operator's own log shows the run he started");
+        }
+    }
+
+    @DatabaseTest
     void the_operator_finds_accounts_by_nickname_and_role_with_nothing_but_nickname_roles_and_creation(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
             for (String nickname : List.of("anna", "anton", "bert")) {

@@ -45,6 +45,7 @@ final class AuditorRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/auditor/verification", this::verification);
         routes.get("/api/auditor/retention-runs", this::runs);
+        routes.post("/api/operator/retention-runs", this::runNow);
         routes.get("/api/auditor/checkpoints", this::checkpoints);
         routes.post("/api/auditor/checkpoints", this::seal);
     }
@@ -65,17 +66,30 @@ final class AuditorRoutes {
         Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
         List<Map<String, Object>> runs = new ArrayList<>();
         for (RunReport run : retention.runs(50)) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("runId", run.runId().toString());
-            json.put("trigger", run.trigger());
-            json.put("startedAt", run.startedAt().toString());
-            json.put("finishedAt", run.finishedAt().map(Object::toString).orElse(null));
-            json.put("outcome", run.outcome());
-            json.put("affected", run.affected());
-            json.put("steps", run.steps().stream().map(AuditorRoutes::stepJson).toList());
-            runs.add(json);
+            runs.add(runJson(run));
         }
         ctx.json(Map.of("runs", runs));
+    }
+
+    /** The operator starts a retention run now (the scheduler runs one every hour); it is recorded like any run. */
+    private void runNow(Context ctx) {
+        Account operator = Access.require(ctx, Role.OPERATOR);
+        RunReport run = retention.runDuePolicies();
+        audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.CREATE,
+                Resource.of("retention-run", run.runId().toString())).from(Web.client(ctx)));
+        ctx.json(runJson(run));
+    }
+
+    private static Map<String, Object> runJson(RunReport run) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runId", run.runId().toString());
+        json.put("trigger", run.trigger());
+        json.put("startedAt", run.startedAt().toString());
+        json.put("finishedAt", run.finishedAt().map(Object::toString).orElse(null));
+        json.put("outcome", run.outcome());
+        json.put("affected", run.affected());
+        json.put("steps", run.steps().stream().map(AuditorRoutes::stepJson).toList());
+        return json;
     }
 
     /**

@@ -5,6 +5,7 @@
 
 addText({
   de: {
+    audit_runNow: "Jetzt einen Lauf starten", audit_runDone: "Lauf beendet: {outcome}, {affected} Datensätze betroffen.",
     audit_verification: "Prüfbericht", audit_verificationTitle: "Prüfbericht zur Aufbewahrung",
     audit_verificationIntro: "Bei jedem Aufruf neu geprüft: dass nichts länger aufbewahrt wird, als die Regeln erlauben, dass das Protokoll unverändert ist, dass jede Löschung in jedem Speicher abgeschlossen ist und dass jeder geplante Lauf stattgefunden hat.",
     audit_noFindings: "Keine Befunde: Alles wurde geprüft und ist in Ordnung.", audit_oneFinding: "1 Befund",
@@ -44,6 +45,7 @@ addText({
     audit_cli: "So prüfen Sie das Protokoll ohne Smoffen, direkt in der Datenbank."
   },
   en: {
+    audit_runNow: "Start a run now", audit_runDone: "Run finished: {outcome}, {affected} records affected.",
     audit_verification: "Verification", audit_verificationTitle: "Retention verification report",
     audit_verificationIntro: "Checked afresh on every visit: that nothing is kept longer than the rules allow, that the log is unaltered, that every erasure completed in every store, and that every scheduled run happened.",
     audit_noFindings: "No findings: everything was checked and is in order.", audit_oneFinding: "1 finding",
@@ -161,7 +163,20 @@ function auditRunItem(run) {
 
 page("/retention-runs", ["auditor", "operator"], "audit_runs", async (main) => {
   const data = await api("GET", "/api/auditor/retention-runs");
-  main.replaceChildren(el("h1", {}, t("audit_runsTitle")), el("p", { class: "hint" }, t("audit_runsIntro")),
+  // The operator may start a run now; auditors only look.
+  let runNow = null;
+  if (me.roles.includes("operator")) {
+    runNow = el("button", { type: "button", id: "audit-run-now" }, t("audit_runNow"));
+    runNow.addEventListener("click", async () => {
+      runNow.disabled = true;
+      try {
+        const run = await api("POST", "/api/operator/retention-runs");
+        message(textWith("audit_runDone", { outcome: textOr("audit_outcome_" + run.outcome, run.outcome), affected: run.affected }));
+        route();
+      } catch (error) { runNow.disabled = false; failed(error); }
+    });
+  }
+  main.replaceChildren(el("h1", {}, t("audit_runsTitle")), el("p", { class: "hint" }, t("audit_runsIntro")), runNow,
     data.runs.length === 0 ? el("p", { id: "audit-no-runs" }, t("audit_noRuns"))
       : el("ol", { class: "plain", id: "audit-runs" }, ...data.runs.map(auditRunItem)));
 });
