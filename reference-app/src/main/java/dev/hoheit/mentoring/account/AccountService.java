@@ -65,24 +65,7 @@ public final class AccountService {
         String email = form.email() == null || form.email().isBlank() ? null : validEmail(form.email());
         String language = ConsentCatalog.language(form.language());
         List<DecisionRequest> decisions = decisionsFor(form, language);
-        String id = UUID.randomUUID().toString();
-        Instant now = clock.instant();
-        try {
-            db.insertInto(APP_ACCOUNT)
-                    .set(APP_ACCOUNT.ACCOUNT_ID, id)
-                    .set(APP_ACCOUNT.NICKNAME, nickname)
-                    .set(APP_ACCOUNT.NICKNAME_KEY, key(nickname))
-                    .set(APP_ACCOUNT.PASSWORD_HASH, hasher.hash(form.password()))
-                    .set(APP_ACCOUNT.ROLES, form.role().id())
-                    .set(APP_ACCOUNT.CREATED_AT, now)
-                    .set(APP_ACCOUNT.UPDATED_AT, now)
-                    .execute();
-        } catch (DataAccessException e) {
-            if (e.sqlState() != null && e.sqlState().startsWith("23")) {
-                throw new AppException(AppException.Kind.CONFLICT, "the nickname '" + nickname + "' is taken");
-            }
-            throw e;
-        }
+        String id = insertAccount(nickname, form.password(), Set.of(form.role()));
         try {
             keys.create(id);
             if (email != null) {
@@ -189,17 +172,15 @@ public final class AccountService {
                 .fetchOptional(APP_ACCOUNT.EMAIL_ENC).flatMap(sealed -> keys.openText(accountId, "email", sealed));
     }
 
-    /** Creates an account with roles chosen by the operator (no consent form; they consent at first login). */
-    public Account createByOperator(String nickname, char[] password, Set<Role> roles) {
-        String name = validNickname(nickname);
-        validPassword(password, name);
+    /** Inserts the account row with a fresh id; a nickname already taken (in any case) is a 409. */
+    private String insertAccount(String nickname, char[] password, Set<Role> roles) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         try {
             db.insertInto(APP_ACCOUNT)
                     .set(APP_ACCOUNT.ACCOUNT_ID, id)
-                    .set(APP_ACCOUNT.NICKNAME, name)
-                    .set(APP_ACCOUNT.NICKNAME_KEY, key(name))
+                    .set(APP_ACCOUNT.NICKNAME, nickname)
+                    .set(APP_ACCOUNT.NICKNAME_KEY, key(nickname))
                     .set(APP_ACCOUNT.PASSWORD_HASH, hasher.hash(password))
                     .set(APP_ACCOUNT.ROLES, roles.stream().map(Role::id).sorted().collect(Collectors.joining(",")))
                     .set(APP_ACCOUNT.CREATED_AT, now)
@@ -207,10 +188,18 @@ public final class AccountService {
                     .execute();
         } catch (DataAccessException e) {
             if (e.sqlState() != null && e.sqlState().startsWith("23")) {
-                throw new AppException(AppException.Kind.CONFLICT, "the nickname '" + name + "' is taken");
+                throw new AppException(AppException.Kind.CONFLICT, "the nickname '" + nickname + "' is taken");
             }
             throw e;
         }
+        return id;
+    }
+
+    /** Creates an account with roles chosen by the operator (no consent form; they consent at first login). */
+    public Account createByOperator(String nickname, char[] password, Set<Role> roles) {
+        String name = validNickname(nickname);
+        validPassword(password, name);
+        String id = insertAccount(name, password, roles);
         keys.create(id);
         return find(id).orElseThrow();
     }

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 public final class AccessGuard {
 
     /** What anyone else is told while a person's processing is restricted. */
-    public static final String RESTRICTED = "this person has restricted the processing of their data (GDPR Art. 18); nothing is shown";
+    static final String RESTRICTED = "this person has restricted the processing of their data (GDPR Art. 18); nothing is shown";
 
     private final ConsentService consent;
     private final AuditLog audit;
@@ -40,18 +40,26 @@ public final class AccessGuard {
         this.clock = clock;
     }
 
-    /** Whether {@code subjectId} has restricted the processing of their data. */
-    public boolean isRestricted(String subjectId) {
+    private boolean isRestricted(String subjectId) {
         return restricted.test(subjectId);
     }
 
-    /** Checks and records a view of {@code scope} of {@code subjectId}'s data; 403 when not granted or restricted. */
-    public void view(Account viewer, String viewerRole, String subjectId, String scope, Resource resource, ClientInfo client) {
+    /**
+     * Refuses, and records as a denied view, any view of {@code subjectId}'s data while they have
+     * restricted processing; does nothing otherwise. {@link #view} asks this first; a view allowed by
+     * another relation (an employer's employment link) asks it too.
+     */
+    public void refuseIfRestricted(Account viewer, String viewerRole, String subjectId, Resource resource, ClientInfo client) {
         if (isRestricted(subjectId)) {
             audit.append(AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
                     .about(subjectId).withDetails(java.util.Map.of("refused", "restricted")).withOutcome(Outcome.DENIED).from(client));
             throw AppException.forbidden(RESTRICTED);
         }
+    }
+
+    /** Checks and records a view of {@code scope} of {@code subjectId}'s data; 403 when not granted or restricted. */
+    public void view(Account viewer, String viewerRole, String subjectId, String scope, Resource resource, ClientInfo client) {
+        refuseIfRestricted(viewer, viewerRole, subjectId, resource, client);
         boolean permitted = consent.permits(viewer.id(), subjectId, scope, clock.instant());
         String grant = permitted ? consent.grantsTo(viewer.id()).stream()
                 .filter(g -> g.subjectId().equals(subjectId) && g.allows(scope)).map(AccessGrant::id).map(id -> "grant:" + id)

@@ -85,16 +85,14 @@ final class OrganisationRoutes {
         Account employer = Access.require(ctx, Role.EMPLOYER);
         String employeeId = ctx.pathParam("id");
         boolean linked = employments.isEmployerOf(employer.id(), employeeId);
-        boolean restricted = linked && guard.isRestricted(employeeId);
-        AuditEvent view = AuditEvent.of(Actor.of(employer.id(), Role.EMPLOYER.id()), AuditAction.VIEW, Resource.of("assessment"))
-                .about(linked ? employeeId : null).allowedBy(linked && !restricted ? "employment" : null)
-                .withOutcome(linked && !restricted ? Outcome.ALLOWED : Outcome.DENIED).from(Web.client(ctx));
-        audit.append(restricted ? view.withDetails(Map.of("refused", "restricted")) : view);
+        if (linked) {
+            guard.refuseIfRestricted(employer, Role.EMPLOYER.id(), employeeId, Resource.of("assessment"), Web.client(ctx));
+        }
+        audit.append(AuditEvent.of(Actor.of(employer.id(), Role.EMPLOYER.id()), AuditAction.VIEW, Resource.of("assessment"))
+                .about(linked ? employeeId : null).allowedBy(linked ? "employment" : null)
+                .withOutcome(linked ? Outcome.ALLOWED : Outcome.DENIED).from(Web.client(ctx)));
         if (!linked) {
             throw AppException.forbidden("this person is not linked to you as an employee");
-        }
-        if (restricted) {
-            throw AppException.forbidden(AccessGuard.RESTRICTED);
         }
         ctx.json(assessmentOf(employeeId));
     }

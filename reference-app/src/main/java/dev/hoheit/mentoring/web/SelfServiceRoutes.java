@@ -114,20 +114,16 @@ final class SelfServiceRoutes {
         }
         var purpose = consent.purpose(change.purpose()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such purpose"));
         String role = AccountRoutes.primaryRole(me);
-        if (change.granted()) {
+        boolean undecided = !change.granted() && consent.state(me.id(), purpose.id()).status() == ConsentStatus.UNDECIDED;
+        // Granting, or saying no to one never asked before (a role given later), is a decision on the notice,
+        // recorded like one at registration (R17).
+        if (change.granted() || undecided && !purpose.required()) {
             // The notice in the language the person reads, as on the registration form; German when there is none.
             Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), ConsentCatalog.language(change.language()));
-            consent.record(DecisionRequest.grant(me.id(), notice.ref()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
-            audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.GRANT, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
-            consents(ctx);
-            return;
-        }
-        boolean undecided = consent.state(me.id(), purpose.id()).status() == ConsentStatus.UNDECIDED;
-        if (undecided && !purpose.required()) {
-            // Never asked before (a role given later): saying no is a refusal, recorded like one at registration (R17).
-            Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), ConsentCatalog.language(change.language()));
-            consent.record(DecisionRequest.refuse(me.id(), notice.ref()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
-            audit.append(AuditEvent.of(Actor.of(me.id(), role), AuditAction.REVOKE, Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
+            DecisionRequest decision = change.granted() ? DecisionRequest.grant(me.id(), notice.ref()) : DecisionRequest.refuse(me.id(), notice.ref());
+            consent.record(decision.as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
+            audit.append(AuditEvent.of(Actor.of(me.id(), role), change.granted() ? AuditAction.GRANT : AuditAction.REVOKE,
+                    Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
             consents(ctx);
             return;
         }
