@@ -71,7 +71,7 @@ class AccessibilityTest {
 
     /** axe's WCAG 2.1 A/AA violations, then the page at phone width. */
     private static void check(ConsoleBrowser browser, String page, List<String> problems) {
-        waitForQuiet(browser);
+        browser.settled();
         JavascriptExecutor js = (JavascriptExecutor) browser.driver;
         // DevTools evaluation is not subject to the page's CSP, so axe can be injected into the strict page.
         js.executeScript(AXE);
@@ -109,12 +109,6 @@ class AccessibilityTest {
         } finally {
             browser.driver.manage().window().setSize(desktop);
         }
-    }
-
-    /** Pages render after their API calls; wait until nothing is loading any more. */
-    private static void waitForQuiet(ConsoleBrowser browser) {
-        browser.wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "return document.readyState === 'complete' && !document.querySelector('[aria-busy=true]');")));
     }
 
     private static List<String> hrefs(ConsoleBrowser browser, String selector) {

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipFile;
-import javax.imageio.ImageIO;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,10 +62,10 @@ class BrowserTest {
 
                 // She uploads a photo of her paper plan.
                 mentee.menu("#/pictures");
-                mentee.visible(By.id("picture-file")).sendKeys(picture().toString());
+                mentee.visible(By.id("picture-file")).sendKeys(MenteeConsoleTest.picture("png", 120, 90).toString());
                 driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
                 WebElement uploaded = mentee.visible(By.cssSelector("li.picture img"));
-                mentee.wait.until(d -> loaded(d, uploaded));
+                assertEquals(120, mentee.loaded(uploaded));
                 mentee.screenshot("pictures");
                 assertEquals(1, db.queryLong("SELECT count(*) FROM app_picture"));
 
@@ -125,7 +120,7 @@ class BrowserTest {
                 staff.visible(By.cssSelector("li.mentee a.mentee-name")).click();
                 staff.waitForText(By.cssSelector("#mentee-smoff-time table"), "Tagesplan im Browser");
                 WebElement seen = staff.visible(By.cssSelector("#mentee-pictures img"));
-                staff.wait.until(d -> loaded(d, seen));
+                assertEquals(120, staff.loaded(seen), "the picture really loads for him");
                 staff.screenshot("mentor-views");
                 app.app.flushAudit();
 
@@ -194,24 +189,5 @@ class BrowserTest {
             assertEquals(0, db.queryLong("SELECT count(*) FROM app_picture"), "and the picture");
             assertEquals(1, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'max'"), "nobody else's");
         }
-    }
-
-    /** Whether the image has really loaded (the browser decoded it). */
-    private static boolean loaded(WebDriver driver, WebElement image) {
-        Object width = ((JavascriptExecutor) driver).executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", image);
-        return ((Number) width).intValue() > 0;
-    }
-
-    /** A small real PNG, as a phone photo of a paper plan would be. */
-    private static Path picture() throws IOException {
-        BufferedImage image = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 120; x++) {
-            for (int y = 0; y < 90; y++) {
-                image.setRGB(x, y, (x * 2) << 16 | (y * 2) << 8 | 0x80);
-            }
-        }
-        Path file = Files.createTempFile("plan-photo", ".png");
-        ImageIO.write(image, "png", file.toFile());
-        return file;
     }
 }

@@ -103,6 +103,13 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Waits until the browser has really loaded and decoded the image; returns its natural width in pixels. */
+    long loaded(WebElement image) {
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return arguments[0].complete && arguments[0].naturalWidth > 0;", image)));
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth;", image)).longValue();
+    }
+
     /** Types into a field after clearing it. */
     void type(By locator, String text) {
         WebElement input = visible(locator);

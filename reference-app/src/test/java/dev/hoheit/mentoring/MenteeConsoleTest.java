@@ -302,8 +302,8 @@ class MenteeConsoleTest {
         return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    /** A small real picture written with ImageIO. */
-    private static Path picture(String format, int width, int height) throws IOException {
+    /** A small real picture (a planning sheet) in {@code format}, written with ImageIO to a temporary file. */
+    static Path picture(String format, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);

@@ -128,9 +128,7 @@ class MentorEmployerConsoleTest {
                 browser.waitForText(By.id("mentee-plans"), "Plan von zoe");
                 assertEquals(2, driver.findElements(By.cssSelector("#mentee-plans li.plan")).size());
                 WebElement image = browser.visible(By.cssSelector("#mentee-pictures img"));
-                browser.wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-                        "return arguments[0].complete && arguments[0].naturalWidth > 0", image));
-                assertEquals(160L, ((JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth", image));
+                assertEquals(160L, browser.loaded(image));
                 assertTrue(image.getAttribute("alt").contains("zoe"), "the picture has alt text: " + image.getAttribute("alt"));
                 assertTrue(driver.findElements(By.id("mentee-not-shared")).isEmpty(), "everything is shared");
                 assertTrue(browser.text().contains("Der Mentee sieht jeden Ihrer Aufrufe"));
