@@ -16,8 +16,12 @@ module dev.hoheit.audit {
     requires flyway.core;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    // Submitting checkpoints to witnesses (C2SP tlog-witness) over HTTP.
+    requires java.net.http;
 
     exports dev.hoheit.audit;
+    // Standard transparency-log primitives (Merkle proofs, tiles, signed notes, cosignatures).
+    exports dev.hoheit.audit.tlog;
     // jOOQ instantiates the generated record classes reflectively; open them to jOOQ alone.
     opens dev.hoheit.audit.internal.jooq.tables.records to org.jooq;
 }
