@@ -47,9 +47,9 @@ final class PurgeBenchmark {
         report.row(new Report.Row(NAME, "time to delete " + BenchSettings.count(due) + " events", Report.seconds(auditSeconds),
                 Report.seconds(baselineSeconds), Report.ratio(auditSeconds, baselineSeconds, false), "< 1 s",
                 Report.Verdict.of(auditSeconds < 1.0)));
-        report.detail(NAME, String.format(Locale.ROOT, "purgeBefore(%s): %s events deleted, %d partition(s) dropped, boundary at seq %d,"
+        report.detail(NAME, String.format(Locale.ROOT, "purgeBefore(%s): %s events deleted, %d partition(s) dropped, minimum index %d,"
                         + " PURGE event at seq %d; %s by the library's own clock", cutoff, BenchSettings.count(purge.eventsDeleted()),
-                purge.partitionsDropped(), purge.boundarySeq(), purge.purgeEventSeq(), Report.seconds(purge.took().toNanos() / 1e9)));
+                purge.partitionsDropped(), purge.minIndex(), purge.purgeEventSeq(), Report.seconds(purge.took().toNanos() / 1e9)));
         report.detail(NAME, "baseline: DELETE FROM " + plain.name() + " WHERE recorded_at < cutoff (one statement, autocommit,"
                 + " non-partitioned table with the same indexes): " + BenchSettings.count(deleted) + " rows");
         report.detail(NAME, "events kept (month M+1 and later): " + BenchSettings.count(kept) + "; verify() after the purge: "

@@ -1,7 +1,9 @@
 package dev.hoheit.audit;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of an {@link AuditLog}. Start from {@link #of(AuditKeys)}.
@@ -11,13 +13,28 @@ import java.time.Duration;
  * @param migrate whether {@link AuditLog#create} brings the schema up to date
  * @param batchSize most events written in one group commit
  * @param bufferCapacity most events waiting for a group commit; a full buffer blocks the caller
- * @param sealEvery seal a checkpoint after this many events (bounds the size of inclusion proofs)
+ * @param sealEvery seal a checkpoint after this many events
  * @param keyCacheTtl how long a person's key is cached; after an erasure on another instance,
  *                    that instance may read the person's fields for at most this long
+ * @param origin the log's name: the first line of its checkpoints and the name of its signing key
+ *               (C2SP tlog-checkpoint; a scheme-less URL such as {@code smoffen.example/audit})
+ * @param retention the published retention period: a purge may only remove events at least this old,
+ *                  and verifiers report any purge that removed younger ones
+ * @param stateDirectory where the log keeps, outside the database, the newest checkpoint it signed
+ *                       (so a database rolled back or rewritten is noticed); null keeps no such state
+ * @param witnesses the witnesses every new checkpoint is submitted to
+ * @param witnessQuorum how many of them must have cosigned the newest checkpoint for it to count as
+ *                      witnessed ({@link AuditLog#verify()} reports a checkpoint short of it)
  * @since 0.1
  */
 public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batchSize, int bufferCapacity,
-                          int sealEvery, Duration keyCacheTtl) {
+                          int sealEvery, Duration keyCacheTtl, String origin, Duration retention,
+                          Path stateDirectory, List<Witness> witnesses, int witnessQuorum) {
+
+    /** The origin of a log that was not given one. */
+    public static final String DEFAULT_ORIGIN = "hoheit.dev/audit";
+    /** Twelve months of 365 days, the usage log's retention (R5). */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
 
     /** Validates the settings. */
     public AuditConfig {
@@ -36,35 +53,82 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
         if (keyCacheTtl.isNegative()) {
             throw Checks.invalid("key cache TTL must not be negative");
         }
+        origin = Checks.text("origin", origin, 200);
+        if (origin.chars().anyMatch(c -> c == '+' || Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw Checks.invalid("origin '" + origin + "' must not contain spaces, '+' or control characters");
+        }
+        Checks.required("retention", retention);
+        if (retention.isNegative() || retention.isZero()) {
+            throw Checks.invalid("retention must be positive, was " + retention);
+        }
+        witnesses = List.copyOf(Checks.required("witnesses", witnesses));
+        if (witnessQuorum < 0 || witnessQuorum > witnesses.size()) {
+            throw Checks.invalid("witness quorum " + witnessQuorum + " must be between 0 and the " + witnesses.size()
+                    + " configured witness(es)");
+        }
     }
 
-    /** Defaults: system UTC clock, migrations on, batches of 500, a buffer of 10,000, a seal every 1,000 events, 30 s key cache. */
+    /**
+     * Defaults: system UTC clock, migrations on, batches of 500, a buffer of 10,000, a seal every 1,000
+     * events, 30 s key cache, origin {@value #DEFAULT_ORIGIN}, 365 days' retention, no state directory,
+     * no witnesses.
+     */
     public static AuditConfig of(AuditKeys keys) {
-        return new AuditConfig(keys, Clock.systemUTC(), true, 500, 10_000, 1_000, Duration.ofSeconds(30));
+        return new AuditConfig(keys, Clock.systemUTC(), true, 500, 10_000, 1_000, Duration.ofSeconds(30),
+                DEFAULT_ORIGIN, DEFAULT_RETENTION, null, List.of(), 0);
     }
 
     /** The same settings with another clock. */
     public AuditConfig withClock(Clock newClock) {
-        return new AuditConfig(keys, newClock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl);
+        return new AuditConfig(keys, newClock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum);
     }
 
     /** The same settings, leaving migrations to the host ({@link AuditSchema#migrate}). */
     public AuditConfig withoutMigration() {
-        return new AuditConfig(keys, clock, false, batchSize, bufferCapacity, sealEvery, keyCacheTtl);
+        return new AuditConfig(keys, clock, false, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum);
     }
 
     /** The same settings with another batch size and buffer capacity. */
     public AuditConfig withBatching(int newBatchSize, int newBufferCapacity) {
-        return new AuditConfig(keys, clock, migrate, newBatchSize, newBufferCapacity, sealEvery, keyCacheTtl);
+        return new AuditConfig(keys, clock, migrate, newBatchSize, newBufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum);
     }
 
     /** The same settings, sealing every {@code events} events. */
     public AuditConfig withSealEvery(int events) {
-        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, events, keyCacheTtl);
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, events, keyCacheTtl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum);
     }
 
     /** The same settings with another key cache lifetime. */
     public AuditConfig withKeyCacheTtl(Duration ttl) {
-        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, ttl);
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, ttl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum);
+    }
+
+    /** The same settings with another origin (the log's name in its checkpoints). */
+    public AuditConfig withOrigin(String newOrigin) {
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, newOrigin,
+                retention, stateDirectory, witnesses, witnessQuorum);
+    }
+
+    /** The same settings with another published retention period. */
+    public AuditConfig withRetention(Duration newRetention) {
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                newRetention, stateDirectory, witnesses, witnessQuorum);
+    }
+
+    /** The same settings, keeping the newest signed checkpoint in {@code directory} (outside the database). */
+    public AuditConfig withStateDirectory(Path directory) {
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, Checks.required("state directory", directory), witnesses, witnessQuorum);
+    }
+
+    /** The same settings, submitting checkpoints to {@code newWitnesses}, of which {@code quorum} must cosign. */
+    public AuditConfig withWitnesses(List<Witness> newWitnesses, int quorum) {
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, stateDirectory, newWitnesses, quorum);
     }
 }

@@ -22,6 +22,14 @@ public final class AuditException extends RuntimeException {
         STORAGE,
         /** A key or signature operation failed (wrong master key, damaged key material). */
         CRYPTO,
+        /**
+         * The stored log does not extend what this log signed before (rolled back, truncated or
+         * rewritten), or does not start where its recorded purges end: the operation was refused
+         * so that nothing covers the damage up. Run a verification for the details.
+         *
+         * @since 0.2
+         */
+        TAMPERED,
         /** The log is closed. */
         CLOSED,
         /** The caller was interrupted while waiting. */

@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
+import dev.hoheit.audit.tlog.NoteSigner;
+import dev.hoheit.audit.tlog.NoteVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +190,31 @@ public record AuditKeys(SecretKey masterKey, KeyPair signingKeys, List<PublicKey
         }
         keys.put(keyId(), signingKeys.getPublic());
         return Collections.unmodifiableMap(keys);
+    }
+
+    /**
+     * The signer of checkpoints for a log named {@code origin}: a C2SP signed-note Ed25519 key whose
+     * name is the origin.
+     *
+     * @since 0.2
+     */
+    public NoteSigner noteSigner(String origin) {
+        return NoteSigner.ed25519(origin, signingKeys);
+    }
+
+    /**
+     * Note verifiers for every key that may have signed checkpoints of {@code origin}: the current
+     * signing key first, then the retired ones.
+     *
+     * @since 0.2
+     */
+    public List<NoteVerifier> noteVerifiers(String origin) {
+        List<NoteVerifier> verifiers = new ArrayList<>();
+        verifiers.add(NoteVerifier.ed25519(origin, signingKeys.getPublic()));
+        for (PublicKey retired : retiredSigningKeys) {
+            verifiers.add(NoteVerifier.ed25519(origin, retired));
+        }
+        return List.copyOf(verifiers);
     }
 
     /** The public key in PEM form, to hand to auditors. */

@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * A tamper-evident log of what everyone did and who viewed whose data (R5-R7, R12), which forgets
- * on schedule (R34) and stays verifiable.
+ * on schedule (R34) and stays verifiable: an RFC 6962 Merkle tree stored as C2SP tlog-tiles, with
+ * C2SP checkpoints signed by the controller and cosigned by independent witnesses.
  *
  * <pre>{@code
  * try (AuditLog log = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(keyDir)))) {
@@ -23,8 +24,9 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  *
- * <p>Several instances may write to one database: appends are serialised on the chain's head, so
- * the chain never forks. The log owns one background thread for batched appends; close it.
+ * <p>Several instances may write to one database: appends are serialised on the tree's head, so
+ * the tree never forks. The log owns background threads for batched appends and for submitting
+ * checkpoints to witnesses; close it.
  *
  * @since 0.1
  */
@@ -61,23 +63,77 @@ public interface AuditLog extends AutoCloseable {
 
     // ---- Tamper evidence -------------------------------------------------------------------
 
-    /** Signs the current head (or returns the checkpoint of the head if it is already sealed). */
+    /**
+     * Signs the current tree (or returns the checkpoint of its size if it is already sealed) and,
+     * when witnesses are configured, waits for their cosignatures.
+     *
+     * @throws AuditException ({@link AuditException.Problem#TAMPERED}) when the stored tree does not
+     *         extend the newest checkpoint this log signed: the log never signs a rewritten history
+     */
     Checkpoint seal();
 
-    /** Every stored checkpoint, oldest first; export them and keep them outside the database. */
+    /** Every stored checkpoint, oldest first, with its cosignatures; export them and keep them outside the database. */
     List<Checkpoint> checkpoints();
 
-    /** Verifies the retained chain and the stored checkpoints. */
+    /**
+     * The newest stored checkpoint with its cosignatures (served as {@code <prefix>/checkpoint}).
+     *
+     * @since 0.2
+     */
+    Optional<Checkpoint> latestCheckpoint();
+
+    /**
+     * Verifies the retained log: entries against the tree's tiles, tiles against each other,
+     * checkpoints (signatures by this log's keys, roots, consistency with one another and with the
+     * newest checkpoint kept in the state directory), witness quorum, purges and erasures.
+     */
     VerificationReport verify();
 
     /**
-     * Verifies the retained chain against the stored checkpoints and against {@code trusted}
-     * checkpoints exported earlier, which also reveals a cut-off tail.
+     * Verifies the log as {@link #verify()} does, and against {@code trusted} checkpoints exported
+     * earlier, which also reveals a rollback, a cut-off tail or a fork.
      */
     VerificationReport verify(Collection<Checkpoint> trusted);
 
-    /** Proof that the event at {@code seq} is sealed by a checkpoint (sealing the head first if needed). */
+    /** Proof that the event at {@code seq} is in a signed checkpoint's tree (sealing the tree first if needed). */
     InclusionProof prove(long seq);
+
+    /**
+     * Proof that the tree of {@code newSize} entries extends the tree of {@code oldSize} entries.
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for sizes outside the
+     *         tree, or an old size below the purged prefix
+     * @since 0.2
+     */
+    ConsistencyProof proveConsistency(long oldSize, long newSize);
+
+    /**
+     * How many entries the tree has.
+     *
+     * @since 0.2
+     */
+    long treeSize();
+
+    /**
+     * The hashes of tile {@code index} at {@code level} with {@code width} hashes (256 for a full
+     * tile), as served at {@code <prefix>/tile/<L>/<N>[.p/<W>]} (C2SP tlog-tiles).
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for a tile the tree
+     *         does not have at that width, or one below the purged prefix
+     * @since 0.2
+     */
+    byte[] tile(int level, long index, int width);
+
+    /**
+     * The stored (encrypted) entries of bundle {@code index}, {@code width} of them, as served at
+     * {@code <prefix>/tile/entries/<N>[.p/<W>]} (C2SP tlog-tiles). Hand them to auditors only:
+     * they hold no clear personal data, but they are the log's content.
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for a bundle the tree
+     *         does not have at that width, or one reaching below the purged prefix
+     * @since 0.2
+     */
+    byte[] entryBundle(long index, int width);
 
     // ---- Reading ---------------------------------------------------------------------------
 
@@ -93,8 +149,14 @@ public interface AuditLog extends AutoCloseable {
     // ---- Retention and subject rights ----------------------------------------------------
 
     /**
-     * Deletes every event recorded before {@code cutoff} and records the purge as a PURGE event
-     * (count, range, boundary hash). The chain stays verifiable from the first retained event.
+     * Removes every event recorded before {@code cutoff}, with the level-0 tiles below it (C2SP
+     * tlog-tiles pruning), and records the purge as a PURGE entry (cutoff, policy, range). Every
+     * earlier checkpoint and every proof for retained events still verifies.
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for a cutoff younger
+     *         than the published retention ({@link AuditConfig#retention()}), or
+     *         ({@link AuditException.Problem#TAMPERED}) when entries are missing that no earlier
+     *         purge removed: then nothing is removed, so the gap stays visible
      */
     PurgeResult purgeBefore(Instant cutoff);
 
@@ -120,12 +182,28 @@ public interface AuditLog extends AutoCloseable {
 
     /**
      * Erases a person's fields by destroying their key: their id, the resources and details of
-     * their events become unreadable for good, while the chain still verifies. Recorded as an ERASE event.
+     * their events become unreadable for good, while the tree still verifies. Recorded first as an
+     * ERASE entry naming the destroyed tag, so a key destroyed without one shows in every verification.
      */
     SubjectAuditRecords eraseSubject(String subjectId);
 
     /** The public key that verifies this log's checkpoints, in PEM form. */
     String publicKeyPem();
+
+    /**
+     * The note verifier key of this log's current signing key ({@code <origin>+<key id>+<base64 key>},
+     * C2SP signed-note), to hand to auditors and witnesses.
+     *
+     * @since 0.2
+     */
+    String verifierKey();
+
+    /**
+     * The log's name, the first line of its checkpoints.
+     *
+     * @since 0.2
+     */
+    String origin();
 
     /** Writes what is queued, then stops the background writer. */
     @Override

@@ -3,12 +3,12 @@ package dev.hoheit.audit;
 import java.time.Instant;
 
 /**
- * Proof that an event is stored: its place in the chain and its hash.
+ * Proof that an event is stored: its place in the log and its leaf hash.
  *
- * @param seq position in the chain, from 1, gap-free
+ * @param seq position in the log, from 1, gap-free; the event is leaf {@code seq - 1} of the Merkle tree
  * @param recordedAt when the log wrote it (never earlier than the event before it)
- * @param hash the chain hash after this event, lower-case hex
+ * @param leafHash the RFC 6962 leaf hash of the stored entry, lower-case hex
  * @since 0.1
  */
-public record AuditReceipt(long seq, Instant recordedAt, String hash) {
+public record AuditReceipt(long seq, Instant recordedAt, String leafHash) {
 }

@@ -1,87 +1,98 @@
 package dev.hoheit.audit;
 
 import dev.hoheit.audit.internal.CheckpointJson;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
+import dev.hoheit.audit.tlog.CheckpointBody;
+import dev.hoheit.audit.tlog.CosignatureVerifier;
+import dev.hoheit.audit.tlog.Note;
+import dev.hoheit.audit.tlog.NoteSignature;
+import dev.hoheit.audit.tlog.NoteVerifier;
+import dev.hoheit.audit.tlog.TlogException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * A signed statement "the chain had {@code seq} events and its head hash was {@code headHash}".
- * Export checkpoints ({@link #toJson()}) and keep them outside the database: a later
- * {@link AuditLog#verify(java.util.Collection)} then detects any rewrite or truncation since.
+ * A signed tree head: "the log had {@code size} entries and its Merkle tree root was
+ * {@code rootHash}", as a C2SP tlog-checkpoint in a signed note ({@link #note()}), signed by the
+ * log's Ed25519 key and cosigned by the witnesses that checked it extends what they saw before.
  *
- * @param seq the position of the head event
- * @param headHash the chain hash at that position, lower-case hex
- * @param headTime when the head event was recorded
- * @param sealedAt when the checkpoint was signed
- * @param keyId id of the signing key (first 16 hex digits of the SHA-256 of the public key)
- * @param publicKey the Ed25519 public key, X.509 encoded, base64
- * @param signature the Ed25519 signature, base64
+ * <p>Export checkpoints ({@link #toJson()}, or the note alone) and keep them outside the database:
+ * a later verification against them detects any rewrite, truncation or rollback since.
+ *
+ * @param origin the log's name, the checkpoint's first line
+ * @param size how many entries the tree had
+ * @param rootHash the RFC 6962 root hash of those entries, base64
+ * @param note the signed note: the checkpoint text, the log's signature line and any cosignature lines
+ * @param headTime when the newest of those entries was recorded (as stored beside the note; not signed)
+ * @param sealedAt when the log signed it (as stored beside the note; not signed)
  * @since 0.1
  */
-public record Checkpoint(long seq, String headHash, Instant headTime, Instant sealedAt, String keyId,
-                         String publicKey, String signature) {
+public record Checkpoint(String origin, long size, String rootHash, String note, Instant headTime, Instant sealedAt) {
 
-    private static final byte[] DOMAIN = "hoheit-audit-checkpoint-v1".getBytes(StandardCharsets.US_ASCII);
-
-    /** Validates the fields. */
+    /** Validates that the note is a checkpoint of exactly this origin, size and root. */
     public Checkpoint {
-        if (seq < 0) {
-            throw Checks.invalid("checkpoint position must not be negative");
+        Checks.required("origin", origin);
+        if (size < 0) {
+            throw Checks.invalid("checkpoint size must not be negative");
         }
-        Checks.required("head hash", headHash);
+        Checks.required("root hash", rootHash);
+        Checks.required("note", note);
         Checks.required("head time", headTime);
         Checks.required("sealed at", sealedAt);
-        Checks.required("key id", keyId);
-        Checks.required("public key", publicKey);
-        Checks.required("signature", signature);
-    }
-
-    /** The bytes the signature covers. */
-    public static byte[] signedBytes(long seq, byte[] headHash, Instant headTime, Instant sealedAt) {
-        ByteBuffer buffer = ByteBuffer.allocate(DOMAIN.length + 8 + headHash.length + 24 + 24);
-        buffer.put(DOMAIN).putLong(seq).put(headHash)
-                .putLong(headTime.getEpochSecond()).putInt(headTime.getNano())
-                .putLong(sealedAt.getEpochSecond()).putInt(sealedAt.getNano());
-        byte[] bytes = new byte[buffer.position()];
-        buffer.flip().get(bytes);
-        return bytes;
-    }
-
-    /** Whether the signature is valid for the embedded public key. */
-    public boolean hasValidSignature() {
-        return hasValidSignature(signingKey());
-    }
-
-    /** Whether the signature is valid for {@code trustedKey} (a key you got from the controller). */
-    public boolean hasValidSignature(PublicKey trustedKey) {
+        CheckpointBody body;
         try {
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(trustedKey);
-            verifier.update(signedBytes(seq, HexFormat.of().parseHex(headHash), headTime, sealedAt));
-            return verifier.verify(Base64.getDecoder().decode(signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
+            body = CheckpointBody.parse(Note.parse(note).text());
+        } catch (TlogException e) {
+            throw Checks.invalid("checkpoint note is not a signed C2SP checkpoint: " + e.getMessage());
+        }
+        if (!body.origin().equals(origin) || body.size() != size
+                || !Base64.getEncoder().encodeToString(body.rootHash()).equals(rootHash)) {
+            throw Checks.invalid("checkpoint note says " + body.origin() + " / " + body.size()
+                    + " but the checkpoint claims " + origin + " / " + size + " (or another root)");
         }
     }
 
-    /** The embedded public key, decoded. */
-    public PublicKey signingKey() {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new AuditException(AuditException.Problem.CRYPTO, "checkpoint " + seq + " has an unreadable public key", e);
-        }
+    /** The root hash, decoded. */
+    public byte[] rootHashBytes() {
+        return Base64.getDecoder().decode(rootHash);
     }
 
-    /** One line of JSON ({@code hoheit-audit-checkpoint/1}), for publishing outside the database. */
+    /** The checkpoint text (origin, size, root), the part every signature covers. */
+    public String text() {
+        return Note.parse(note).text();
+    }
+
+    /** Whether a key in {@code logKeys} (keys you got from the controller, not from this checkpoint) signed it. */
+    public boolean signedBy(Collection<NoteVerifier> logKeys) {
+        Note parsed = Note.parse(note);
+        return !parsed.verifiedBy(logKeys).isEmpty();
+    }
+
+    /**
+     * The witnesses in {@code witnessKeys} whose cosignature on this checkpoint verifies, each with
+     * the time it cosigned (seconds since the epoch), by witness name.
+     */
+    public Map<String, Instant> cosignedBy(Collection<CosignatureVerifier> witnessKeys) {
+        Note parsed = Note.parse(note);
+        String text = parsed.text();
+        Map<String, Instant> cosigned = new LinkedHashMap<>();
+        for (NoteSignature signature : parsed.signatures()) {
+            for (CosignatureVerifier witness : witnessKeys) {
+                if (witness.name().equals(signature.keyName()) && witness.keyId() == signature.keyId()) {
+                    OptionalLong at = witness.verify(text, signature);
+                    if (at.isPresent()) {
+                        cosigned.putIfAbsent(witness.name(), Instant.ofEpochSecond(at.getAsLong()));
+                    }
+                }
+            }
+        }
+        return cosigned;
+    }
+
+    /** One line of JSON ({@code hoheit-audit-checkpoint/2}), for publishing outside the database. */
     public String toJson() {
         return CheckpointJson.write(this);
     }

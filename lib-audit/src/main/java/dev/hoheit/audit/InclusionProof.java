@@ -1,74 +1,68 @@
 package dev.hoheit.audit;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
+import dev.hoheit.audit.tlog.Merkle;
+import dev.hoheit.audit.tlog.NoteVerifier;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Proof that one stored event is part of the chain sealed by a checkpoint. Anyone holding the
- * controller's public key can check it without the database:
+ * Proof that one stored entry is in the tree a signed checkpoint commits to (RFC 9162 §2.1.3),
+ * at most {@code ceil(log2 size)} hashes. Anyone holding the controller's note verifier key can
+ * check it without the database, with this class or any RFC 6962 implementation:
+ * {@code leaf = SHA-256(0x00 || entry)}, then the audit path up to the checkpoint's root.
  *
- * <ol>
- *   <li>{@code leaf = SHA-256(0x00 || record)}, where {@code record} is the stored event's canonical bytes;</li>
- *   <li>{@code h = SHA-256(0x01 || previousHash || leaf)};</li>
- *   <li>for each following leaf hash {@code l}: {@code h = SHA-256(0x01 || h || l)};</li>
- *   <li>{@code h} equals the checkpoint's head hash, and the checkpoint's signature verifies.</li>
- * </ol>
- *
- * <p>The record holds personal fields as ciphertext, so the proof shows the stored record is sealed;
- * that it decrypts to the entry shown is the service's statement.
+ * <p>The entry holds personal fields as ciphertext, so the proof shows the stored entry is in the
+ * log; that it decrypts to {@link #entry()} is the service's statement.
  *
  * @param entry the entry, as read back
- * @param record the stored event's canonical bytes, base64
- * @param previousHash the chain hash before the event, hex
- * @param followingLeaves the leaf hashes of the events after it up to the checkpoint, hex
- * @param checkpoint the signed checkpoint that seals it
+ * @param entryBytes the stored entry's canonical bytes (the tree's leaf data), base64
+ * @param leafIndex the entry's leaf index ({@code entry.seq() - 1})
+ * @param hashes the audit path, base64, from the leaf's sibling upwards
+ * @param checkpoint the signed checkpoint whose tree contains the entry
  * @since 0.1
  */
-public record InclusionProof(AuditEntry entry, String record, String previousHash, List<String> followingLeaves,
+public record InclusionProof(AuditEntry entry, String entryBytes, long leafIndex, List<String> hashes,
                              Checkpoint checkpoint) {
 
     /** Copies the list. */
     public InclusionProof {
-        followingLeaves = List.copyOf(followingLeaves);
+        Checks.required("entry", entry);
+        Checks.required("entry bytes", entryBytes);
+        hashes = List.copyOf(hashes);
+        Checks.required("checkpoint", checkpoint);
     }
 
-    /** Checks the proof against a public key you trust (obtained from the controller, not from the proof). */
-    public boolean verify(PublicKey trustedKey) {
+    /**
+     * Checks the proof against log keys you trust (obtained from the controller, not from the proof):
+     * the checkpoint is signed by one of them, the entry's leaf hash is the one read back, and the
+     * audit path leads from it to the checkpoint's root.
+     */
+    public boolean verify(Collection<NoteVerifier> logKeys) {
         try {
-            HexFormat hex = HexFormat.of();
-            byte[] leaf = sha256(new byte[] {0}, Base64.getDecoder().decode(record));
-            byte[] head = sha256(new byte[] {1}, hex.parseHex(previousHash), leaf);
-            for (String following : followingLeaves) {
-                head = sha256(new byte[] {1}, head, hex.parseHex(following));
-            }
-            return hex.formatHex(head).equals(checkpoint.headHash())
-                    && entry.hash().equals(hex.formatHex(sha256(new byte[] {1}, hex.parseHex(previousHash), leaf)))
-                    && checkpoint.hasValidSignature(trustedKey);
+            byte[] leaf = Merkle.leafHash(Base64.getDecoder().decode(entryBytes));
+            return entry.seq() == leafIndex + 1
+                    && HexFormat.of().formatHex(leaf).equals(entry.leafHash())
+                    && Merkle.verifyInclusion(leaf, leafIndex, checkpoint.size(), decode(hashes), checkpoint.rootHashBytes())
+                    && checkpoint.signedBy(logKeys);
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static byte[] sha256(byte[]... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+    /** The size of the audit path in bytes (32 per hash). */
+    public int pathBytes() {
+        return hashes.size() * Merkle.HASH_SIZE;
+    }
+
+    static List<byte[]> decode(List<String> base64) {
+        return base64.stream().map(Base64.getDecoder()::decode).toList();
     }
 
     /** A short human-readable summary. */
     @Override
     public String toString() {
-        return "InclusionProof[seq=" + entry.seq() + ", sealed at " + checkpoint.seq() + ", "
-                + followingLeaves.size() + " following leaves]";
+        return "InclusionProof[seq=" + entry.seq() + " in tree of " + checkpoint.size() + ", " + hashes.size() + " hashes]";
     }
 }

@@ -1,7 +1,11 @@
 package dev.hoheit.mentoring;
 
 import java.nio.file.Path;
+import dev.hoheit.audit.Witness;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,10 +22,15 @@ import java.util.Optional;
  * @param operatorPassword the first operator's password ({@code HOHEIT_OPERATOR_PASSWORD}); generated when absent
  * @param demo whether to seed demo accounts ({@code --demo} or {@code HOHEIT_DEMO=true})
  * @param behindTls whether a TLS proxy fronts the app ({@code HOHEIT_BEHIND_TLS=true}): Secure cookies and HSTS (R16)
+ * @param auditOrigin the audit log's name in its checkpoints ({@code HOHEIT_AUDIT_ORIGIN}, default {@code smoffen.local/audit})
+ * @param auditWitnesses the witnesses checkpoints go to ({@code HOHEIT_AUDIT_WITNESSES}: entries
+ *                       {@code <url>=<cosignature verifier key>}, separated by spaces)
+ * @param auditWitnessQuorum how many of them must cosign ({@code HOHEIT_AUDIT_WITNESS_QUORUM}, default all)
  */
 public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Optional<String> dbUser,
                           Optional<String> dbPassword, Path masterKeyFile, Optional<String> operatorPassword,
-                          boolean demo, boolean behindTls) {
+                          boolean demo, boolean behindTls, String auditOrigin, List<Witness> auditWitnesses,
+                          int auditWitnessQuorum) {
 
     /** Reads the settings from {@code env} and the command line. */
     public static AppSettings from(Map<String, String> env, String[] args) {
@@ -38,14 +47,47 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
         Path masterKey = value(env, "HOHEIT_MASTER_KEY_FILE").map(Path::of)
                 .orElse(dataDir.resolve("keys").resolve("app-master.key"));
         boolean demo = Arrays.asList(args).contains("--demo") || "true".equalsIgnoreCase(env.get("HOHEIT_DEMO"));
+        List<Witness> witnesses = witnesses(value(env, "HOHEIT_AUDIT_WITNESSES").orElse(""));
+        int quorum;
+        try {
+            quorum = value(env, "HOHEIT_AUDIT_WITNESS_QUORUM").map(Integer::parseInt).orElse(witnesses.size());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HOHEIT_AUDIT_WITNESS_QUORUM must be a number", e);
+        }
+        if (quorum < 0 || quorum > witnesses.size()) {
+            throw new IllegalArgumentException("HOHEIT_AUDIT_WITNESS_QUORUM must be between 0 and the " + witnesses.size()
+                    + " witness(es) in HOHEIT_AUDIT_WITNESSES, was " + quorum);
+        }
         return new AppSettings(dataDir, port, value(env, "HOHEIT_DB_URL"), value(env, "HOHEIT_DB_USER"),
                 value(env, "HOHEIT_DB_PASSWORD"), masterKey, value(env, "HOHEIT_OPERATOR_PASSWORD"), demo,
-                "true".equalsIgnoreCase(env.get("HOHEIT_BEHIND_TLS")));
+                "true".equalsIgnoreCase(env.get("HOHEIT_BEHIND_TLS")),
+                value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum);
+    }
+
+    /** {@code <url>=<verifier key> ...}: the witnesses of the audit log. */
+    private static List<Witness> witnesses(String setting) {
+        List<Witness> witnesses = new ArrayList<>();
+        for (String entry : setting.trim().split("\\s+")) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("HOHEIT_AUDIT_WITNESSES entries are <url>=<verifier key>, was " + entry);
+            }
+            try {
+                witnesses.add(new Witness(URI.create(entry.substring(0, equals)), entry.substring(equals + 1)));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("HOHEIT_AUDIT_WITNESSES: " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(witnesses);
     }
 
     /** The same settings on another port. */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(dataDir, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls);
+        return new AppSettings(dataDir, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls,
+                auditOrigin, auditWitnesses, auditWitnessQuorum);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

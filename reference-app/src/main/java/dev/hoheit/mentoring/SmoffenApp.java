@@ -33,6 +33,7 @@ import dev.hoheit.retention.RetentionPolicy;
 import dev.hoheit.retention.RetentionService;
 import dev.hoheit.retention.Stores;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -108,8 +109,10 @@ public final class SmoffenApp implements AutoCloseable {
         ConsentService consent = ConsentService.create(dataSource, ConsentConfig.of(CONTROLLER).withClock(clock)
                 .withServiceName("Smoffen"));
         ConsentCatalog.install(consent);
-        AuditLog audit = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(settings.dataDir().resolve("keys")))
-                .withClock(clock));
+        Path auditKeys = settings.dataDir().resolve("keys");
+        AuditLog audit = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(auditKeys))
+                .withClock(clock).withOrigin(settings.auditOrigin()).withStateDirectory(auditKeys)
+                .withWitnesses(settings.auditWitnesses(), settings.auditWitnessQuorum()));
         javax.crypto.SecretKey masterKey = MasterKey.loadOrCreate(settings.masterKeyFile());
         PersonKeys keys = new PersonKeys(db, masterKey, clock);
         AccountService accounts = new AccountService(db, consent, keys, hasher, clock);

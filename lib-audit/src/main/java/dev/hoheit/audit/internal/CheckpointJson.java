@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** The exported JSON form of a checkpoint: one line, format {@code hoheit-audit-checkpoint/1}. */
+/** The exported JSON form of a checkpoint: one line, format {@code hoheit-audit-checkpoint/2}. */
 public final class CheckpointJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String FORMAT = "hoheit-audit-checkpoint/1";
+    private static final String FORMAT = "hoheit-audit-checkpoint/2";
 
     private CheckpointJson() {
     }
@@ -22,13 +22,12 @@ public final class CheckpointJson {
     public static String write(Checkpoint checkpoint) {
         ObjectNode node = JSON.createObjectNode();
         node.put("format", FORMAT);
-        node.put("seq", checkpoint.seq());
-        node.put("headHash", checkpoint.headHash());
+        node.put("origin", checkpoint.origin());
+        node.put("size", checkpoint.size());
+        node.put("rootHash", checkpoint.rootHash());
         node.put("headTime", checkpoint.headTime().toString());
         node.put("sealedAt", checkpoint.sealedAt().toString());
-        node.put("keyId", checkpoint.keyId());
-        node.put("publicKey", checkpoint.publicKey());
-        node.put("signature", checkpoint.signature());
+        node.put("note", checkpoint.note());
         return node.toString();
     }
 
@@ -37,12 +36,11 @@ public final class CheckpointJson {
         try {
             JsonNode node = JSON.readTree(json);
             if (node == null || !FORMAT.equals(node.path("format").asText())) {
-                throw invalid("not a Hoheit audit checkpoint: " + abbreviate(json), null);
+                throw invalid("not a Hoheit audit checkpoint (" + FORMAT + "): " + abbreviate(json), null);
             }
-            return new Checkpoint(required(node, "seq").asLong(), required(node, "headHash").asText(),
-                    Instant.parse(required(node, "headTime").asText()), Instant.parse(required(node, "sealedAt").asText()),
-                    required(node, "keyId").asText(), required(node, "publicKey").asText(),
-                    required(node, "signature").asText());
+            return new Checkpoint(required(node, "origin").asText(), required(node, "size").asLong(),
+                    required(node, "rootHash").asText(), required(node, "note").asText(),
+                    Instant.parse(required(node, "headTime").asText()), Instant.parse(required(node, "sealedAt").asText()));
         } catch (IOException | DateTimeParseException e) {
             throw invalid("unreadable checkpoint: " + abbreviate(json), e);
         }

@@ -1,7 +1,7 @@
 package dev.hoheit.audit.internal;
 
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_CLIENT_KEY;
-import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_EVENT;
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_ENTRY;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -18,6 +18,9 @@ import dev.hoheit.audit.AuditPage;
 import dev.hoheit.audit.AuditQuery;
 import dev.hoheit.audit.AuditReceipt;
 import dev.hoheit.audit.Checkpoint;
+import dev.hoheit.audit.ConsistencyProof;
+import dev.hoheit.audit.tlog.TileMissingException;
+import dev.hoheit.audit.tlog.TiledTree;
 import dev.hoheit.audit.InclusionProof;
 import dev.hoheit.audit.PurgeResult;
 import dev.hoheit.audit.Resource;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.concurrent.Future;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -39,9 +43,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
-import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -55,12 +56,16 @@ public final class DefaultAuditLog implements AuditLog {
 
     private final DataSource dataSource;
     private final AuditConfig config;
+    private final Database database;
     private final DSLContext db;
     private final KeyRing keys;
     private final FieldSealer sealer;
     private final Partitions partitions;
-    private final ChainWriter writer;
+    private final EntryWriter writer;
+    private final TileStore tiles;
     private final CheckpointStore checkpoints;
+    private final Optional<LogState> state;
+    private final Witnessing witnessing;
     private final EventReader reader;
     private final Purger purger;
     private final BatchAppender<AuditReceipt> batches;
@@ -70,20 +75,24 @@ public final class DefaultAuditLog implements AuditLog {
     public DefaultAuditLog(DataSource dataSource, AuditConfig config) {
         this.dataSource = dataSource;
         this.config = config;
-        String vendor = AuditMigrator.vendor(dataSource);
-        SQLDialect dialect = vendor.equals("postgresql") ? SQLDialect.POSTGRES : SQLDialect.H2;
-        this.db = DSL.using(dataSource, dialect, new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.NEVER)
-                .withExecuteLogging(false) // it would print bind values: personal data
-                .withRenderSchema(false));
+        this.database = new Database(dataSource);
+        this.db = database.dsl();
         this.keys = new KeyRing(db, config.keys().masterKey(), config.clock(), config.keyCacheTtl());
+        int moved = keys.moveVersionOneKeys();
+        if (moved > 0) {
+            LOG.info("Moved {} person key(s) of audit schema version 1 to id tags (no id is kept in clear)", moved);
+        }
         this.sealer = new FieldSealer(keys, config.clock());
-        this.partitions = new Partitions(dataSource, vendor.equals("postgresql"));
-        this.writer = new ChainWriter(dataSource, db, config.clock(), partitions);
-        this.checkpoints = new CheckpointStore(db, config.keys(), config.clock());
+        this.partitions = new Partitions(dataSource, database.postgres());
+        this.writer = new EntryWriter(dataSource, database, config.clock(), partitions);
+        this.tiles = new TileStore(db);
+        this.state = LogState.in(config.stateDirectory());
+        this.checkpoints = new CheckpointStore(db, config.keys().noteSigner(config.origin()), config.origin(),
+                config.clock(), state);
+        this.witnessing = new Witnessing(db, config.witnesses(), tiles);
         this.reader = new EventReader(db, sealer);
-        this.purger = new Purger(dataSource, db, writer, partitions,
-                details -> appendSystem(AuditAction.PURGE, Resource.of("audit-event"), details));
+        this.purger = new Purger(database, writer, tiles, partitions, new StartCheck(db),
+                details -> appendSystem(AuditAction.PURGE, Resource.of("audit-entry"), details), this::seal);
         this.batches = new BatchAppender<>(config.bufferCapacity(), config.batchSize(), this::write);
     }
 
@@ -115,24 +124,31 @@ public final class DefaultAuditLog implements AuditLog {
     }
 
     private List<AuditReceipt> write(List<StoredEvent> events) {
-        List<StoredEvent> placed;
+        EntryWriter.Placed placed;
         try {
             placed = writer.append(events);
         } catch (SQLException e) {
             throw new AuditException(Problem.STORAGE, "audit events could not be stored (SQLSTATE " + e.getSQLState() + ")", e);
         }
-        StoredEvent last = placed.get(placed.size() - 1);
-        long before = placed.get(0).seq() - 1;
-        if (last.seq() / config.sealEvery() > before / config.sealEvery()) {
+        List<StoredEvent> stored = placed.events();
+        StoredEvent last = stored.get(stored.size() - 1);
+        if (last.seq() / config.sealEvery() > placed.oldSize() / config.sealEvery()) {
             try {
-                checkpoints.seal(new ChainWriter.Head(last.seq(), last.hash(), last.recordedAt()));
+                Checkpoint sealed = checkpoints.seal(new EntryWriter.Head(last.seq(), last.recordedAt(), 0));
+                if (witnessing.enabled()) {
+                    witnessing.submitLater(sealed);
+                }
             } catch (RuntimeException e) {
                 // The events are durable; a missed automatic seal is made up by the next one.
-                LOG.warn("Automatic checkpoint at {} failed: {}", last.seq(), e.getClass().getName());
+                LOG.warn("Automatic checkpoint at {} failed: {}", last.seq(), e.toString());
             }
         }
         HexFormat hex = HexFormat.of();
-        return placed.stream().map(e -> new AuditReceipt(e.seq(), e.recordedAt(), hex.formatHex(e.hash()))).toList();
+        List<AuditReceipt> receipts = new java.util.ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            receipts.add(new AuditReceipt(stored.get(i).seq(), stored.get(i).recordedAt(), hex.formatHex(placed.leafHashes().get(i))));
+        }
+        return receipts;
     }
 
     // ---- Tamper evidence -------------------------------------------------------------------
@@ -140,17 +156,23 @@ public final class DefaultAuditLog implements AuditLog {
     @Override
     public Checkpoint seal() {
         return guard("seal a checkpoint", () -> {
-            try {
-                return checkpoints.seal(writer.head());
-            } catch (SQLException e) {
-                throw new AuditException(Problem.STORAGE, "cannot read the chain's head", e);
+            Checkpoint sealed = checkpoints.seal(writer.head());
+            if (witnessing.enabled()) {
+                witnessing.submit(sealed);
+                return checkpoints.atSize(sealed.size()).orElse(sealed);
             }
+            return sealed;
         });
     }
 
     @Override
     public List<Checkpoint> checkpoints() {
         return guard("read checkpoints", checkpoints::all);
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        return guard("read the newest checkpoint", checkpoints::newest);
     }
 
     @Override
@@ -163,8 +185,16 @@ public final class DefaultAuditLog implements AuditLog {
         if (trusted == null) {
             throw new AuditException(Problem.INVALID_ARGUMENT, "trusted checkpoints must not be null (pass an empty list)");
         }
+        if (witnessing.enabled()) {
+            witnessing.awaitIdle();
+        }
+        List<Checkpoint> known = new java.util.ArrayList<>(trusted);
+        state.flatMap(LogState::latest).ifPresent(known::add);
+        LogVerifier.Trust trust = new LogVerifier.Trust(config.origin(), config.keys().noteVerifiers(config.origin()),
+                config.witnesses().stream().map(dev.hoheit.audit.Witness::verifier).toList(), config.witnessQuorum(),
+                config.retention());
         try {
-            return new ChainVerifier(dataSource, config.keys().verificationKeys()).verify(checkpoints(), trusted);
+            return new LogVerifier(dataSource).verify(trust, known, List.of()).report();
         } catch (SQLException e) {
             throw new AuditException(Problem.STORAGE, "verification could not read the log (SQLSTATE " + e.getSQLState() + ")", e);
         }
@@ -177,13 +207,77 @@ public final class DefaultAuditLog implements AuditLog {
             if (target.isEmpty()) {
                 throw new AuditException(Problem.INVALID_ARGUMENT, "no event at position " + seq + " (never written, or purged)");
             }
-            Checkpoint checkpoint = checkpoints.firstAtOrAfter(seq).orElseGet(this::seal);
+            Checkpoint checkpoint = checkpoints.firstAtOrAbove(seq).orElseGet(this::seal);
             StoredEvent event = target.get(0);
-            HexFormat hex = HexFormat.of();
-            List<String> following = reader.range(seq + 1, checkpoint.seq()).stream()
-                    .map(e -> hex.formatHex(EventCodec.leaf(EventCodec.canonical(e)))).toList();
-            return new InclusionProof(sealer.open(event), Base64.getEncoder().encodeToString(EventCodec.canonical(event)),
-                    hex.formatHex(event.prevHash()), following, checkpoint);
+            List<String> path = tiles.tree().inclusionProof(event.leafIndex(), checkpoint.size()).stream()
+                    .map(Base64.getEncoder()::encodeToString).toList();
+            return new InclusionProof(sealer.open(event), Base64.getEncoder().encodeToString(EntryCodec.canonical(event)),
+                    event.leafIndex(), path, checkpoint);
+        });
+    }
+
+    @Override
+    public ConsistencyProof proveConsistency(long oldSize, long newSize) {
+        return guard("prove consistency", () -> {
+            EntryWriter.Head head = writer.head();
+            if (oldSize < 0 || oldSize > newSize || newSize > head.size()) {
+                throw new AuditException(Problem.INVALID_ARGUMENT, "a consistency proof needs 0 <= old <= new <= "
+                        + head.size() + " (the tree's size), was " + oldSize + " and " + newSize);
+            }
+            try {
+                return new ConsistencyProof(oldSize, newSize, tiles.tree().consistencyProof(oldSize, newSize).stream()
+                        .map(Base64.getEncoder()::encodeToString).toList());
+            } catch (TileMissingException e) {
+                throw new AuditException(Problem.INVALID_ARGUMENT, "the tree of size " + oldSize
+                        + " lies below the purged prefix (minimum index " + head.minIndex() + "); no proof from it exists any more");
+            }
+        });
+    }
+
+    @Override
+    public long treeSize() {
+        return guard("read the tree's size", () -> writer.head().size());
+    }
+
+    @Override
+    public byte[] tile(int level, long index, int width) {
+        return guard("read a tile", () -> {
+            EntryWriter.Head head = writer.head();
+            int available = TiledTree.widthAt(level, index, head.size());
+            if (width < 1 || width > available) {
+                throw new AuditException(Problem.INVALID_ARGUMENT, "tile " + level + "/" + index + " has no width " + width
+                        + " in the tree of size " + head.size());
+            }
+            if (width == 256 && level == 0 && (index + 1) * 256 <= head.minIndex()) {
+                throw new AuditException(Problem.INVALID_ARGUMENT, "tile 0/" + index + " lies below the purged prefix");
+            }
+            try {
+                return tiles.reader().read(level, index, width);
+            } catch (TileMissingException e) {
+                throw new AuditException(Problem.INVALID_ARGUMENT, "tile " + level + "/" + index + " is purged");
+            }
+        });
+    }
+
+    @Override
+    public byte[] entryBundle(long index, int width) {
+        return guard("read an entry bundle", () -> {
+            EntryWriter.Head head = writer.head();
+            int available = TiledTree.widthAt(0, index, head.size());
+            if (width < 1 || width > available) {
+                throw new AuditException(Problem.INVALID_ARGUMENT, "entry bundle " + index + " has no width " + width
+                        + " in the tree of size " + head.size());
+            }
+            long firstSeq = index * 256 + 1;
+            if (firstSeq <= head.minIndex()) {
+                throw new AuditException(Problem.INVALID_ARGUMENT, "entry bundle " + index + " lies (partly) below the purged prefix");
+            }
+            List<StoredEvent> rows = reader.range(firstSeq, firstSeq + width - 1);
+            if (rows.size() != width) {
+                throw new AuditException(Problem.TAMPERED, "entry bundle " + index + " has " + rows.size() + " of its "
+                        + width + " entries");
+            }
+            return dev.hoheit.audit.tlog.EntryBundle.encode(rows.stream().map(EntryCodec::canonical).toList());
         });
     }
 
@@ -221,7 +315,11 @@ public final class DefaultAuditLog implements AuditLog {
         if (cutoff.isAfter(config.clock().instant())) {
             throw new AuditException(Problem.INVALID_ARGUMENT, "purge cutoff " + cutoff + " lies in the future");
         }
-        return guard("purge events", () -> purger.purgeBefore(cutoff));
+        if (cutoff.isAfter(config.clock().instant().minus(config.retention()))) {
+            throw new AuditException(Problem.INVALID_ARGUMENT, "purge cutoff " + cutoff + " is younger than the published"
+                    + " retention of " + config.retention() + " allows");
+        }
+        return guard("purge events", () -> purger.purgeBefore(cutoff, "audit-log retention", config.retention()));
     }
 
     @Override
@@ -241,8 +339,8 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public Optional<Instant> oldestEvent() {
-        return guard("read the oldest event", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_EVENT.RECORDED_AT))
-                .from(AUDIT_EVENT).fetchOne(0, Instant.class)));
+        return guard("read the oldest event", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_ENTRY.RECORDED_AT))
+                .from(AUDIT_ENTRY).fetchOne(0, Instant.class)));
     }
 
     @Override
@@ -313,12 +411,14 @@ public final class DefaultAuditLog implements AuditLog {
             }
             String tag = key.get().tag();
             SubjectAuditRecords counts = new SubjectAuditRecords(reader.countByActorTag(tag), reader.countBySubjectTag(tag));
-            keys.destroyPersonKey(id);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("tag", tag);
             details.put("eventsAsActor", Long.toString(counts.asActor()));
             details.put("eventsAsSubject", Long.toString(counts.asSubject()));
+            // Recorded first: a crash before the key is gone leaves an ERASE whose key exists, which
+            // verification reports and the next erasure attempt completes; never a silent disappearance.
             appendSystem(AuditAction.ERASE, Resource.of("person"), details);
+            keys.destroyPersonKey(id);
             return counts;
         });
     }
@@ -329,9 +429,20 @@ public final class DefaultAuditLog implements AuditLog {
     }
 
     @Override
+    public String verifierKey() {
+        return config.keys().noteSigner(config.origin()).verifierKey();
+    }
+
+    @Override
+    public String origin() {
+        return config.origin();
+    }
+
+    @Override
     public void close() {
         closed = true;
         batches.close();
+        witnessing.close();
     }
 
     // ---- Helpers ---------------------------------------------------------------------------

@@ -67,7 +67,7 @@ final class FieldSealer {
                 event.resource().id() == null ? null : owner == null ? utf8(event.resource().id()) : encrypt(owner, event.resource().id(), "resource"),
                 event.purpose(), event.outcome().name(),
                 details == null ? null : owner == null ? details : Crypto.encrypt(owner.encryption(), details, "details"),
-                clientDay, clientEnc, null, null);
+                clientDay, clientEnc);
     }
 
     /** The stored event, decrypted as far as its keys still exist. */
@@ -98,7 +98,7 @@ final class FieldSealer {
         }
         return new AuditEntry(e.seq(), e.recordedAt(), actorId, e.actorRole(), subjectId, AuditAction.valueOf(e.action()),
                 e.resourceType(), resourceId, Optional.ofNullable(e.purpose()), Outcome.valueOf(e.outcome()),
-                details, client, HexFormat.of().formatHex(e.hash()));
+                details, client, HexFormat.of().formatHex(EntryCodec.leafHash(e)));
     }
 
     /** Plain JSON details for an event of the log itself. */

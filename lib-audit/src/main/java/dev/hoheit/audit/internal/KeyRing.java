@@ -1,7 +1,8 @@
 package dev.hoheit.audit.internal;
 
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_CLIENT_KEY;
-import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_SUBJECT_KEY;
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_PERSON_KEY;
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_V1_SUBJECT_KEY;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,14 +18,16 @@ import org.jooq.exception.DataAccessException;
 /**
  * The per-person and per-day data keys, stored wrapped by the master key and cached for a short time.
  *
- * <p>A person's stored key {@code k} yields an encryption key {@code HMAC(k, "enc")} and a lookup tag
- * {@code HMAC(k, "tag")}: once {@code k} is destroyed, neither the fields nor the tag can be linked
- * to the person again.
+ * <p>A person's stored key {@code k} yields an encryption key {@code HMAC(k, "enc")} and the tag
+ * their entries carry, {@code HMAC(k, "tag")}: once {@code k} is destroyed, neither the fields nor
+ * the tag can be linked to the person again. The key row itself is found by
+ * {@code id_tag = HMAC(lookup key, person id)}, where the lookup key is derived from the master key:
+ * no person's id is stored in clear, and without the master key the rows cannot be attributed.
  */
 final class KeyRing {
 
     /** A person's keys. */
-    record PersonKey(String subjectId, String tag, SecretKey encryption) {
+    record PersonKey(String idTag, String tag, SecretKey encryption) {
     }
 
     private record Cached<T>(T value, long expiresAt) {
@@ -40,11 +43,46 @@ final class KeyRing {
     private final ConcurrentHashMap<String, Cached<Optional<PersonKey>>> byTag = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Cached<Optional<SecretKey>>> byDay = new ConcurrentHashMap<>();
 
+    private final byte[] lookupKey;
+
     KeyRing(DSLContext db, SecretKey master, Clock clock, Duration ttl) {
         this.db = db;
         this.master = master;
         this.clock = clock;
         this.ttlNanos = ttl.toNanos();
+        this.lookupKey = Crypto.hmac(master.getEncoded(), "hoheit-audit-person-lookup");
+    }
+
+    /** The tag a person's key row is found by. */
+    String idTag(String subjectId) {
+        return Crypto.base64Url(Crypto.hmac(lookupKey, "person:" + subjectId));
+    }
+
+    /**
+     * Moves the keys of schema version 1 (stored beside the person's id in clear) to
+     * {@code audit_person_key}, re-wrapped under the id tag, and deletes the old rows. Runs in one
+     * transaction; returns how many keys moved.
+     */
+    int moveVersionOneKeys() {
+        return db.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            int moved = 0;
+            for (var row : tx.selectFrom(AUDIT_V1_SUBJECT_KEY).forUpdate().fetch()) {
+                String idTag = idTag(row.getSubjectId());
+                byte[] raw = Crypto.decrypt(master, row.getWrappedKey(), "person:" + row.getSubjectId());
+                tx.insertInto(AUDIT_PERSON_KEY)
+                        .set(AUDIT_PERSON_KEY.ID_TAG, idTag)
+                        .set(AUDIT_PERSON_KEY.TAG, row.getTag())
+                        .set(AUDIT_PERSON_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "person:" + idTag))
+                        .set(AUDIT_PERSON_KEY.CREATED_AT, row.getCreatedAt())
+                        .onDuplicateKeyIgnore()
+                        .execute();
+                Arrays.fill(raw, (byte) 0);
+                tx.deleteFrom(AUDIT_V1_SUBJECT_KEY).where(AUDIT_V1_SUBJECT_KEY.SUBJECT_ID.eq(row.getSubjectId())).execute();
+                moved++;
+            }
+            return moved;
+        });
     }
 
     /** The person's keys, created on first use. */
@@ -79,8 +117,8 @@ final class KeyRing {
         if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
             return cached.value();
         }
-        Optional<PersonKey> key = db.select(AUDIT_SUBJECT_KEY.SUBJECT_ID, AUDIT_SUBJECT_KEY.WRAPPED_KEY)
-                .from(AUDIT_SUBJECT_KEY).where(AUDIT_SUBJECT_KEY.TAG.eq(tag))
+        Optional<PersonKey> key = db.select(AUDIT_PERSON_KEY.ID_TAG, AUDIT_PERSON_KEY.WRAPPED_KEY)
+                .from(AUDIT_PERSON_KEY).where(AUDIT_PERSON_KEY.TAG.eq(tag))
                 .fetchOptional().map(this::unwrapPerson);
         remember(byTag, tag, key);
         return key;
@@ -89,7 +127,7 @@ final class KeyRing {
     /** Destroys a person's key; returns the tag it had, if any. */
     Optional<String> destroyPersonKey(String subjectId) {
         Optional<PersonKey> key = loadPerson(subjectId);
-        db.deleteFrom(AUDIT_SUBJECT_KEY).where(AUDIT_SUBJECT_KEY.SUBJECT_ID.eq(subjectId)).execute();
+        db.deleteFrom(AUDIT_PERSON_KEY).where(AUDIT_PERSON_KEY.ID_TAG.eq(idTag(subjectId))).execute();
         byId.remove(subjectId);
         key.ifPresent(k -> byTag.remove(k.tag()));
         return key.map(PersonKey::tag);
@@ -135,19 +173,20 @@ final class KeyRing {
     }
 
     private Optional<PersonKey> loadPerson(String subjectId) {
-        return db.select(AUDIT_SUBJECT_KEY.SUBJECT_ID, AUDIT_SUBJECT_KEY.WRAPPED_KEY)
-                .from(AUDIT_SUBJECT_KEY).where(AUDIT_SUBJECT_KEY.SUBJECT_ID.eq(subjectId))
+        return db.select(AUDIT_PERSON_KEY.ID_TAG, AUDIT_PERSON_KEY.WRAPPED_KEY)
+                .from(AUDIT_PERSON_KEY).where(AUDIT_PERSON_KEY.ID_TAG.eq(idTag(subjectId)))
                 .fetchOptional().map(this::unwrapPerson);
     }
 
     private PersonKey createPerson(String subjectId) {
         byte[] raw = Crypto.randomBytes(32);
         String tag = Crypto.base64Url(Crypto.hmac(raw, "hoheit-audit-tag"));
-        insertUnlessPresent(() -> db.insertInto(AUDIT_SUBJECT_KEY)
-                .set(AUDIT_SUBJECT_KEY.SUBJECT_ID, subjectId)
-                .set(AUDIT_SUBJECT_KEY.TAG, tag)
-                .set(AUDIT_SUBJECT_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "person:" + subjectId))
-                .set(AUDIT_SUBJECT_KEY.CREATED_AT, clock.instant())
+        String idTag = idTag(subjectId);
+        insertUnlessPresent(() -> db.insertInto(AUDIT_PERSON_KEY)
+                .set(AUDIT_PERSON_KEY.ID_TAG, idTag)
+                .set(AUDIT_PERSON_KEY.TAG, tag)
+                .set(AUDIT_PERSON_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "person:" + idTag))
+                .set(AUDIT_PERSON_KEY.CREATED_AT, clock.instant())
                 .onDuplicateKeyIgnore()
                 .execute());
         Arrays.fill(raw, (byte) 0);
@@ -170,9 +209,9 @@ final class KeyRing {
     }
 
     private PersonKey unwrapPerson(Record2<String, byte[]> row) {
-        String subjectId = row.value1();
-        byte[] raw = Crypto.decrypt(master, row.value2(), "person:" + subjectId);
-        PersonKey key = new PersonKey(subjectId, Crypto.base64Url(Crypto.hmac(raw, "hoheit-audit-tag")),
+        String idTag = row.value1();
+        byte[] raw = Crypto.decrypt(master, row.value2(), "person:" + idTag);
+        PersonKey key = new PersonKey(idTag, Crypto.base64Url(Crypto.hmac(raw, "hoheit-audit-tag")),
                 new SecretKeySpec(Crypto.hmac(raw, "hoheit-audit-enc"), "AES"));
         Arrays.fill(raw, (byte) 0);
         return key;

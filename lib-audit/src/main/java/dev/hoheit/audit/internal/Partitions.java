@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The monthly partitions of {@code audit_event} on PostgreSQL ({@code audit_event_p202611} holds
+ * The monthly partitions of {@code audit_entry} on PostgreSQL ({@code audit_entry_p202611} holds
  * November 2026, UTC). On H2 every method does nothing: the table is not partitioned.
  */
 final class Partitions {
 
-    private static final Pattern NAME = Pattern.compile("audit_event_p(\\d{4})(\\d{2})");
+    private static final Pattern NAME = Pattern.compile("audit_entry_p(\\d{4})(\\d{2})");
 
     private final DataSource dataSource;
     private final boolean partitioned;
@@ -61,7 +61,7 @@ final class Partitions {
 
     private static void create(Statement statement, YearMonth month) throws SQLException {
         try {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF audit_event FOR VALUES FROM ('"
+            statement.execute("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF audit_entry FOR VALUES FROM ('"
                     + start(month) + "') TO ('" + start(month.plusMonths(1)) + "')");
         } catch (SQLException e) {
             // Another instance created it at the same moment (duplicate table or catalog row).
@@ -81,7 +81,7 @@ final class Partitions {
              ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_inherits i"
                      + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
                      + " JOIN pg_namespace n ON n.oid = p.relnamespace"
-                     + " WHERE p.relname = 'audit_event' AND n.nspname = current_schema() ORDER BY c.relname")) {
+                     + " WHERE p.relname = 'audit_entry' AND n.nspname = current_schema() ORDER BY c.relname")) {
             while (rows.next()) {
                 Matcher matcher = NAME.matcher(rows.getString(1));
                 if (matcher.matches()) {
@@ -106,7 +106,7 @@ final class Partitions {
     }
 
     private static String name(YearMonth month) {
-        return String.format("audit_event_p%04d%02d", month.getYear(), month.getMonthValue());
+        return String.format("audit_entry_p%04d%02d", month.getYear(), month.getMonthValue());
     }
 
     private static String start(YearMonth month) {

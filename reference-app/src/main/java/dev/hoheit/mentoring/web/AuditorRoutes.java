@@ -8,6 +8,7 @@ import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Checkpoint;
+import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
@@ -106,14 +107,18 @@ final class AuditorRoutes {
         } else if ("pem".equals(format)) {
             ctx.header("Content-Disposition", "attachment; filename=\"audit-signing.pub\"");
             ctx.contentType("application/x-pem-file").result(audit.publicKeyPem());
+        } else if ("vkey".equals(format)) {
+            ctx.header("Content-Disposition", "attachment; filename=\"audit-log.vkey\"");
+            ctx.contentType("text/plain; charset=utf-8").result(audit.verifierKey() + "\n");
         } else if (format == null || "json".equals(format)) {
-            PublicKey key = logKey();
-            ObjectNode body = Web.JSON.createObjectNode().put("publicKey", audit.publicKeyPem());
+            List<NoteVerifier> keys = List.of(NoteVerifier.parse(audit.verifierKey()));
+            ObjectNode body = Web.JSON.createObjectNode().put("publicKey", audit.publicKeyPem())
+                    .put("verifierKey", audit.verifierKey()).put("origin", audit.origin());
             ArrayNode list = body.putArray("checkpoints");
-            audit.checkpoints().forEach(checkpoint -> list.add(checkpointJson(checkpoint, key)));
+            audit.checkpoints().forEach(checkpoint -> list.add(checkpointJson(checkpoint, keys)));
             ctx.contentType("application/json").result(body.toString());
         } else {
-            throw AppException.badRequest("format is json, jsonl or pem");
+            throw AppException.badRequest("format is json, jsonl, pem or vkey");
         }
     }
 
@@ -123,28 +128,22 @@ final class AuditorRoutes {
         Checkpoint checkpoint = audit.seal();
         String role = caller.is(Role.AUDITOR) ? Role.AUDITOR.id() : Role.OPERATOR.id();
         audit.append(AuditEvent.of(Actor.of(caller.id(), role), AuditAction.CREATE,
-                Resource.of("audit-checkpoint", Long.toString(checkpoint.seq()))).from(Web.client(ctx)));
-        ctx.status(201).contentType("application/json").result(checkpointJson(checkpoint, logKey()).toString());
+                Resource.of("audit-checkpoint", Long.toString(checkpoint.size()))).from(Web.client(ctx)));
+        ctx.status(201).contentType("application/json")
+                .result(checkpointJson(checkpoint, List.of(NoteVerifier.parse(audit.verifierKey()))).toString());
     }
 
-    /** A checkpoint as exported, and whether its signature verifies with this log's public key. */
-    private static ObjectNode checkpointJson(Checkpoint checkpoint, PublicKey logKey) {
+    /** A checkpoint as exported, and whether it is signed by this log's current key. */
+    private static ObjectNode checkpointJson(Checkpoint checkpoint, List<NoteVerifier> logKeys) {
         try {
             ObjectNode json = (ObjectNode) Web.JSON.readTree(checkpoint.toJson());
-            json.put("signatureValid", checkpoint.hasValidSignature(logKey));
+            json.put("seq", checkpoint.size());
+            json.put("headHash", checkpoint.rootHash());
+            json.put("keyId", String.format("%08x", logKeys.get(0).keyId()));
+            json.put("signatureValid", checkpoint.signedBy(logKeys));
             return json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a checkpoint always serialises", e);
-        }
-    }
-
-    /** This log's public key: a checkpoint carries a key too, but only this one shows it is this log's. */
-    private PublicKey logKey() {
-        String base64 = audit.publicKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the audit log's public key is unreadable", e);
         }
     }
 

@@ -6,17 +6,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The canonical bytes of a stored event and the chain hashes over them:
- * {@code leaf = SHA-256(0x00 || canonical)}, {@code hash = SHA-256(0x01 || previousHash || leaf)}.
+ * The canonical bytes of a stored event: the entry that the Merkle tree's leaf hashes
+ * ({@code SHA-256(0x00 || entry)}, RFC 6962) and that entry bundles carry.
  *
- * <p>The canonical form is every stored column but the hashes, in a fixed order, each length-prefixed
- * (a null is length -1); times are whole microseconds, which both databases store exactly.
+ * <p>The canonical form is every stored column, in a fixed order, each length-prefixed (a null is
+ * length -1); times are whole microseconds, which every supported database stores exactly. The
+ * position is part of it, so an entry cannot be moved to another leaf.
  */
-final class EventCodec {
+final class EntryCodec {
 
-    static final byte[] GENESIS = new byte[32];
-
-    private EventCodec() {
+    private EntryCodec() {
     }
 
     /** Cuts an instant to whole microseconds, the precision both databases keep. */
@@ -44,16 +43,8 @@ final class EventCodec {
         return out.toByteArray();
     }
 
-    static byte[] leaf(byte[] canonical) {
-        return Crypto.sha256((byte) 0, canonical);
-    }
-
-    static byte[] chain(byte[] previousHash, byte[] leaf) {
-        return Crypto.sha256((byte) 1, previousHash, leaf);
-    }
-
-    static byte[] hash(byte[] previousHash, StoredEvent event) {
-        return chain(previousHash, leaf(canonical(event)));
+    static byte[] leafHash(StoredEvent event) {
+        return dev.hoheit.audit.tlog.Merkle.leafHash(canonical(event));
     }
 
     /** A growable big-endian buffer. */

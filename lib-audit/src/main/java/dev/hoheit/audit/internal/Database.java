@@ -1,0 +1,48 @@
+package dev.hoheit.audit.internal;
+
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/** The log's database: its vendor and jOOQ contexts on the pool or on one connection (a transaction). */
+final class Database {
+
+    private final DataSource dataSource;
+    private final String vendor;
+    private final SQLDialect dialect;
+    private final Settings settings;
+    private final DSLContext pool;
+
+    Database(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.vendor = AuditMigrator.vendor(dataSource);
+        this.dialect = vendor.equals("postgresql") ? SQLDialect.POSTGRES : SQLDialect.H2;
+        this.settings = new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.NEVER)
+                .withExecuteLogging(false) // it would print bind values: personal data
+                .withRenderSchema(false);
+        this.pool = DSL.using(dataSource, dialect, settings);
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    boolean postgres() {
+        return vendor.equals("postgresql");
+    }
+
+    /** A context on the pool: each statement on a connection of its own, auto-committed. */
+    DSLContext dsl() {
+        return pool;
+    }
+
+    /** A context on {@code connection}: statements join whatever transaction it is in. */
+    DSLContext dsl(Connection connection) {
+        return DSL.using(connection, dialect, settings);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.hoheit.audit.internal;
+
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_ENTRY;
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_TREE_HEAD;
+
+import dev.hoheit.audit.tlog.TileAppender;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.impl.DSL;
+
+/**
+ * Appends entries to the tree. Every write locks the head row, so writers in any number of
+ * instances take turns and the tree never forks; a batch shares one lock and one commit, in which
+ * the entries, the tiles they change and the new head are written together.
+ *
+ * <p>A recording time never goes back along the log ({@code max(clock, previous time)}), so entries
+ * older than a cutoff always form a prefix of the log, which is what a purge removes.
+ */
+final class EntryWriter {
+
+    /** The tree's head: its size, the time of its last entry and the purge boundary. */
+    record Head(long size, Instant recordedAt, long minIndex) {
+    }
+
+    /** Rows per INSERT statement: one multi-row statement is far cheaper than as many single-row ones. */
+    static final int ROWS_PER_STATEMENT = 250;
+    private static final int COLUMNS = 15;
+
+    private final DataSource dataSource;
+    private final Database database;
+    private final Clock clock;
+    private final Partitions partitions;
+    private final ConcurrentHashMap<Integer, String> insertSql = new ConcurrentHashMap<>();
+
+    EntryWriter(DataSource dataSource, Database database, Clock clock, Partitions partitions) {
+        this.dataSource = dataSource;
+        this.database = database;
+        this.clock = clock;
+        this.partitions = partitions;
+    }
+
+    /** The current head, without locking. */
+    Head head() {
+        return readHead(database.dsl(), false);
+    }
+
+    static Head readHead(DSLContext context, boolean lock) {
+        var select = context.select(AUDIT_TREE_HEAD.TREE_SIZE, AUDIT_TREE_HEAD.RECORDED_AT, AUDIT_TREE_HEAD.MIN_INDEX)
+                .from(AUDIT_TREE_HEAD).where(AUDIT_TREE_HEAD.ID.eq(DSL.inline(1)));
+        Record3<Long, Instant, Long> row = lock ? select.forUpdate().fetchOne() : select.fetchOne();
+        if (row == null) {
+            throw new dev.hoheit.audit.AuditException(dev.hoheit.audit.AuditException.Problem.STORAGE,
+                    "audit_tree_head has no row: the audit schema is not migrated, or the row was deleted");
+        }
+        return new Head(row.value1(), row.value2(), row.value3());
+    }
+
+    /** Placed entries with their leaf hashes, in order. */
+    record Placed(List<StoredEvent> events, List<byte[]> leafHashes, long oldSize) {
+    }
+
+    /**
+     * Places {@code events} at the end of the log and commits them with their tiles; returns them
+     * with their positions, times and leaf hashes. On failure nothing is stored.
+     */
+    Placed append(List<StoredEvent> events) throws SQLException {
+        // One reading of the clock for both: the partition made sure of is the one the events go to,
+        // even if the clock jumps while this writer waits for the tree's lock.
+        Instant now = EntryCodec.micros(clock.instant());
+        partitions.ensure(now);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                DSLContext tx = database.dsl(connection);
+                Head head = readHead(tx, true);
+                Instant at = now.isAfter(head.recordedAt()) ? now : head.recordedAt();
+                List<StoredEvent> placed = new ArrayList<>(events.size());
+                List<byte[]> leaves = new ArrayList<>(events.size());
+                long seq = head.size();
+                for (StoredEvent event : events) {
+                    seq++;
+                    StoredEvent positioned = event.placed(seq, at);
+                    placed.add(positioned);
+                    leaves.add(EntryCodec.leafHash(positioned));
+                }
+                TileAppender.Appended appended = TileAppender.append(TileStore.uncached(tx), head.size(), leaves);
+                insert(connection, placed);
+                TileStore.write(tx, appended.tiles(), head.size());
+                tx.update(AUDIT_TREE_HEAD)
+                        .set(AUDIT_TREE_HEAD.TREE_SIZE, seq)
+                        .set(AUDIT_TREE_HEAD.RECORDED_AT, at)
+                        .where(AUDIT_TREE_HEAD.ID.eq(DSL.inline(1)))
+                        .execute();
+                connection.commit();
+                return new Placed(placed, leaves, head.size());
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void insert(Connection connection, List<StoredEvent> placed) throws SQLException {
+        for (int from = 0; from < placed.size(); from += ROWS_PER_STATEMENT) {
+            List<StoredEvent> chunk = placed.subList(from, Math.min(placed.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement insert = connection.prepareStatement(insertSql(chunk.size()))) {
+                int offset = 0;
+                for (StoredEvent row : chunk) {
+                    bind(insert, offset, row);
+                    offset += COLUMNS;
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** {@code INSERT INTO audit_entry (...) VALUES (?, ...), (?, ...)} for {@code rows} rows, rendered once per size. */
+    private String insertSql(int rows) {
+        return insertSql.computeIfAbsent(rows, n -> {
+            DSLContext db = database.dsl();
+            var insert = db.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.RECORDED_AT, AUDIT_ENTRY.ACTOR_TAG,
+                    AUDIT_ENTRY.ACTOR_ROLE, AUDIT_ENTRY.ACTOR_ENC, AUDIT_ENTRY.SUBJECT_TAG, AUDIT_ENTRY.SUBJECT_ENC,
+                    AUDIT_ENTRY.ACTION, AUDIT_ENTRY.RESOURCE_TYPE, AUDIT_ENTRY.RESOURCE_ENC, AUDIT_ENTRY.PURPOSE,
+                    AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.CLIENT_DAY, AUDIT_ENTRY.CLIENT_ENC)
+                    .values(Collections.nCopies(COLUMNS, (Object) null));
+            for (int row = 1; row < n; row++) {
+                insert = insert.values(Collections.nCopies(COLUMNS, (Object) null));
+            }
+            return db.render(insert);
+        });
+    }
+
+    private static void bind(PreparedStatement insert, int offset, StoredEvent e) throws SQLException {
+        insert.setLong(offset + 1, e.seq());
+        insert.setObject(offset + 2, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+        insert.setString(offset + 3, e.actorTag());
+        insert.setString(offset + 4, e.actorRole());
+        insert.setBytes(offset + 5, e.actorEnc());
+        insert.setString(offset + 6, e.subjectTag());
+        insert.setBytes(offset + 7, e.subjectEnc());
+        insert.setString(offset + 8, e.action());
+        insert.setString(offset + 9, e.resourceType());
+        insert.setBytes(offset + 10, e.resourceEnc());
+        insert.setString(offset + 11, e.purpose());
+        insert.setString(offset + 12, e.outcome());
+        insert.setBytes(offset + 13, e.details());
+        if (e.clientDay() == null) {
+            insert.setNull(offset + 14, Types.INTEGER);
+        } else {
+            insert.setInt(offset + 14, e.clientDay());
+        }
+        insert.setBytes(offset + 15, e.clientEnc());
+    }
+}

@@ -1,0 +1,99 @@
+-- Hoheit audit, schema version 3 (PostgreSQL): the log becomes an RFC 6962 Merkle tree stored as C2SP
+-- tlog-tiles. The PostgreSQL script creates the same shapes, with the entry table partitioned by
+-- month. The jOOQ classes are generated from these scripts.
+--
+-- The hash chain of version 1 is kept as it was, renamed to audit_v1_* (its own verifier still
+-- checks it); new entries go to the tree. No person's id is stored in clear: keys are found by
+-- an HMAC of the id under a key derived from the master key (the library moves version 1 keys
+-- over on first start, see KeyRing).
+
+ALTER TABLE audit_event RENAME TO audit_v1_event;
+ALTER TABLE audit_head RENAME TO audit_v1_head;
+ALTER TABLE audit_checkpoint RENAME TO audit_v1_checkpoint;
+ALTER TABLE audit_v1_checkpoint RENAME CONSTRAINT audit_checkpoint_pk TO audit_v1_checkpoint_pk;
+ALTER TABLE audit_subject_key RENAME TO audit_v1_subject_key;
+
+-- One entry per leaf: leaf index = seq - 1. The leaf hash covers every column (see EntryCodec),
+-- so destroying a key (erasure, anonymisation) never changes the tree.
+CREATE TABLE audit_entry (
+    seq            BIGINT                   NOT NULL,
+    recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    actor_tag      VARCHAR(43),
+    actor_role     VARCHAR(64)              NOT NULL,
+    actor_enc      BYTEA,
+    subject_tag    VARCHAR(43),
+    subject_enc    BYTEA,
+    action         VARCHAR(32)              NOT NULL,
+    resource_type  VARCHAR(64)              NOT NULL,
+    resource_enc   BYTEA,
+    purpose        VARCHAR(200),
+    outcome        VARCHAR(16)              NOT NULL,
+    details        BYTEA,
+    client_day     INTEGER,
+    client_enc     BYTEA,
+    CONSTRAINT audit_entry_pk PRIMARY KEY (seq, recorded_at)
+) PARTITION BY RANGE (recorded_at);
+
+CREATE INDEX audit_entry_subject_ix ON audit_entry (subject_tag, seq);
+CREATE INDEX audit_entry_actor_ix ON audit_entry (actor_tag, seq);
+CREATE INDEX audit_entry_time_ix ON audit_entry (recorded_at);
+
+-- The tree's head: one row, locked by every append so instances never fork the tree.
+-- tree_size: entries appended; min_index: entries below it were purged (C2SP tlog-tiles pruning).
+CREATE TABLE audit_tree_head (
+    id             INTEGER                  NOT NULL,
+    tree_size      BIGINT                   NOT NULL,
+    recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    min_index      BIGINT                   NOT NULL,
+    CONSTRAINT audit_tree_head_pk PRIMARY KEY (id),
+    CONSTRAINT audit_tree_head_one_ck CHECK (id = 1)
+);
+
+INSERT INTO audit_tree_head (id, tree_size, recorded_at, min_index)
+VALUES (1, 0, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', 0);
+
+-- C2SP tlog-tiles: the hashes of tile tile_index at tile_level, tile_width of them (256 = full).
+-- A partial tile grows in place; it serves every narrower partial tile of an earlier tree size.
+CREATE TABLE audit_tile (
+    tile_level     INTEGER                  NOT NULL,
+    tile_index     BIGINT                   NOT NULL,
+    tile_width     INTEGER                  NOT NULL,
+    hashes         BYTEA                    NOT NULL,
+    CONSTRAINT audit_tile_pk PRIMARY KEY (tile_level, tile_index),
+    CONSTRAINT audit_tile_width_ck CHECK (tile_width BETWEEN 1 AND 256)
+);
+
+-- Signed checkpoints (C2SP tlog-checkpoint as a signed note), each with the consistency proof
+-- from the checkpoint before it, so every earlier checkpoint stays checkable after a purge.
+CREATE TABLE audit_checkpoint (
+    tree_size      BIGINT                   NOT NULL,
+    root_hash      BYTEA            NOT NULL,
+    note           VARCHAR(4000)            NOT NULL,
+    head_time      TIMESTAMP WITH TIME ZONE NOT NULL,
+    sealed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    previous_size  BIGINT                   NOT NULL,
+    previous_proof BYTEA          NOT NULL,
+    CONSTRAINT audit_checkpoint_pk PRIMARY KEY (tree_size)
+);
+
+-- Witnesses' cosignatures (C2SP tlog-cosignature) of the checkpoints, one signature line each.
+CREATE TABLE audit_cosignature (
+    tree_size      BIGINT                   NOT NULL,
+    witness        VARCHAR(200)             NOT NULL,
+    key_id         INTEGER                  NOT NULL,
+    signed_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    signature_line VARCHAR(1000)            NOT NULL,
+    CONSTRAINT audit_cosignature_pk PRIMARY KEY (tree_size, witness, key_id)
+);
+
+-- Per-person keys, wrapped by the master key, found by id_tag = HMAC(lookup key, person id).
+-- tag is what the person's entries carry (HMAC of the person's own key): once the row is deleted
+-- (erasure), nothing links the entries to the person.
+CREATE TABLE audit_person_key (
+    id_tag         VARCHAR(43)              NOT NULL,
+    tag            VARCHAR(43)              NOT NULL,
+    wrapped_key    BYTEA           NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT audit_person_key_pk PRIMARY KEY (id_tag),
+    CONSTRAINT audit_person_key_tag_uk UNIQUE (tag)
+);
