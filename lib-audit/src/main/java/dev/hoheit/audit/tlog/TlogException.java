@@ -3,12 +3,14 @@ package dev.hoheit.audit.tlog;
 import java.io.Serial;
 
 /**
- * Bad transparency-log input: a malformed note, checkpoint, key, tile or request. The message names
- * the problem. Proof checks ({@code verify*} methods) return {@code false} instead of throwing.
+ * Bad input to a transparency-log primitive: a negative index, an index outside the tree, a
+ * malformed path or bundle, a hash of the wrong length. The message names the problem.
+ *
+ * <p>It is sealed rather than final so that {@link TileMissingException} can say which tile is missing.
  *
  * @since 0.2
  */
-public class TlogException extends RuntimeException {
+public sealed class TlogException extends RuntimeException permits TileMissingException {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -16,7 +18,7 @@ public class TlogException extends RuntimeException {
     /**
      * Creates an exception.
      *
-     * @param message what is wrong with the input
+     * @param message what is wrong
      * @since 0.2
      */
     public TlogException(String message) {
@@ -26,7 +28,7 @@ public class TlogException extends RuntimeException {
     /**
      * Creates an exception with a cause.
      *
-     * @param message what is wrong with the input
+     * @param message what is wrong
      * @param cause the underlying failure
      * @since 0.2
      */
