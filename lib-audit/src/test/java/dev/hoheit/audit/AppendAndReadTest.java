@@ -41,7 +41,7 @@ class AppendAndReadTest {
             assertEquals(Outcome.ALLOWED, entry.outcome());
             assertEquals(Map.of("scope", "plans"), entry.details());
             assertEquals(ClientInfo.of("203.0.113.7", "Mozilla/5.0 Test"), entry.client().orElseThrow());
-            assertEquals(receipt.hash(), entry.hash());
+            assertEquals(receipt.leafHash(), entry.leafHash());
         }
     }
 
@@ -50,7 +50,7 @@ class AppendAndReadTest {
         try (AuditLog log = AuditFixtures.log(db, AuditFixtures.clock())) {
             log.append(AuditFixtures.mentorViewsPlan("week-2026-02"));
         }
-        Map<String, Object> row = db.rows("SELECT * FROM audit_event").get(0);
+        Map<String, Object> row = db.rows("SELECT * FROM audit_entry").get(0);
         for (Map.Entry<String, Object> column : row.entrySet()) {
             String text = column.getValue() instanceof byte[] bytes ? new String(bytes, StandardCharsets.ISO_8859_1)
                     : String.valueOf(column.getValue());

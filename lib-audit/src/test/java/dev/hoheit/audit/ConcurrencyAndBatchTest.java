@@ -52,7 +52,7 @@ class ConcurrencyAndBatchTest {
             assertTrue(report.ok(), report.toText());
             assertEquals(240, report.eventsChecked());
             assertEquals(240, report.lastSeq(), "gap-free positions 1..240");
-            assertEquals(240, db.queryLong("SELECT count(DISTINCT seq) FROM audit_event"));
+            assertEquals(240, db.queryLong("SELECT count(DISTINCT seq) FROM audit_entry"));
         } finally {
             pool.shutdown();
         }
@@ -69,7 +69,7 @@ class ConcurrencyAndBatchTest {
             log.flush();
             assertTrue(receipts.stream().allMatch(CompletableFuture::isDone), "flush waits for every queued event");
             assertEquals(1000, receipts.stream().map(CompletableFuture::join).map(AuditReceipt::seq).distinct().count());
-            assertEquals(1000, db.queryLong("SELECT count(*) FROM audit_event"));
+            assertEquals(1000, db.queryLong("SELECT count(*) FROM audit_entry"));
             assertTrue(log.verify().ok());
         }
     }
@@ -102,7 +102,7 @@ class ConcurrencyAndBatchTest {
                 () -> log.append(AuditFixtures.menteeUpdatesPlan("late"))).problem());
         assertEquals(AuditException.Problem.CLOSED, assertThrows(AuditException.class,
                 () -> log.appendBatched(AuditFixtures.menteeUpdatesPlan("late"))).problem());
-        assertEquals(1, db.queryLong("SELECT count(*) FROM audit_event"));
+        assertEquals(1, db.queryLong("SELECT count(*) FROM audit_entry"));
     }
 
     /** Delegates to a real data source until switched off, then fails like a database that is down. */

@@ -34,7 +34,7 @@ final class AuditJson {
             json.writeStringField("userAgent", entry.client().get().userAgent());
             json.writeEndObject();
         }
-        json.writeStringField("hash", entry.hash());
+        json.writeStringField("leafHash", entry.leafHash());
         json.writeEndObject();
     }
 }

@@ -53,6 +53,11 @@ final class CheckpointStore {
 
     /** Signs the tree at {@code head} unless a checkpoint of its size exists; returns the stored one. */
     synchronized Checkpoint seal(EntryWriter.Head head) {
+        Optional<Checkpoint> remembered = state.flatMap(LogState::latest);
+        if (remembered.isPresent() && remembered.get().size() > head.size()) {
+            throw refuse("the newest checkpoint this log signed (kept outside the database) has " + remembered.get().size()
+                    + " entries, but the stored tree only " + head.size() + ": the database was rolled back or truncated");
+        }
         Optional<Checkpoint> existing = atSize(head.size());
         if (existing.isPresent()) {
             state.ifPresent(s -> s.save(existing.get()));
