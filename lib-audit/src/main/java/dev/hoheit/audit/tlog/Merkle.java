@@ -243,12 +243,14 @@ public final class Merkle {
      * root of the complete subtree they are the leaves of, written to {@code hashes[0..32)}.
      */
     static void reduce(MessageDigest md, byte[] hashes, int count) {
+        // One update of 65 bytes is markedly faster than three small ones.
+        byte[] input = new byte[1 + 2 * HASH_SIZE];
+        input[0] = NODE_PREFIX;
         try {
             for (int n = count; n > 1; n >>>= 1) {
                 for (int i = 0; i < n / 2; i++) {
-                    md.update(NODE_PREFIX);
-                    md.update(hashes, 2 * i * HASH_SIZE, 2 * HASH_SIZE);
-                    // The pair at 2i was consumed above, and 32i <= 64i: nothing unread is overwritten.
+                    System.arraycopy(hashes, 2 * i * HASH_SIZE, input, 1, 2 * HASH_SIZE);
+                    md.update(input);
                     md.digest(hashes, i * HASH_SIZE, HASH_SIZE);
                 }
             }

@@ -1,107 +1,159 @@
 package dev.hoheit.audit.tlog;
 
-import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Appending leaves to a tiled tree: which tiles change. Reads only the right-edge partial tiles.
+ * Appending leaves to a tree stored as C2SP tlog-tiles: which tiles are new or wider afterwards.
+ *
+ * <p>Appending {@code n} leaves hashes each tile that becomes full once (255 node hashes per tile),
+ * so a batch costs about {@code n} node hashes, and reads at most one tile per level: the partial
+ * tile at the right edge, where the new hashes go.
  *
  * @since 0.2
  */
 public final class TileAppender {
 
+    private static final int TILE_HEIGHT = 8;
+
     private TileAppender() {
     }
 
-    /** The tiles an append produced, and the tree's new size. */
+    /**
+     * Appends {@code leafHashes} to the tree of {@code size} leaves whose tiles {@code reader} holds.
+     * Returns every tile that is new or wider than before, at every level, each with its whole
+     * content: a tile that became full is returned with width 256, and the level above gets its hash.
+     * Tiles are in (level, index) order. Appending nothing returns no tiles.
+     *
+     * @param reader the tiles of the tree of {@code size} leaves; only right-edge partial tiles are read
+     * @param size the tree's size before the append
+     * @param leafHashes the hashes of the new leaves, in order
+     * @return the new size and the changed tiles
+     * @throws TlogException if an argument is null or negative, a hash is not 32 bytes, the new size
+     *     would overflow, or the reader returns a malformed tile
+     * @throws TileMissingException if a right-edge partial tile is not stored
+     * @since 0.2
+     */
+    public static Appended append(TileReader reader, long size, List<byte[]> leafHashes) {
+        if (reader == null) {
+            throw new TlogException("tile reader is null");
+        }
+        if (size < 0) {
+            throw new TlogException("tree size " + size + " is negative");
+        }
+        if (leafHashes == null) {
+            throw new TlogException("leaf hashes are null");
+        }
+        if (leafHashes.size() > Integer.MAX_VALUE / Merkle.HASH_SIZE) {
+            throw new TlogException("a batch of " + leafHashes.size() + " leaves is too large to append at once");
+        }
+        if (leafHashes.size() > Long.MAX_VALUE - size) {
+            throw new TlogException("appending " + leafHashes.size() + " leaves to " + size + " overflows the size");
+        }
+        byte[] fresh = new byte[leafHashes.size() * Merkle.HASH_SIZE];
+        for (int i = 0; i < leafHashes.size(); i++) {
+            byte[] hash = leafHashes.get(i);
+            Merkle.requireHash(hash, "leaf hash " + i);
+            System.arraycopy(hash, 0, fresh, i * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
+        }
+        MessageDigest md = Merkle.digest();
+        List<Tile> tiles = new ArrayList<>();
+        long before = size;
+        for (int level = 0; fresh.length > 0; level++) {
+            // `before` hashes were at this level; `fresh` follows them. The first touched tile may be partial.
+            long first = before >>> TILE_HEIGHT;
+            int kept = (int) (before & (Tile.FULL_WIDTH - 1));
+            byte[] hashes = fresh;
+            if (kept > 0) {
+                byte[] partial = reader.read(level, first, kept);
+                if (partial == null || partial.length != kept * Merkle.HASH_SIZE) {
+                    throw new TlogException("tile reader returned "
+                            + (partial == null ? "null" : partial.length + " bytes") + " for tile " + first
+                            + " at level " + level + " of width " + kept + ", not " + kept * Merkle.HASH_SIZE + " bytes");
+                }
+                hashes = new byte[partial.length + fresh.length];
+                System.arraycopy(partial, 0, hashes, 0, partial.length);
+                System.arraycopy(fresh, 0, hashes, partial.length, fresh.length);
+            }
+            int count = hashes.length / Merkle.HASH_SIZE;
+            byte[] above = new byte[count / Tile.FULL_WIDTH * Merkle.HASH_SIZE];
+            for (int start = 0, t = 0; start < count; start += Tile.FULL_WIDTH, t++) {
+                int width = Math.min(Tile.FULL_WIDTH, count - start);
+                byte[] content = Arrays.copyOfRange(hashes, start * Merkle.HASH_SIZE, (start + width) * Merkle.HASH_SIZE);
+                tiles.add(new Tile(level, first + t, content));
+                if (width == Tile.FULL_WIDTH) {
+                    Merkle.reduce(md, content, Tile.FULL_WIDTH);
+                    System.arraycopy(content, 0, above, t * Merkle.HASH_SIZE, Merkle.HASH_SIZE);
+                }
+            }
+            fresh = above;
+            before >>>= TILE_HEIGHT;
+        }
+        return new Appended(size + leafHashes.size(), tiles);
+    }
+
+    /**
+     * The outcome of an append: the new tree size and the tiles that are new or wider.
+     *
+     * @param newSize the tree's size after the append
+     * @param tiles the changed tiles, in (level, index) order
+     * @since 0.2
+     */
     public record Appended(long newSize, List<Tile> tiles) {
 
-        /** Copies the list. */
+        /**
+         * Checks the size and copies the list.
+         *
+         * @throws TlogException if the size is negative, or the list is null or holds null
+         * @since 0.2
+         */
         public Appended {
+            if (newSize < 0) {
+                throw new TlogException("tree size " + newSize + " is negative");
+            }
+            if (tiles == null) {
+                throw new TlogException("tiles are null");
+            }
+            for (Tile tile : tiles) {
+                if (tile == null) {
+                    throw new TlogException("tiles hold null");
+                }
+            }
             tiles = List.copyOf(tiles);
         }
 
-        /** A reader that answers from {@link #tiles()} first, then from {@code base}. */
+        /**
+         * A reader that answers from {@link #tiles()} first, then from {@code base}: for the root and
+         * proofs of the new tree before the tiles are stored. A tile here answers any width up to its
+         * own; other requests go to {@code base}.
+         *
+         * @param base the reader of the tiles as they were before the append
+         * @return the combined reader
+         * @throws TlogException if {@code base} is null
+         * @since 0.2
+         */
         public TileReader overlay(TileReader base) {
+            if (base == null) {
+                throw new TlogException("base tile reader is null");
+            }
+            Map<TilePosition, Tile> byPosition = new HashMap<>();
+            for (Tile tile : tiles) {
+                byPosition.put(new TilePosition(tile.level(), tile.index()), tile);
+            }
             return (level, index, width) -> {
-                for (Tile tile : tiles) {
-                    if (tile.level() == level && tile.index() == index && tile.width() >= width) {
-                        return java.util.Arrays.copyOf(tile.hashes(), width * Merkle.HASH_SIZE);
-                    }
+                Tile tile = byPosition.get(new TilePosition(level, index));
+                if (tile != null && width >= 1 && width <= tile.width()) {
+                    return tile.prefix(width);
                 }
                 return base.read(level, index, width);
             };
         }
     }
 
-    /**
-     * Appends {@code leafHashes} to the tree of {@code size} leaves whose tiles {@code reader} holds.
-     * Returns every tile that is new or wider than before, at every level, each with its whole
-     * content, in (level, index) order.
-     */
-    public static Appended append(TileReader reader, long size, List<byte[]> leafHashes) {
-        if (size < 0) {
-            throw new TlogException("tree size must not be negative, was " + size);
-        }
-        Map<Long, Level> levels = new TreeMap<>();
-        long newSize = size;
-        for (byte[] leaf : leafHashes) {
-            if (leaf == null || leaf.length != Merkle.HASH_SIZE) {
-                throw new TlogException("a leaf hash must be " + Merkle.HASH_SIZE + " bytes");
-            }
-            add(reader, levels, 0, newSize, leaf);
-            newSize++;
-        }
-        List<Tile> tiles = new ArrayList<>();
-        for (Level level : levels.values()) {
-            tiles.addAll(level.changed);
-            if (level.open != null && level.open.size() > 0) {
-                tiles.add(new Tile(level.level, level.openIndex, level.open.toByteArray()));
-            }
-        }
-        tiles.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level()) : Long.compare(a.index(), b.index()));
-        return new Appended(newSize, tiles);
-    }
-
-    /** Adds one hash at {@code level}, where the tree of {@code sizeBefore} leaves had the hashes it had. */
-    private static void add(TileReader reader, Map<Long, Level> levels, int level, long sizeBefore, byte[] hash) {
-        Level current = levels.computeIfAbsent((long) level, l -> new Level(level));
-        if (current.open == null) {
-            long hashesBefore = sizeBefore >>> (8 * level);
-            current.openIndex = hashesBefore >>> 8;
-            current.open = new ByteArrayOutputStream(256 * Merkle.HASH_SIZE);
-            int width = (int) (hashesBefore & 255);
-            if (width > 0) {
-                byte[] existing = reader.read(level, current.openIndex, width);
-                current.open.write(existing, 0, width * Merkle.HASH_SIZE);
-            }
-        }
-        current.open.write(hash, 0, Merkle.HASH_SIZE);
-        if (current.open.size() == 256 * Merkle.HASH_SIZE) {
-            byte[] full = current.open.toByteArray();
-            current.changed.add(new Tile(level, current.openIndex, full));
-            List<byte[]> hashes = new ArrayList<>(256);
-            for (int i = 0; i < 256; i++) {
-                hashes.add(java.util.Arrays.copyOfRange(full, i * Merkle.HASH_SIZE, (i + 1) * Merkle.HASH_SIZE));
-            }
-            // The level above gets this tile's hash; what it held before is read for the size before this leaf.
-            add(reader, levels, level + 1, current.openIndex << (8 * (level + 1)), Merkle.rootOf(hashes));
-            current.openIndex++;
-            current.open = new ByteArrayOutputStream(256 * Merkle.HASH_SIZE);
-        }
-    }
-
-    private static final class Level {
-        final int level;
-        final List<Tile> changed = new ArrayList<>();
-        long openIndex;
-        ByteArrayOutputStream open;
-
-        Level(int level) {
-            this.level = level;
-        }
+    private record TilePosition(int level, long index) {
     }
 }
