@@ -18,9 +18,14 @@ public final class AuditSchema {
     /** The Flyway history table of this library. */
     public static final String HISTORY_TABLE = "hoheit_audit_history";
 
-    /** The tables this library owns (on PostgreSQL, plus one partition of audit_event per month). */
+    /**
+     * The tables this library owns (on PostgreSQL, plus one partition of audit_entry per month). The
+     * {@code audit_v1_*} tables hold a log of schema version 1 as it was (read-only; purged on the
+     * same schedule; its person keys are moved to {@code audit_person_key} on first start).
+     */
     public static final List<String> TABLES = List.of(
-            "audit_event", "audit_head", "audit_checkpoint", "audit_subject_key", "audit_client_key");
+            "audit_entry", "audit_tree_head", "audit_tile", "audit_checkpoint", "audit_cosignature", "audit_person_key",
+            "audit_client_key", "audit_v1_event", "audit_v1_head", "audit_v1_checkpoint", "audit_v1_subject_key");
 
     private AuditSchema() {
     }

@@ -24,7 +24,7 @@ class CoverageAndAuditorTest {
         try (RetentionFixtures app = new RetentionFixtures(db)) {
             CoverageReport report = CoverageCheck.of(db.dataSource()).check(app.retention.stores());
             report.assertComplete();
-            assertTrue(report.checkedTables().containsAll(List.of("host_note", "consent_decision", "audit_subject_key",
+            assertTrue(report.checkedTables().containsAll(List.of("host_note", "consent_decision", "audit_person_key",
                     "retention_restriction")), report.checkedTables().toString());
 
             db.update("CREATE TABLE host_message (id INTEGER PRIMARY KEY, sender_id VARCHAR(100), body VARCHAR(100))");
@@ -72,7 +72,7 @@ class CoverageAndAuditorTest {
     void the_auditor_sees_a_broken_audit_log_and_missed_scheduled_runs(TestDatabase db) {
         try (RetentionFixtures app = new RetentionFixtures(db)) {
             app.retention.runDuePolicies();
-            db.update("UPDATE audit_event SET outcome = 'DENIED' WHERE seq = 1");
+            db.update("UPDATE audit_entry SET outcome = 'DENIED' WHERE seq = 1");
             db.update("INSERT INTO retention_schedule (schedule_id, interval_secs, started_at) VALUES (?, ?, ?)",
                     "00000000-0000-0000-0000-000000000001", Duration.ofDays(1).toSeconds(),
                     OffsetDateTime.ofInstant(app.clock.instant().minus(Duration.ofDays(5)), ZoneOffset.UTC));
