@@ -29,7 +29,7 @@ import java.util.List;
  */
 public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batchSize, int bufferCapacity,
                           int sealEvery, Duration keyCacheTtl, String origin, Duration retention,
-                          Path stateDirectory, List<Witness> witnesses, int witnessQuorum) {
+                          Path stateDirectory, List<WitnessEndpoint> witnesses, int witnessQuorum) {
 
     /** The origin of a log that was not given one. */
     public static final String DEFAULT_ORIGIN = "hoheit.dev/audit";
@@ -127,7 +127,7 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
     }
 
     /** The same settings, submitting checkpoints to {@code newWitnesses}, of which {@code quorum} must cosign. */
-    public AuditConfig withWitnesses(List<Witness> newWitnesses, int quorum) {
+    public AuditConfig withWitnesses(List<WitnessEndpoint> newWitnesses, int quorum) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
                 retention, stateDirectory, newWitnesses, quorum);
     }

@@ -1,7 +1,7 @@
 package dev.hoheit.mentoring;
 
 import java.nio.file.Path;
-import dev.hoheit.audit.Witness;
+import dev.hoheit.audit.WitnessEndpoint;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Optional<String> dbUser,
                           Optional<String> dbPassword, Path masterKeyFile, Optional<String> operatorPassword,
-                          boolean demo, boolean behindTls, String auditOrigin, List<Witness> auditWitnesses,
+                          boolean demo, boolean behindTls, String auditOrigin, List<WitnessEndpoint> auditWitnesses,
                           int auditWitnessQuorum) {
 
     /** Reads the settings from {@code env} and the command line. */
@@ -47,7 +47,7 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
         Path masterKey = value(env, "HOHEIT_MASTER_KEY_FILE").map(Path::of)
                 .orElse(dataDir.resolve("keys").resolve("app-master.key"));
         boolean demo = Arrays.asList(args).contains("--demo") || "true".equalsIgnoreCase(env.get("HOHEIT_DEMO"));
-        List<Witness> witnesses = witnesses(value(env, "HOHEIT_AUDIT_WITNESSES").orElse(""));
+        List<WitnessEndpoint> witnesses = witnesses(value(env, "HOHEIT_AUDIT_WITNESSES").orElse(""));
         int quorum;
         try {
             quorum = value(env, "HOHEIT_AUDIT_WITNESS_QUORUM").map(Integer::parseInt).orElse(witnesses.size());
@@ -65,8 +65,8 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
     }
 
     /** {@code <url>=<verifier key> ...}: the witnesses of the audit log. */
-    private static List<Witness> witnesses(String setting) {
-        List<Witness> witnesses = new ArrayList<>();
+    private static List<WitnessEndpoint> witnesses(String setting) {
+        List<WitnessEndpoint> witnesses = new ArrayList<>();
         for (String entry : setting.trim().split("\\s+")) {
             if (entry.isEmpty()) {
                 continue;
@@ -76,7 +76,7 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
                 throw new IllegalArgumentException("HOHEIT_AUDIT_WITNESSES entries are <url>=<verifier key>, was " + entry);
             }
             try {
-                witnesses.add(new Witness(URI.create(entry.substring(0, equals)), entry.substring(equals + 1)));
+                witnesses.add(new WitnessEndpoint(URI.create(entry.substring(0, equals)), entry.substring(equals + 1)));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("HOHEIT_AUDIT_WITNESSES: " + e.getMessage(), e);
             }

@@ -191,7 +191,7 @@ public final class DefaultAuditLog implements AuditLog {
         List<Checkpoint> known = new java.util.ArrayList<>(trusted);
         state.flatMap(LogState::latest).ifPresent(known::add);
         LogVerifier.Trust trust = new LogVerifier.Trust(config.origin(), config.keys().noteVerifiers(config.origin()),
-                config.witnesses().stream().map(dev.hoheit.audit.Witness::verifier).toList(), config.witnessQuorum(),
+                config.witnesses().stream().map(dev.hoheit.audit.WitnessEndpoint::verifier).toList(), config.witnessQuorum(),
                 config.retention());
         try {
             return new LogVerifier(dataSource).verify(trust, known, List.of()).report();

@@ -3,7 +3,7 @@ package dev.hoheit.audit.internal;
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_COSIGNATURE;
 
 import dev.hoheit.audit.Checkpoint;
-import dev.hoheit.audit.Witness;
+import dev.hoheit.audit.WitnessEndpoint;
 import dev.hoheit.audit.internal.witness.WitnessClient;
 import dev.hoheit.audit.tlog.AddCheckpointRequest;
 import dev.hoheit.audit.tlog.CosignatureVerifier;
@@ -34,12 +34,12 @@ final class Witnessing implements AutoCloseable {
     private static final int ATTEMPTS = 3;
 
     private final DSLContext db;
-    private final List<Witness> witnesses;
+    private final List<WitnessEndpoint> witnesses;
     private final TileStore tiles;
     private final WitnessClient client;
     private final ExecutorService background;
 
-    Witnessing(DSLContext db, List<Witness> witnesses, TileStore tiles) {
+    Witnessing(DSLContext db, List<WitnessEndpoint> witnesses, TileStore tiles) {
         this.db = db;
         this.witnesses = List.copyOf(witnesses);
         this.tiles = tiles;
@@ -64,7 +64,7 @@ final class Witnessing implements AutoCloseable {
     /** Submits {@code checkpoint} to every witness and waits; returns how many cosigned it. */
     int submit(Checkpoint checkpoint) {
         int cosigned = 0;
-        for (Witness witness : witnesses) {
+        for (WitnessEndpoint witness : witnesses) {
             try {
                 if (submitTo(witness, checkpoint)) {
                     cosigned++;
@@ -77,7 +77,7 @@ final class Witnessing implements AutoCloseable {
         return cosigned;
     }
 
-    private boolean submitTo(Witness witness, Checkpoint checkpoint) {
+    private boolean submitTo(WitnessEndpoint witness, Checkpoint checkpoint) {
         CosignatureVerifier verifier = witness.verifier();
         if (alreadyCosigned(verifier, checkpoint.size())) {
             return true;
@@ -112,7 +112,7 @@ final class Witnessing implements AutoCloseable {
         return false;
     }
 
-    private boolean store(Witness witness, CosignatureVerifier verifier, Checkpoint checkpoint, List<NoteSignature> signatures) {
+    private boolean store(WitnessEndpoint witness, CosignatureVerifier verifier, Checkpoint checkpoint, List<NoteSignature> signatures) {
         String text = checkpoint.text();
         for (NoteSignature signature : signatures) {
             if (!signature.keyName().equals(verifier.name()) || signature.keyId() != verifier.keyId()) {

@@ -14,10 +14,10 @@ import java.net.URI;
  * @param verifierKey the witness's cosignature verifier key, {@code <name>+<key id>+<base64 key>}
  * @since 0.2
  */
-public record Witness(URI url, String verifierKey) {
+public record WitnessEndpoint(URI url, String verifierKey) {
 
     /** Validates the URL and the key. */
-    public Witness {
+    public WitnessEndpoint {
         Checks.required("witness URL", url);
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw Checks.invalid("witness URL must be http or https, was " + url);
