@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +119,24 @@ class NoteTest {
         CheckpointBody checkpoint = CheckpointBody.parse(note.text());
         assertEquals("go.sum database tree", checkpoint.origin());
         assertEquals(35225469, checkpoint.size());
+    }
+
+    @Test
+    void a_sigsum_checkpoint_from_torchwood_verifies_with_the_published_raw_key() throws Exception {
+        // FiloSottile/torchwood, cmd/litewitness/testdata/litewitness.txt: a sigsum log key given as hex.
+        String origin = "sigsum.org/v1/tree/4d6d8825a6bb689d459628312889dfbb0bcd41b5211d9e1ce768b0ff0309e562";
+        byte[] raw = HexFormat.of().parseHex("ffdc2d4d98e4124d3feaf788c0c2f9abfd796083d1f0495437f302ec79cf100f");
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
+                HexFormat.of().parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(raw))));
+        NoteVerifier log = NoteVerifier.ed25519(origin, key);
+        assertEquals(0x5202289b, log.keyId());
+        String text = origin + "\n3\nRcCI1Nk56ZcSmIEfIn0SleqtV7uvrlXNccFx595Iwl0=\n";
+        String good = "\u2014 " + origin + " UgIom2VbtIcdFbwFAy1n7s6IkAxIY6J/GQOTuZF2ORV39d75cbAj2aQYwyJre36kezNobZs4SUUdrcawfAB8WVrx6go=\n";
+        assertEquals(1, Note.parse(text + "\n" + good).verifiedBy(List.of(log)).size());
+        // The same line with stray low bits in its last base64 digit: a different, failing signature.
+        String stray = good.replace("6go=", "6gx=");
+        Note note = Note.parse(text + "\n" + stray);
+        assertThrows(TlogException.class, () -> note.verifiedBy(List.of(log)));
     }
 
     @Test
