@@ -60,6 +60,7 @@ public final class WitnessCommand {
      * cannot start, or prints the usage and exits with 0 for {@code --help}.
      *
      * @param args the command line
+     * @throws InterruptedException if the waiting main thread is interrupted
      * @since 0.2
      */
     public static void main(String[] args) throws InterruptedException {
