@@ -162,7 +162,8 @@ public final class Merkle {
      * the tree of {@code oldSize} leaves with {@code oldRoot} (RFC 9162 §2.1.4.2).
      *
      * <p>Equal sizes need an empty proof and equal roots. Every tree extends the empty tree: for
-     * {@code oldSize} 0 the proof must be empty and {@code oldRoot} is not examined (it may be null).
+     * {@code oldSize} 0 and a larger {@code newSize} the proof must be empty and {@code oldRoot} is not
+     * examined (it may be null).
      *
      * @param oldSize the older tree's size
      * @param newSize the newer tree's size
@@ -177,14 +178,14 @@ public final class Merkle {
         if (oldSize < 0 || oldSize > newSize || !isHash(newRoot) || !isProof(proof)) {
             return false;
         }
+        if (oldSize == newSize) {
+            return proof.isEmpty() && isHash(oldRoot) && MessageDigest.isEqual(oldRoot, newRoot);
+        }
         if (oldSize == 0) {
             return proof.isEmpty();
         }
         if (!isHash(oldRoot)) {
             return false;
-        }
-        if (oldSize == newSize) {
-            return proof.isEmpty() && MessageDigest.isEqual(oldRoot, newRoot);
         }
         if (proof.isEmpty()) {
             return false;
@@ -243,12 +244,14 @@ public final class Merkle {
      * root of the complete subtree they are the leaves of, written to {@code hashes[0..32)}.
      */
     static void reduce(MessageDigest md, byte[] hashes, int count) {
+        // One update of 65 bytes is markedly faster than three small ones.
+        byte[] input = new byte[1 + 2 * HASH_SIZE];
+        input[0] = NODE_PREFIX;
         try {
             for (int n = count; n > 1; n >>>= 1) {
                 for (int i = 0; i < n / 2; i++) {
-                    md.update(NODE_PREFIX);
-                    md.update(hashes, 2 * i * HASH_SIZE, 2 * HASH_SIZE);
-                    // The pair at 2i was consumed above, and 32i <= 64i: nothing unread is overwritten.
+                    System.arraycopy(hashes, 2 * i * HASH_SIZE, input, 1, 2 * HASH_SIZE);
+                    md.update(input);
                     md.digest(hashes, i * HASH_SIZE, HASH_SIZE);
                 }
             }
