@@ -162,7 +162,8 @@ public final class Merkle {
      * the tree of {@code oldSize} leaves with {@code oldRoot} (RFC 9162 §2.1.4.2).
      *
      * <p>Equal sizes need an empty proof and equal roots. Every tree extends the empty tree: for
-     * {@code oldSize} 0 the proof must be empty and {@code oldRoot} is not examined (it may be null).
+     * {@code oldSize} 0 and a larger {@code newSize} the proof must be empty and {@code oldRoot} is not
+     * examined (it may be null).
      *
      * @param oldSize the older tree's size
      * @param newSize the newer tree's size
@@ -177,14 +178,14 @@ public final class Merkle {
         if (oldSize < 0 || oldSize > newSize || !isHash(newRoot) || !isProof(proof)) {
             return false;
         }
+        if (oldSize == newSize) {
+            return proof.isEmpty() && isHash(oldRoot) && MessageDigest.isEqual(oldRoot, newRoot);
+        }
         if (oldSize == 0) {
             return proof.isEmpty();
         }
         if (!isHash(oldRoot)) {
             return false;
-        }
-        if (oldSize == newSize) {
-            return proof.isEmpty() && MessageDigest.isEqual(oldRoot, newRoot);
         }
         if (proof.isEmpty()) {
             return false;

@@ -73,7 +73,7 @@ public record NoteSignature(String keyName, int keyId, byte[] signature) {
             throw new TlogException("signature line " + NoteText.quote(line) + " is not \"\u2014 <key name> <base64>\"");
         }
         String name = NoteText.requireKeyName(content.substring(0, space));
-        byte[] data = NoteText.decodeBase64(content.substring(space + 1), "the signature by " + name);
+        byte[] data = NoteText.decodePaddedBase64(content.substring(space + 1), "the signature by " + name);
         if (data.length < 5) {
             throw new TlogException("the signature by " + name + " has " + data.length + " bytes, fewer than a key ID and a signature");
         }

@@ -66,6 +66,22 @@ final class NoteText {
         return bytes;
     }
 
+    /**
+     * Padded standard base64 whose unused low bits may be set, as Go's decoder accepts them: used
+     * for signature lines only, so a signature spelled that way fails verification instead of
+     * making the whole note malformed.
+     */
+    static byte[] decodePaddedBase64(String text, String what) {
+        if (text.length() % 4 != 0) {
+            throw new TlogException(what + " is not padded base64");
+        }
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new TlogException(what + " is not valid base64", e);
+        }
+    }
+
     static String encodeBase64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
     }

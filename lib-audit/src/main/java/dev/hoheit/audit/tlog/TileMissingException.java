@@ -12,7 +12,9 @@ public final class TileMissingException extends TlogException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The missing tile's level. */
     private final int level;
+    /** The missing tile's index within its level. */
     private final long index;
 
     /**

@@ -154,6 +154,8 @@ class MerkleTest {
         assertTrue(Merkle.verifyConsistency(0, 3, null, root3, List.of()), "the old root of size 0 is not examined");
         assertFalse(Merkle.verifyConsistency(0, 3, Merkle.emptyRoot(), root3, List.of(root3)));
         assertTrue(Merkle.verifyConsistency(0, 0, Merkle.emptyRoot(), Merkle.emptyRoot(), List.of()));
+        assertFalse(Merkle.verifyConsistency(0, 0, Merkle.emptyRoot(), root3, List.of()), "equal sizes need equal roots");
+        assertFalse(Merkle.verifyConsistency(0, 0, null, Merkle.emptyRoot(), List.of()));
         assertTrue(Merkle.verifyConsistency(3, 3, root3, root3, List.of()));
         assertFalse(Merkle.verifyConsistency(3, 3, root3, ROOTS.get(4), List.of()), "equal sizes, different roots");
         assertFalse(Merkle.verifyConsistency(3, 3, root3, root3, List.of(root3)), "equal sizes, a proof");

@@ -1,0 +1,36 @@
+package dev.hoheit.audit.verifier.witness;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.hoheit.testkit.ArchitectureRules;
+import java.lang.module.ModuleDescriptor;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void the_verifier_keeps_the_general_rules() {
+        JavaClasses classes = ArchitectureRules.mainClasses();
+        for (ArchRule rule : ArchitectureRules.general("dev.hoheit.audit.verifier")) {
+            rule.check(classes);
+        }
+    }
+
+    @Test
+    void the_witness_uses_only_the_published_tlog_api_of_lib_audit() {
+        noClasses().that().resideInAPackage("dev.hoheit.audit.verifier..")
+                .should().dependOnClassesThat().resideInAPackage("dev.hoheit.audit.internal..")
+                .check(ArchitectureRules.mainClasses());
+    }
+
+    @Test
+    void the_module_is_named_and_exports_nothing_internal() {
+        ModuleDescriptor descriptor = ArchitectureRules.requireApiOnlyExports(Witness.class);
+        assertEquals("dev.hoheit.audit.verifier", descriptor.name());
+        assertTrue(descriptor.requires().stream().anyMatch(r -> r.name().equals("jdk.httpserver")));
+    }
+}
