@@ -22,8 +22,18 @@ class ArchitectureTest {
 
     @Test
     void the_witness_uses_only_the_published_tlog_api_of_lib_audit() {
-        noClasses().that().resideInAPackage("dev.hoheit.audit.verifier..")
+        noClasses().that().resideInAPackage("dev.hoheit.audit.verifier.witness..")
                 .should().dependOnClassesThat().resideInAPackage("dev.hoheit.audit.internal..")
+                .check(ArchitectureRules.mainClasses());
+    }
+
+    @Test
+    void the_verifier_uses_nothing_internal_of_lib_audit_but_its_log_checker() {
+        noClasses().that().resideInAPackage("dev.hoheit.audit.verifier..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "internal to lib-audit, other than LogVerifier",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getPackageName().startsWith("dev.hoheit.audit.internal")
+                                && !c.getName().startsWith("dev.hoheit.audit.internal.LogVerifier")))
                 .check(ArchitectureRules.mainClasses());
     }
 
