@@ -76,6 +76,13 @@ public final class VerifyCommand {
 
     /** Runs the verifier and exits with its code. */
     public static void main(String[] args) {
+        // jOOQ's banner and tips would mix with the report on the console.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        if (System.getProperty("logback.configurationFile") == null) {
+            // The tools' log goes to standard error: standard output carries only the report.
+            System.setProperty("logback.configurationFile", "META-INF/hoheit/witness/logback.xml");
+        }
         System.exit(run(args, System.out, System.err, Clock.systemUTC()));
     }
 

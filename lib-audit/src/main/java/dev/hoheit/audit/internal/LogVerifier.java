@@ -131,6 +131,8 @@ public final class LogVerifier {
                 run.checkpoints(tx, tree, known);
                 run.purges(knownMarks);
                 run.keys(tx);
+            } catch (org.jooq.exception.DataAccessException e) {
+                throw new SQLException("cannot read the audit log: " + e.getMessage(), e.sqlState(), e);
             } finally {
                 connection.commit();
                 connection.setTransactionIsolation(isolation);
