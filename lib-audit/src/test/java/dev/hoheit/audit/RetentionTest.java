@@ -135,4 +135,41 @@ class RetentionTest {
             assertEquals(1, log.search(AuditQuery.newest(5).actions(AuditAction.ANONYMISE)).entries().size());
         }
     }
+
+    @DatabaseTest
+    void after_a_purge_every_earlier_checkpoint_and_every_proof_of_a_retained_event_still_verifies(TestDatabase db) {
+        MutableClock clock = AuditFixtures.clock();
+        try (AuditLog log = AuditFixtures.log(db, clock)) {
+            for (int i = 0; i < 700; i++) {
+                log.appendBatched(AuditFixtures.menteeUpdatesPlan("old" + i));
+            }
+            log.flush();
+            Checkpoint early = log.seal(); // size 700, wholly inside what the purge removes
+            clock.advance(Duration.ofDays(400));
+            for (int i = 0; i < 300; i++) {
+                log.appendBatched(AuditFixtures.mentorViewsPlan("new" + i));
+            }
+            log.flush();
+            Checkpoint beforePurge = log.seal();
+
+            PurgeResult purge = log.purgeBefore(clock.instant().minus(Duration.ofDays(365)));
+
+            assertEquals(700, purge.minIndex());
+            assertEquals(0, db.queryLong("SELECT count(*) FROM audit_tile WHERE tile_level = 0 AND tile_index < 2"),
+                    "the level-0 tiles wholly below the minimum index are gone");
+            assertTrue(db.queryLong("SELECT count(*) FROM audit_tile WHERE tile_level = 1") > 0, "the level above stays");
+            VerificationReport report = log.verify(List.of(early, beforePurge));
+            assertTrue(report.ok(), report.toText());
+            InclusionProof proof = log.prove(701);
+            assertTrue(proof.verify(AuditFixtures.KEYS.noteVerifiers(AuditConfig.DEFAULT_ORIGIN)));
+            assertTrue(log.proveConsistency(beforePurge.size(), log.treeSize()).verify(beforePurge, log.seal()));
+            assertThrows(AuditException.class, () -> log.proveConsistency(300, log.treeSize()),
+                    "no proof from a tree below the minimum index");
+
+            // The stored proof that links the early checkpoint to the next one is all that vouches for it now.
+            db.update("UPDATE audit_checkpoint SET previous_proof = ? WHERE previous_size = ?", new byte[32 * 3], early.size());
+            Finding finding = log.verify(List.of(early)).findings().get(0);
+            assertEquals(Finding.Kind.INCONSISTENT_CHECKPOINTS, finding.kind());
+        }
+    }
 }
