@@ -20,6 +20,7 @@ import dev.hoheit.retention.RunReport;
 import dev.hoheit.retention.StepReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ final class AuditorRoutes {
             Checkpoint latest = audit.latestCheckpoint().orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND,
                     "the audit log has no checkpoint yet: seal one first"));
             ctx.header("Content-Disposition", "attachment; filename=\"checkpoint.txt\"");
-            ctx.contentType("text/plain; charset=utf-8").result(latest.note().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ctx.contentType("text/plain; charset=utf-8").result(latest.note().getBytes(StandardCharsets.UTF_8));
         } else if ("vkey".equals(format)) {
             ctx.header("Content-Disposition", "attachment; filename=\"audit-log.vkey\"");
             ctx.contentType("text/plain; charset=utf-8").result(audit.verifierKey() + "\n");

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 /**
  * The audit log as a C2SP tiled transparency log, read-only, under {@code /log/}: the latest
  * checkpoint and the tiles of hashes for anyone (hashes of encrypted entries reveal nothing about
- * anybody), the entry bundles for auditors only (R12: the operator cannot read the log's content
- * here either). Anonymous reads write nothing to the log, so nobody can make it grow by reading it;
- * an auditor's read of entries is logged.
+ * anybody), the entry bundles, the log's encrypted content, for auditors only (not the operator).
+ * Anonymous reads write nothing to the log, so nobody can make it grow by reading it; an auditor's
+ * read of entries is logged as the auditor's view.
  */
 final class TransparencyLogRoutes {
 
