@@ -206,6 +206,11 @@ public final class SmoffenApp implements AutoCloseable {
         audit.flush();
     }
 
+    /** The audit log (for the app's own tests: its verifier key, out of band, and its size). */
+    AuditLog audit() {
+        return audit;
+    }
+
     /** The retention service (for the app's own tests: the coverage check). */
     RetentionService retention() {
         return retention;

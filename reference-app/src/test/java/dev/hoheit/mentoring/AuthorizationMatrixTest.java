@@ -112,7 +112,11 @@ class AuthorizationMatrixTest {
                     new Call("POST", "/api/operator/retention-runs", null, null, Set.of("operator")),
                     new Call("GET", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")),
                     // Sealing only signs the audit log's current head: no account or personal data changes.
-                    new Call("POST", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")));
+                    new Call("POST", "/api/auditor/checkpoints", null, null, Set.of("auditor", "operator")),
+                    // The transparency log: hashes for anyone, entries for auditors only (not the operator).
+                    new Call("GET", "/log/checkpoint", null, null, EVERYONE),
+                    new Call("GET", "/log/tile/0/000.p/1", null, null, EVERYONE),
+                    new Call("GET", "/log/tile/entries/000.p/1", null, null, Set.of("auditor")));
 
             assertOpenApiDocumentsExactly(app, calls);
             long accountsBefore = db.queryLong("SELECT count(*) FROM app_account");
@@ -141,12 +145,17 @@ class AuthorizationMatrixTest {
     private static void assertOpenApiDocumentsExactly(TestApp app, List<Call> calls) {
         var doc = TestApp.json(app.client().get("/api/openapi.json"));
         assertEquals("3.1.0", doc.get("openapi").asText());
-        java.util.Set<String> documented = new java.util.TreeSet<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
-        java.util.Set<String> called = new java.util.TreeSet<>();
+        Map<String, Set<String>> documented = new java.util.TreeMap<>();
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            Set<String> roles = new java.util.TreeSet<>();
+            operation.getValue().get("x-roles").forEach(role -> roles.addAll(callers(role.asText())));
+            documented.put(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), roles);
+        }));
+        Map<String, Set<String>> called = new java.util.TreeMap<>();
         for (Call call : calls) {
             String path = call.path().replaceAll("\\?.*", "")
+                    .replaceAll("/log/tile/entries/.+", "/log/tile/entries/{index}")
+                    .replaceAll("/log/tile/[0-9]+/.+", "/log/tile/{level}/{index}")
                     .replaceAll("/api/me/plans/day/[^/]+", "/api/me/plans/{kind}/{period}")
                     .replaceAll("/api/mentees/[^/]+/pictures/[^/]+", "/api/mentees/{id}/pictures/{pid}")
                     .replaceAll("/api/mentees/[0-9a-f-]{36}", "/api/mentees/{id}")
@@ -156,9 +165,20 @@ class AuthorizationMatrixTest {
                     .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")
                     .replaceAll("/api/operator/employments/[0-9a-f-]{36}/[0-9a-f-]{36}", "/api/operator/employments/{employeeId}/{employerId}")
                     .replaceAll("/api/employer/employees/[0-9a-f-]{36}", "/api/employer/employees/{id}");
-            called.add(call.method() + " " + path);
+            called.put(call.method() + " " + path, new java.util.TreeSet<>(call.allowed()));
         }
-        assertEquals(called, documented, "every endpoint is documented, and only those");
+        assertEquals(called.keySet(), documented.keySet(), "every endpoint is documented, and only those");
+        assertEquals(called, documented, "each with the roles it allows (x-roles)");
+    }
+
+    /** The callers an x-roles name stands for. */
+    private static Set<String> callers(String role) {
+        return switch (role) {
+            case "anyone" -> EVERYONE;
+            case "signed in" -> SIGNED_IN;
+            case "mentee" -> MENTEES;
+            default -> Set.of(role);
+        };
     }
 
     private static int send(TestApp.Client client, Call call) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoheit.audit.Checkpoint;
+import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
 import java.net.http.HttpResponse;
@@ -240,19 +241,32 @@ class OperatorApiTest {
             assertEquals(checkpoints.get("publicKey").asText(), pem.body());
             PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
                     .decode(pem.body().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
+            HttpResponse<String> vkey = auditor.get("/api/auditor/checkpoints?format=vkey");
+            assertEquals(200, vkey.statusCode());
+            assertTrue(vkey.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+            NoteVerifier logKey = NoteVerifier.parse(vkey.body().strip());
+            assertEquals(checkpoints.get("verifierKey").asText(), logKey.verifierKey());
+            assertEquals(checkpoints.get("origin").asText(), logKey.name(), "the log signs under its origin");
+            assertEquals(key, logKey.publicKey(), "the PEM and the verifier key are the same key");
             HttpResponse<String> lines = auditor.get("/api/auditor/checkpoints?format=jsonl");
             assertEquals(200, lines.statusCode());
             assertTrue(lines.headers().firstValue("Content-Type").orElseThrow().startsWith("application/x-ndjson"));
             List<String> exported = lines.body().lines().toList();
             assertEquals(checkpoints.get("checkpoints").size(), exported.size());
             for (String line : exported) {
-                assertTrue(Checkpoint.fromJson(line).hasValidSignature(key), "what the command-line verifier reads verifies: " + line);
+                assertTrue(Checkpoint.fromJson(line).signedBy(List.of(logKey)), "what the command-line verifier reads verifies: " + line);
             }
+            HttpResponse<String> note = auditor.get("/api/auditor/checkpoints?format=note");
+            assertEquals(200, note.statusCode());
+            assertEquals("text/plain;charset=utf-8", note.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
+            assertEquals(Checkpoint.fromJson(exported.get(exported.size() - 1)).note(), note.body(), "the newest checkpoint's note");
             assertEquals(400, auditor.get("/api/auditor/checkpoints?format=xml").statusCode());
 
             JsonNode report = TestApp.json(auditor.get("/api/auditor/verification"));
             assertTrue(report.get("ok").asBoolean(), report.toString());
-            assertTrue(report.get("checks").toString().contains(" 2 checkpoints compared"), "the sealed checkpoints are compared: " + report);
+            int compared = checkpoints.get("checkpoints").size() + 1; // the stored ones and the newest kept beside the keys
+            assertTrue(report.get("checks").toString().contains(" " + compared + " checkpoints compared"),
+                    "the sealed checkpoints are compared: " + report);
         }
     }
 

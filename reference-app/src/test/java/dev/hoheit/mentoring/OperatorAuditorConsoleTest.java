@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoheit.audit.Checkpoint;
+import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
 import java.net.http.HttpResponse;
@@ -26,7 +27,8 @@ import org.openqa.selenium.support.ui.Select;
  * mentee, gives mentor rights, assigns the mentor (pending until the mentee accepts), starts a
  * course, links and unlinks employees, and withdraws the mentor rights, which ends every grant.
  * Then the auditor reads the verification report (no findings), the retention runs and the
- * checkpoints, seals one, downloads everything, and finally sees a finding with its evidence.
+ * checkpoints, seals one (cosigned by a stub witness), downloads everything, and finally sees a
+ * finding with its evidence.
  * Screenshots of every page go to {@code target/screenshots}.
  */
 class OperatorAuditorConsoleTest {
@@ -35,7 +37,7 @@ class OperatorAuditorConsoleTest {
 
     @DatabaseTest
     void the_operator_administers_and_the_auditor_verifies(TestDatabase db) throws Exception {
-        try (TestApp app = new TestApp(db)) {
+        try (StubWitness witness = new StubWitness(); TestApp app = new TestApp(db, witness.settings())) {
             // Unlike BrowserTest, the clock stays where the app started it: the retention schedule was
             // recorded then, so moving the clock months on to today would rightly be reported as missed
             // scheduled runs. These pages have no date field that needs today. The last step moves it on purpose.
@@ -197,6 +199,10 @@ class OperatorAuditorConsoleTest {
                 driver.findElement(By.id("audit-seal")).click();
                 WebElement checkpoint = browser.visible(By.cssSelector("tr.audit-checkpoint[data-valid=true]"));
                 assertTrue(checkpoint.getText().contains("valid"), checkpoint.getText());
+                assertEquals("1", checkpoint.getAttribute("data-cosigners"), "the witness, not the log's own signature");
+                WebElement cosigner = checkpoint.findElement(By.cssSelector("li.audit-cosigner"));
+                assertEquals(StubWitness.NAME, cosigner.getAttribute("data-name"));
+                assertFalse(cosigner.findElements(By.tagName("time")).isEmpty(), "with the time it cosigned: " + cosigner.getText());
                 browser.waitForText(By.id("message"), "Checkpoint sealed");
                 browser.screenshot("checkpoints");
                 HttpResponse<String> lines = auditor.get(href(driver, "audit-download-jsonl"));
@@ -204,8 +210,15 @@ class OperatorAuditorConsoleTest {
                 assertTrue(lines.headers().firstValue("Content-Type").orElseThrow().startsWith("application/x-ndjson"));
                 assertEquals(1, lines.body().lines().count());
                 Checkpoint parsed = Checkpoint.fromJson(lines.body().strip());
-                assertTrue(parsed.hasValidSignature(), "the file the command-line verifier reads");
-                assertEquals(checkpoint.getAttribute("data-seq"), Long.toString(parsed.seq()));
+                assertTrue(parsed.signedBy(List.of(NoteVerifier.parse(app.app.audit().verifierKey()))),
+                        "the file the command-line verifier reads");
+                assertEquals(checkpoint.getAttribute("data-size"), Long.toString(parsed.size()));
+                assertEquals(List.of(StubWitness.NAME), List.copyOf(parsed.cosignedBy(List.of(witness.verifier())).keySet()));
+                HttpResponse<String> vkey = auditor.get(href(driver, "audit-download-vkey"));
+                assertEquals(200, vkey.statusCode());
+                assertEquals(app.app.audit().verifierKey(), vkey.body().strip(), "the note verifier key for --log-key");
+                assertTrue(driver.findElement(By.id("audit-tiles")).getText().contains("/log/checkpoint"));
+                assertTrue(driver.findElement(By.id("audit-cli")).getText().contains("--origin " + app.app.audit().origin()));
                 HttpResponse<String> key = auditor.get(href(driver, "audit-download-key"));
                 assertEquals(200, key.statusCode());
                 assertTrue(key.headers().firstValue("Content-Type").orElseThrow().startsWith("application/x-pem-file"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoheit.audit.Checkpoint;
+import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -195,9 +196,10 @@ class SelfServiceTest {
             app.app.retention().runDuePolicies();
             HttpResponse<String> checkpoints = auditor.get("/api/auditor/checkpoints?format=jsonl");
             assertEquals(200, checkpoints.statusCode());
+            List<NoteVerifier> logKey = List.of(NoteVerifier.parse(app.app.audit().verifierKey()));
             for (String line : checkpoints.body().split("\n")) {
                 if (!line.isBlank()) {
-                    assertTrue(Checkpoint.fromJson(line).hasValidSignature());
+                    assertTrue(Checkpoint.fromJson(line).signedBy(logKey));
                 }
             }
 

@@ -25,9 +25,16 @@ final class TestApp implements AutoCloseable {
     final MutableClock clock;
     final Path dataDir;
 
+    private static final java.time.Instant START = java.time.Instant.parse("2026-03-02T08:00:00Z");
+
     /** The app with optional command-line arguments, such as {@code --demo}, its clock at 2026-03-02 08:00 UTC. */
     TestApp(TestDatabase db, String... arguments) {
-        this(db, java.time.Instant.parse("2026-03-02T08:00:00Z"), arguments);
+        this(db, START, arguments);
+    }
+
+    /** The app with more settings (such as {@code HOHEIT_AUDIT_WITNESSES}), its clock at 2026-03-02 08:00 UTC. */
+    TestApp(TestDatabase db, Map<String, String> settings) {
+        this(db, MutableClock.at(START), newDataDir(), settings);
     }
 
     /**
@@ -36,19 +43,21 @@ final class TestApp implements AutoCloseable {
      * the retention schedule look missed.
      */
     TestApp(TestDatabase db, java.time.Instant start, String... arguments) {
-        this(db, MutableClock.at(start), newDataDir(), arguments);
+        this(db, MutableClock.at(start), newDataDir(), Map.of(), arguments);
     }
 
     /** A second instance of {@code other}'s installation: the same database, data folder (keys) and clock. */
     TestApp(TestDatabase db, TestApp other) {
-        this(db, other.clock, other.dataDir);
+        this(db, other.clock, other.dataDir, Map.of());
     }
 
-    private TestApp(TestDatabase db, MutableClock clock, Path dataDir, String... arguments) {
+    private TestApp(TestDatabase db, MutableClock clock, Path dataDir, Map<String, String> more, String... arguments) {
         this.clock = clock;
         this.dataDir = dataDir;
-        AppSettings settings = AppSettings.from(Map.of("HOHEIT_DATA_DIR", dataDir.toString(), "HOHEIT_PORT", "0",
-                "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"), arguments);
+        Map<String, String> environment = new java.util.HashMap<>(more);
+        environment.putAll(Map.of("HOHEIT_DATA_DIR", dataDir.toString(), "HOHEIT_PORT", "0",
+                "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"));
+        AppSettings settings = AppSettings.from(environment, arguments);
         app = SmoffenApp.start(settings, db.dataSource(), clock, new PasswordHasher(8_192, 1));
     }
 

@@ -8,8 +8,10 @@ import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Checkpoint;
-import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.audit.Resource;
+import dev.hoheit.audit.tlog.Note;
+import dev.hoheit.audit.tlog.NoteVerifier;
+import dev.hoheit.audit.tlog.TlogException;
 import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
@@ -18,12 +20,8 @@ import dev.hoheit.retention.RunReport;
 import dev.hoheit.retention.StepReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * The auditor's view, open to the operator too: the retention verification report, the retention
- * runs, and the audit log's signed checkpoints for the command-line verifier.
+ * runs, and the audit log's signed checkpoints for the command-line verifier. The log's tiles and
+ * entries are served by {@link TransparencyLogRoutes}.
  */
 final class AuditorRoutes {
 
@@ -94,8 +93,10 @@ final class AuditorRoutes {
     }
 
     /**
-     * The signed checkpoints: JSON with each signature checked against this log's public key, JSON
-     * lines for the command-line verifier ({@code ?format=jsonl}), or the public key ({@code ?format=pem}).
+     * The signed checkpoints: JSON with each signature checked against this log's key, JSON lines for
+     * the command-line verifier ({@code ?format=jsonl}), the newest checkpoint as its signed note
+     * ({@code ?format=note}, as at {@code /log/checkpoint}), the note verifier key ({@code ?format=vkey})
+     * or the PEM public key ({@code ?format=pem}).
      */
     private void checkpoints(Context ctx) {
         Access.require(ctx, Role.AUDITOR, Role.OPERATOR);
@@ -107,6 +108,11 @@ final class AuditorRoutes {
         } else if ("pem".equals(format)) {
             ctx.header("Content-Disposition", "attachment; filename=\"audit-signing.pub\"");
             ctx.contentType("application/x-pem-file").result(audit.publicKeyPem());
+        } else if ("note".equals(format)) {
+            Checkpoint latest = audit.latestCheckpoint().orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND,
+                    "the audit log has no checkpoint yet: seal one first"));
+            ctx.header("Content-Disposition", "attachment; filename=\"checkpoint.txt\"");
+            ctx.contentType("text/plain; charset=utf-8").result(latest.note().getBytes(StandardCharsets.UTF_8));
         } else if ("vkey".equals(format)) {
             ctx.header("Content-Disposition", "attachment; filename=\"audit-log.vkey\"");
             ctx.contentType("text/plain; charset=utf-8").result(audit.verifierKey() + "\n");
@@ -118,7 +124,7 @@ final class AuditorRoutes {
             audit.checkpoints().forEach(checkpoint -> list.add(checkpointJson(checkpoint, keys)));
             ctx.contentType("application/json").result(body.toString());
         } else {
-            throw AppException.badRequest("format is json, jsonl, pem or vkey");
+            throw AppException.badRequest("format is json, jsonl, note, vkey or pem");
         }
     }
 
@@ -133,17 +139,31 @@ final class AuditorRoutes {
                 .result(checkpointJson(checkpoint, List.of(NoteVerifier.parse(audit.verifierKey()))).toString());
     }
 
-    /** A checkpoint as exported, and whether it is signed by this log's current key. */
+    /**
+     * A checkpoint as exported, whether it is signed by this log's current key, and the fields of the
+     * hash-chain checkpoints before 0.2 (seq, headHash, keyId) for older readers.
+     */
     private static ObjectNode checkpointJson(Checkpoint checkpoint, List<NoteVerifier> logKeys) {
         try {
             ObjectNode json = (ObjectNode) Web.JSON.readTree(checkpoint.toJson());
             json.put("seq", checkpoint.size());
             json.put("headHash", checkpoint.rootHash());
-            json.put("keyId", String.format("%08x", logKeys.get(0).keyId()));
-            json.put("signatureValid", checkpoint.signedBy(logKeys));
+            Note note = Note.parse(checkpoint.note());
+            note.signatures().stream().filter(signature -> signature.keyName().equals(checkpoint.origin())).findFirst()
+                    .ifPresent(signature -> json.put("keyId", String.format("%08x", signature.keyId())));
+            json.put("signatureValid", signedBy(checkpoint, logKeys));
             return json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a checkpoint always serialises", e);
+        }
+    }
+
+    /** A signature by a trusted key that fails to verify is a broken checkpoint, not a failed request. */
+    private static boolean signedBy(Checkpoint checkpoint, List<NoteVerifier> logKeys) {
+        try {
+            return checkpoint.signedBy(logKeys);
+        } catch (TlogException e) {
+            return false;
         }
     }
 

@@ -71,7 +71,9 @@ public final class WebServer implements AutoCloseable {
                 headers.apply(ctx);
                 authenticate(ctx, services.sessions(), services.accounts(), services.consent(), services.clock());
             });
-            // R5: every read a signed-in user makes is recorded too (writes are recorded by their routes).
+            // R5: a signed-in user's reads of their own pages are recorded too (writes by their routes, views of
+            // others' data by the access guard, an auditor's read of log entries by TransparencyLogRoutes).
+            // Anonymous reads of /log/ record nothing: hashes carry no personal data, and anyone could grow the log.
             config.routes.after(ctx -> recordRead(ctx, services.audit()));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             byte[] openApi = resource("openapi.json");
@@ -96,6 +98,7 @@ public final class WebServer implements AutoCloseable {
             new OperatorRoutes(services.accounts(), services.mentors(), services.courses(), services.employments(), services.audit())
                     .register(config.routes);
             new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
+            new TransparencyLogRoutes(services.audit()).register(config.routes);
             config.routes.exception(AppException.class, (e, ctx) -> error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
             config.routes.exception(ConsentException.class, (e, ctx) -> consentError(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -1,6 +1,6 @@
 // Smoffen web console: the auditor's pages (open to the operator too, as the API allows). The
 // retention verification report with every finding and its evidence, the retention runs, and the
-// audit log's signed checkpoints for the command-line verifier.
+// audit log's signed checkpoints (with their witnesses' cosignatures) for the command-line verifier.
 "use strict";
 
 addText({
@@ -35,14 +35,17 @@ addText({
     audit_action_DELETE: "löschen", audit_action_ANONYMISE: "anonymisieren",
     audit_step_DONE: "erledigt", audit_step_PENDING: "unterbrochen; der nächste Lauf macht weiter", audit_step_FAILED: "fehlgeschlagen",
     audit_checkpoints: "Checkpoints", audit_checkpointsTitle: "Signierte Checkpoints des Protokolls",
-    audit_checkpointsIntro: "Ein Checkpoint ist eine signierte Aussage: Das Protokoll hatte bis zu dieser Position genau diesen Hash. Bewahren Sie die Checkpoints außerhalb von Smoffen auf; das Prüfprogramm erkennt damit jede spätere Änderung oder Kürzung des Protokolls.",
+    audit_checkpointsIntro: "Das Protokoll ist ein Merkle-Baum (RFC 6962). Ein Checkpoint ist seine signierte Aussage: Der Baum hatte so viele Einträge und genau diesen Wurzel-Hash. Zeugen gegensignieren ihn, nachdem sie geprüft haben, dass der Baum nur gewachsen ist und sich nichts darin geändert hat. Bewahren Sie die Checkpoints außerhalb von Smoffen auf; damit erkennt das Prüfprogramm jede spätere Änderung, Kürzung oder Abspaltung.",
     audit_seal: "Jetzt einen Checkpoint signieren", audit_sealed: "Checkpoint signiert.",
     audit_noCheckpoints: "Noch keine Checkpoints. Signieren Sie einen, bevor Sie die Datei herunterladen.",
-    audit_position: "Position", audit_headTime: "Letzter Eintrag", audit_sealedAt: "Signiert am", audit_hash: "Hash",
+    audit_size: "Einträge", audit_headTime: "Letzter Eintrag", audit_sealedAt: "Signiert am", audit_hash: "Wurzel-Hash",
     audit_keyId: "Schlüssel", audit_signature: "Signatur", audit_valid: "gültig", audit_invalid: "UNGÜLTIG",
-    audit_signatureHint: "Smoffen prüft jede Signatur mit dem öffentlichen Schlüssel dieses Protokolls. Unabhängig davon prüft das Prüfprogramm.",
-    audit_downloadJsonl: "Checkpoints herunterladen (JSON Lines)", audit_downloadKey: "Öffentlichen Schlüssel herunterladen",
-    audit_cli: "So prüfen Sie das Protokoll ohne Smoffen, direkt in der Datenbank."
+    audit_cosigned: "Gegensigniert von", audit_noCosigner: "keinem Zeugen",
+    audit_signatureHint: "Smoffen prüft die Signatur des Protokolls mit dessen Schlüssel. Die Zeugen stehen hier so, wie der Checkpoint sie nennt; das Prüfprogramm prüft ihre Gegensignaturen mit den Schlüsseln der Zeugen, denen Sie vertrauen.",
+    audit_downloadJsonl: "Checkpoints herunterladen (JSON Lines)", audit_downloadVkey: "Prüfschlüssel des Protokolls herunterladen",
+    audit_downloadKey: "Öffentlichen Schlüssel herunterladen (PEM)",
+    audit_tiles: "Die Hashes des Baums (Tiles) und der neueste Checkpoint sind öffentlich unter /log/ (C2SP tlog-tiles), etwa /log/checkpoint; sie verraten nichts über Personen. Die Einträge selbst (/log/tile/entries/…) erhalten nur Prüferinnen und Prüfer, und jeder Abruf wird protokolliert.",
+    audit_cli: "So prüfen Sie das Protokoll ohne Smoffen: Das Prüfprogramm liest dieselben Tiles und Einträge direkt aus der Datenbank, prüft sie gegen Ihre Checkpoints, den Prüfschlüssel und die Zeugen, denen Sie vertrauen, und merkt sich in seinem eigenen Ordner, was es gesehen hat."
   },
   en: {
     audit_runNow: "Start a run now", audit_runDone: "Run finished: {outcome}, {affected} records affected.",
@@ -75,14 +78,17 @@ addText({
     audit_action_DELETE: "delete", audit_action_ANONYMISE: "anonymise",
     audit_step_DONE: "done", audit_step_PENDING: "interrupted; the next run carries on", audit_step_FAILED: "failed",
     audit_checkpoints: "Checkpoints", audit_checkpointsTitle: "Signed checkpoints of the audit log",
-    audit_checkpointsIntro: "A checkpoint is a signed statement: up to this position the log had exactly this hash. Keep the checkpoints outside Smoffen; with them the verifier detects any later change to the log or any cut.",
+    audit_checkpointsIntro: "The log is a Merkle tree (RFC 6962). A checkpoint is its signed statement: the tree had this many entries and exactly this root hash. Witnesses cosign it once they have checked that the tree only grew and nothing in it changed. Keep the checkpoints outside Smoffen; with them the verifier detects any later change, cut or fork.",
     audit_seal: "Seal a checkpoint now", audit_sealed: "Checkpoint sealed.",
     audit_noCheckpoints: "No checkpoints yet. Seal one before you download the file.",
-    audit_position: "Position", audit_headTime: "Last entry", audit_sealedAt: "Sealed on", audit_hash: "Hash",
+    audit_size: "Entries", audit_headTime: "Last entry", audit_sealedAt: "Sealed on", audit_hash: "Root hash",
     audit_keyId: "Key", audit_signature: "Signature", audit_valid: "valid", audit_invalid: "INVALID",
-    audit_signatureHint: "Smoffen checks every signature with this log's public key. The verifier checks independently.",
-    audit_downloadJsonl: "Download the checkpoints (JSON Lines)", audit_downloadKey: "Download the public key",
-    audit_cli: "How to verify the log without Smoffen, straight in the database."
+    audit_cosigned: "Cosigned by", audit_noCosigner: "no witness",
+    audit_signatureHint: "Smoffen checks the log's signature with the log's key. Witnesses are shown as the checkpoint names them; the verifier checks their cosignatures with the keys of the witnesses you trust.",
+    audit_downloadJsonl: "Download the checkpoints (JSON Lines)", audit_downloadVkey: "Download the log's verifier key",
+    audit_downloadKey: "Download the public key (PEM)",
+    audit_tiles: "The tree's hashes (tiles) and the newest checkpoint are public under /log/ (C2SP tlog-tiles), such as /log/checkpoint; they reveal nothing about anyone. The entries themselves (/log/tile/entries/…) are for auditors only, and every read is logged.",
+    audit_cli: "How to verify the log without Smoffen: the verifier reads the same tiles and entries straight from the database, checks them against your checkpoints, the verifier key and the witnesses you trust, and keeps what it saw in its own folder."
   }
 });
 
@@ -181,6 +187,36 @@ page("/retention-runs", ["auditor", "operator"], "audit_runs", async (main) => {
       : el("ol", { class: "plain", id: "audit-runs" }, ...data.runs.map(auditRunItem)));
 });
 
+/**
+ * Who cosigned a checkpoint: the signature lines of its note (c2sp.org/signed-note) other than the
+ * log's own, with the time a C2SP cosignature states. Not verified here: the verifier checks them.
+ */
+function auditCosigners(note, origin) {
+  const split = note.lastIndexOf("\n\n");
+  const seen = new Set();
+  return split < 0 ? [] : note.slice(split + 2).split("\n").filter((line) => line.startsWith("\u2014 "))
+    .map((line) => line.slice(2).split(" "))
+    .filter(([name]) => name !== origin && !seen.has(name) && seen.add(name))
+    .map(([name, data]) => ({ name, at: auditCosignedAt(data) }));
+}
+
+/** A cosignature/v1 line holds a key ID (4 bytes), the time in seconds (8 bytes) and an Ed25519 signature (64 bytes). */
+function auditCosignedAt(data) {
+  try {
+    const bytes = atob(data);
+    if (bytes.length !== 76) { return null; }
+    let seconds = 0;
+    for (let i = 4; i < 12; i++) { seconds = seconds * 256 + bytes.charCodeAt(i); }
+    return new Date(seconds * 1000).toISOString();
+  } catch (error) { return null; }
+}
+
+function auditCosignerCell(cosigners) {
+  if (cosigners.length === 0) { return el("span", { class: "hint" }, t("audit_noCosigner")); }
+  return el("ul", { class: "plain audit-cosigners" }, ...cosigners.map((c) => el("li", { class: "audit-cosigner", "data-name": c.name },
+    el("code", { class: "hash" }, c.name), c.at ? " " : null, c.at ? el("time", { datetime: c.at, title: c.at }, when(c.at)) : null)));
+}
+
 page("/checkpoints", ["auditor", "operator"], "audit_checkpoints", async (main) => {
   const data = await api("GET", "/api/auditor/checkpoints");
   const seal = el("button", { type: "button", id: "audit-seal" }, t("audit_seal"));
@@ -191,27 +227,34 @@ page("/checkpoints", ["auditor", "operator"], "audit_checkpoints", async (main) 
       await route();
     } catch (error) { failed(error); }
   });
-  const rows = data.checkpoints.slice().reverse().map((c) => el("tr", { class: "audit-checkpoint", id: "audit-checkpoint-" + c.seq,
-    "data-seq": c.seq, "data-valid": String(c.signatureValid) },
-    el("td", {}, String(c.seq)), el("td", {}, el("time", { datetime: c.headTime, title: c.headTime }, when(c.headTime))),
+  const rows = data.checkpoints.slice().reverse().map((c) => {
+    const cosigners = auditCosigners(c.note, c.origin);
+    return el("tr", { class: "audit-checkpoint", id: "audit-checkpoint-" + c.size, "data-seq": c.size, "data-size": c.size,
+      "data-valid": String(c.signatureValid), "data-cosigners": cosigners.length },
+    el("td", {}, String(c.size)), el("td", {}, el("time", { datetime: c.headTime, title: c.headTime }, when(c.headTime))),
     el("td", {}, el("time", { datetime: c.sealedAt, title: c.sealedAt }, when(c.sealedAt))),
-    el("td", {}, el("code", { class: "hash" }, c.headHash)), el("td", {}, el("code", {}, c.keyId)),
-    el("td", {}, el("strong", { class: c.signatureValid ? "valid" : "invalid" }, c.signatureValid ? t("audit_valid") : t("audit_invalid")))));
+    el("td", {}, el("code", { class: "hash" }, c.rootHash)), el("td", {}, el("code", {}, c.keyId || "")),
+    el("td", {}, el("strong", { class: c.signatureValid ? "valid" : "invalid" }, c.signatureValid ? t("audit_valid") : t("audit_invalid"))),
+    el("td", {}, auditCosignerCell(cosigners)));
+  });
   main.replaceChildren(el("h1", {}, t("audit_checkpointsTitle")), el("p", { class: "hint" }, t("audit_checkpointsIntro")),
     el("p", {}, seal),
     rows.length === 0 ? el("p", { id: "audit-no-checkpoints" }, t("audit_noCheckpoints"))
-      : auditTable(t("audit_checkpointsTitle"), [t("audit_position"), t("audit_headTime"), t("audit_sealedAt"), t("audit_hash"),
-        t("audit_keyId"), t("audit_signature")], rows, { id: "audit-checkpoints" }),
+      : auditTable(t("audit_checkpointsTitle"), [t("audit_size"), t("audit_headTime"), t("audit_sealedAt"), t("audit_hash"),
+        t("audit_keyId"), t("audit_signature"), t("audit_cosigned")], rows, { id: "audit-checkpoints" }),
     rows.length === 0 ? null : el("p", { class: "hint" }, t("audit_signatureHint")),
     el("section", { class: "card" },
       el("p", { class: "downloads" },
         el("a", { class: "button", id: "audit-download-jsonl", href: "/api/auditor/checkpoints?format=jsonl", download: "checkpoints.jsonl" },
           t("audit_downloadJsonl")),
+        el("a", { class: "button", id: "audit-download-vkey", href: "/api/auditor/checkpoints?format=vkey", download: "audit-log.vkey" },
+          t("audit_downloadVkey")),
         el("a", { class: "button", id: "audit-download-key", href: "/api/auditor/checkpoints?format=pem", download: "audit-signing.pub" },
           t("audit_downloadKey"))),
+      el("p", { id: "audit-tiles" }, t("audit_tiles")),
       el("p", {}, t("audit_cli")),
-      el("pre", { class: "cli" }, el("code", {}, "java -p <hoheit-audit, its dependencies and a JDBC driver> \\\n"
-        + "  -m dev.hoheit.audit/dev.hoheit.audit.internal.cli.VerifyCommand \\\n"
-        + "  --jdbc-url <JDBC URL of the Smoffen database> --user <read-only user> --password <…> \\\n"
-        + "  --checkpoints checkpoints.jsonl --public-key audit-signing.pub"))));
+      el("pre", { class: "cli" }, el("code", { id: "audit-cli" }, "audit-verifier/bin/hoheit-audit verify \\\n"
+        + "  --jdbc-url <JDBC URL of the Smoffen database> --user <read-only user> --password-file <file> \\\n"
+        + "  --origin " + data.origin + " --log-key audit-log.vkey --checkpoints checkpoints.jsonl \\\n"
+        + "  [--witness-key <witness.vkey> --quorum 1] --state <folder of the verifier>"))));
 });
