@@ -51,7 +51,7 @@ while [[ $# -gt 0 ]]; do
     -D*) properties+=("$1") ;;
     --chain-from) chain_from="${2:?--chain-from needs a commit}"; shift ;;
     --no-chain) chain_from="" ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

@@ -85,6 +85,18 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /**
+     * A connection of its own (not pooled) in this schema, with pgjdbc's {@code prepareThreshold=-1}:
+     * every statement is prepared on the server at once, so results come in binary (bytea as raw
+     * bytes, not hex text). Close it.
+     */
+    Connection binaryTransferConnection() throws SQLException {
+        String url = settings.jdbcUrl() + (settings.jdbcUrl().contains("?") ? "&" : "?") + "prepareThreshold=-1";
+        Connection connection = DriverManager.getConnection(url, credentials(settings));
+        connection.setSchema(schema);
+        return connection;
+    }
+
+    /**
      * VACUUM ANALYZE of {@code tables} (a partitioned table with its partitions), one statement each;
      * the server runs with autovacuum off, so without it index-only scans visit the heap and the
      * planner has no statistics. Returns the seconds it took.
@@ -140,7 +152,7 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    private static void admin(BenchSettings settings, String sql) throws SQLException {
+    private static Properties credentials(BenchSettings settings) {
         Properties properties = new Properties();
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
@@ -148,7 +160,11 @@ final class BenchDatabase implements AutoCloseable {
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
+        return properties;
+    }
+
+    private static void admin(BenchSettings settings, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), credentials(settings));
              Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = '30s'");
             statement.execute(sql);

@@ -86,7 +86,7 @@ record BenchSettings(String jdbcUrl, String user, String password, boolean quick
                 size("bench.queries", quick ? 200 : 1_000),
                 size("bench.readMonths", 3),
                 size("bench.appendRounds", quick ? 5 : 10),
-                size("bench.repeats", 2),
+                size("bench.repeats", 3),
                 size("bench.proofWarmup", quick ? 100 : 500),
                 size("bench.proofs", quick ? 500 : 5_000),
                 chainJar == null || chainJar.isBlank() ? null : Path.of(chainJar).toAbsolutePath().normalize(),

@@ -101,22 +101,27 @@ final class PlainTable {
      * library's verifier does; returns the number of rows.
      */
     static long streamAll(DataSource dataSource, String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return streamAll(connection, table);
+        }
+    }
+
+    /** {@link #streamAll(DataSource, String)} on a given connection (left open). */
+    static long streamAll(Connection connection, String table) throws SQLException {
         long rows = 0;
         long bytes = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " ORDER BY seq")) {
-                select.setFetchSize(5_000);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        bytes += readAll(row);
-                        rows++;
-                    }
+        connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " ORDER BY seq")) {
+            select.setFetchSize(5_000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    bytes += readAll(row);
+                    rows++;
                 }
-            } finally {
-                connection.commit();
-                connection.setAutoCommit(true);
             }
+        } finally {
+            connection.commit();
+            connection.setAutoCommit(true);
         }
         if (bytes == 0 && rows > 0) {
             throw new BenchmarkException("read " + rows + " rows of " + table + " but no bytes");

@@ -89,6 +89,6 @@ final class TableCounters {
     }
 
     private static String change(long delta, String what, double divisor) {
-        return delta == 0 ? "" : String.format(Locale.ROOT, ", %.1f %s", delta / divisor, what);
+        return Math.abs(delta / divisor) < 0.05 ? "" : String.format(Locale.ROOT, ", %.1f %s", delta / divisor, what);
     }
 }
