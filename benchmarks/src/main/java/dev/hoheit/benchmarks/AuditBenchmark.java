@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,21 +19,30 @@ import org.slf4j.LoggerFactory;
  * Benchmarks of lib-audit on PostgreSQL, each against a baseline measured in the same run:
  *
  * <ol>
- *   <li>baseline: plain batched JDBC inserts of N audit-shaped rows;</li>
+ *   <li>baselines: plain batched JDBC inserts of N audit-shaped rows, and lib-audit 0.1 (the hash
+ *       chain) appending the same N events;</li>
  *   <li>{@code appendBatched} of N events from producer threads, then {@code flush()};</li>
  *   <li>synchronous {@code append} latency against a single-row insert and commit;</li>
+ *   <li>{@code prove} and {@code proveConsistency} against a single-row indexed SELECT;</li>
  *   <li>{@code verify()} throughput against a plain streaming SELECT;</li>
  *   <li>{@code purgeBefore} of the month holding the N events against a plain DELETE;</li>
  *   <li>{@code bySubject(..., newest(50))} on a large log against a plain indexed SELECT.</li>
  * </ol>
  *
  * <p>Run it with {@code benchmarks/run-audit-benchmark.sh}; settings are system properties
- * (see {@link BenchSettings}). The run works in its own schema and drops it at the end.
+ * (see {@link BenchSettings}). The run works in its own schemas and drops them at the end.
  */
 public final class AuditBenchmark {
 
+    /** lib-audit's tables, vacuumed and analysed after loading (the server runs without autovacuum). */
+    static final String[] AUDIT_TABLES = {"audit_entry", "audit_tree_head", "audit_tile", "audit_checkpoint",
+        "audit_cosignature", "audit_person_key", "audit_client_key"};
+    /** lib-audit 0.1's tables in the chain baseline's schema. */
+    static final String[] CHAIN_TABLES = {"audit_event", "audit_head", "audit_checkpoint", "audit_subject_key", "audit_client_key"};
+
     private static final Logger LOG = LoggerFactory.getLogger(AuditBenchmark.class);
     private static final String TITLE = "lib-audit benchmark results (PostgreSQL)";
+    private static final String MAINTENANCE = "Maintenance between the benchmarks (autovacuum is off)";
 
     private final BenchSettings settings;
     private final BenchDatabase db;
@@ -72,31 +82,70 @@ public final class AuditBenchmark {
         }
         settings.describe().forEach(report::setting);
 
-        // Month M lies a year back, so that every month the run writes to is in the past.
-        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(12);
+        // Month M lies 18 months back, so that every month the run writes to is in the past, also after
+        // the purge has moved the clock a retention period (365 days) past month M+1.
+        YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(18);
         BenchClock clock = new BenchClock(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         AuditTraffic traffic = new AuditTraffic(settings.actors(), settings.subjects());
-        BenchContext context = new BenchContext(settings, db, clock, traffic, new CpuMeter(), report, month);
         report.setting("month M: " + month + " (clock controlled by the benchmark); schema: " + db.schema()
                 + " (dropped at the end); connection pool: HikariCP, 8 connections");
-        report.setting("AuditConfig: AuditConfig.of(AuditKeys.generate()).withClock(clock).withBatching("
-                + settings.batchSize() + ", " + settings.bufferCapacity() + "), otherwise defaults");
-
-        PlainTable plain = new PlainTable(db.dataSource(), "bench_plain_event");
-        plain.createLikeAuditEvent();
         AuditConfig config = AuditConfig.of(AuditKeys.generate()).withClock(clock)
                 .withBatching(settings.batchSize(), settings.bufferCapacity());
-        try (AuditLog log = AuditLog.create(db.dataSource(), config)) {
-            AppendBenchmark.run(context, log, plain);
-            LatencyBenchmark.run(context, log, plain);
-            VerifyBenchmark.run(context, log, plain, config.keys().signingKeys().getPublic());
-            PurgeBenchmark.run(context, log, plain);
-            ReadBenchmark.run(context, log);
+        report.setting("AuditConfig: AuditConfig.of(AuditKeys.generate()).withClock(clock).withBatching("
+                + settings.batchSize() + ", " + settings.bufferCapacity() + "), otherwise defaults (retention "
+                + config.retention() + ", no witnesses, no state directory)");
+
+        PlainTable plain = new PlainTable(db.dataSource(), "bench_plain_event");
+        plain.createLikeAuditEntry();
+        BenchDatabase chainDb = settings.chainJar() == null ? null : db.sibling("v01", 4);
+        try {
+            ChainLibrary chain = chainDb == null ? null : ChainLibrary.open(settings.chainJar(), chainDb.dataSource(), clock,
+                    settings.batchSize(), settings.bufferCapacity());
+            if (chainDb != null) {
+                report.setting("chain baseline: lib-audit 0.1 in schema " + chainDb.schema() + " (dropped at the end),"
+                        + " HikariCP, 4 connections");
+            }
+            BenchContext context = new BenchContext(settings, db, clock, traffic, new CpuMeter(), report, month, chain, chainDb);
+            try (AuditLog log = AuditLog.create(db.dataSource(), config)) {
+                AppendBenchmark.run(context, log, plain);
+                maintain(context, "after benchmarks 1 and 2", plain);
+                LatencyBenchmark.run(context, log, plain);
+                ProofBenchmark.run(context, log, plain);
+                VerifyBenchmark.run(context, log, plain);
+                PurgeBenchmark.run(context, log, plain, config.retention());
+                if (chain != null) {
+                    chain.close();
+                    chain = null;
+                }
+                ReadBenchmark.run(context, log);
+            } finally {
+                if (chain != null) {
+                    chain.close();
+                }
+            }
+        } finally {
+            if (chainDb != null) {
+                chainDb.close();
+            }
         }
         Duration took = Duration.between(started, Instant.now());
         report.detail("Run", "whole run took " + Report.seconds(took.toMillis() / 1000.0) + "; load average at the end: "
                 + MachineInfo.loadAverage() + " (1, 5, 15 min)");
         LOG.info("Done in {}", Report.seconds(took.toMillis() / 1000.0));
         return report;
+    }
+
+    /** VACUUM ANALYZE of what was just loaded, so index-only scans and the planner see it as a vacuumed table. */
+    private static void maintain(BenchContext context, String when, PlainTable plain) throws SQLException {
+        LOG.info("VACUUM ANALYZE {}", when);
+        double audit = context.db().vacuumAnalyze(AUDIT_TABLES);
+        double baseline = context.db().vacuumAnalyze(plain.name());
+        String line = String.format(Locale.ROOT, "%s: VACUUM (ANALYZE) of lib-audit's tables (%s) %s, of %s %s",
+                when, String.join(", ", AUDIT_TABLES), Report.seconds(audit), plain.name(), Report.seconds(baseline));
+        if (context.chainDb() != null) {
+            line += String.format(Locale.ROOT, ", of lib-audit 0.1's tables (%s) %s", String.join(", ", CHAIN_TABLES),
+                    Report.seconds(context.chainDb().vacuumAnalyze(CHAIN_TABLES)));
+        }
+        context.report().detail(MAINTENANCE, line + "; benchmark 7a vacuums and analyses the audit tables again after loading");
     }
 }

@@ -18,8 +18,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Realistic audit traffic (mentors viewing mentees' plans) and the audit-shaped rows of the baseline
- * tables. A baseline row has the same columns as a stored audit event and byte columns of the same
- * lengths the library would store for the same event (AES-GCM adds a 12-byte nonce and a 16-byte tag).
+ * tables. A baseline row has the same columns as a stored audit entry ({@code audit_entry}) and byte
+ * columns of the same lengths the library would store for the same event (AES-GCM adds a 12-byte
+ * nonce and a 16-byte tag).
  */
 final class AuditTraffic {
 
@@ -32,10 +33,9 @@ final class AuditTraffic {
     static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/126.0.0.0 Safari/537.36";
 
-    /** A baseline row: every column of {@code audit_event} but the constant ones ({@link #ROLE} and so on). */
+    /** A baseline row: every column of {@code audit_entry} but the constant ones ({@link #ROLE} and so on). */
     record PlainRow(long seq, Instant recordedAt, String actorTag, byte[] actorEnc, String subjectTag, byte[] subjectEnc,
-                    byte[] resourceEnc, String purpose, byte[] details, int clientDay, byte[] clientEnc,
-                    byte[] prevHash, byte[] hash) {
+                    byte[] resourceEnc, String purpose, byte[] details, int clientDay, byte[] clientEnc) {
     }
 
     private final int actors;
@@ -86,16 +86,15 @@ final class AuditTraffic {
                 .from(ClientInfo.of(ip(i), USER_AGENT));
     }
 
-    /** The baseline row for event number {@code i}, chained to {@code previousHash}. */
-    PlainRow row(long seq, Instant recordedAt, long i, int actor, int subject, byte[] previousHash, RandomGenerator random) {
+    /** The baseline row for event number {@code i}. */
+    PlainRow row(long seq, Instant recordedAt, long i, int actor, int subject, RandomGenerator random) {
         return new PlainRow(seq, recordedAt,
                 actorTags[actor], sealed(utf8Length(actorId(actor)), random),
                 subjectTags[subject], sealed(utf8Length(subjectId(subject)), random),
                 sealed(utf8Length(resourceId(i)), random), purpose(subject),
                 sealed(detailsJsonLength(i), random),
                 (int) recordedAt.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay(),
-                sealed(clientJsonLength(i), random),
-                previousHash, bytes(32, random));
+                sealed(clientJsonLength(i), random));
     }
 
     /** Sealed lengths of a typical event's resource id, details and client data, for rows made in SQL. */
@@ -108,18 +107,18 @@ final class AuditTraffic {
         return String.format(Locale.ROOT, "grant:%08x", subject * 0x9E3779B1);
     }
 
-    private static String resourceId(long i) {
+    static String resourceId(long i) {
         return String.format(Locale.ROOT, "week-2026-%02d", i % 52 + 1);
     }
 
-    private static Map<String, String> details(long i) {
+    static Map<String, String> details(long i) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("page", String.format(Locale.ROOT, "plan-week-%02d", i % 52 + 1));
         details.put("via", i % 3 == 0 ? "app" : "web");
         return details;
     }
 
-    private static String ip(long i) {
+    static String ip(long i) {
         return "203.0.113." + (i % 254 + 1);
     }
 

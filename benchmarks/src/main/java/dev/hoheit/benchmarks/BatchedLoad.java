@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,11 +14,49 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Producer threads calling {@link AuditLog#appendBatched} as fast as they can, then one
- * {@link AuditLog#flush}. Events {@code first..first+count-1} of a load of {@code total} events are
- * queued; the clock moves evenly from {@code from} (event 0) to {@code to} (event {@code total}).
+ * Producer threads calling {@link AuditLog#appendBatched} (or lib-audit 0.1's, through a
+ * {@link Target}) as fast as they can, then one {@link AuditLog#flush}. Events
+ * {@code first..first+count-1} of a load of {@code total} events are queued; the clock moves evenly
+ * from {@code from} (event 0) to {@code to} (event {@code total}).
  */
 final class BatchedLoad {
+
+    /** A log taking event number {@code i} of {@link AuditTraffic#event} for group commit. */
+    interface Target {
+        CompletableFuture<?> appendBatched(long i, int actor, int subject);
+
+        void flush();
+
+        /** The current lib-audit. */
+        static Target of(AuditLog log, AuditTraffic traffic) {
+            return new Target() {
+                @Override
+                public CompletableFuture<?> appendBatched(long i, int actor, int subject) {
+                    return log.appendBatched(traffic.event(i, actor, subject));
+                }
+
+                @Override
+                public void flush() {
+                    log.flush();
+                }
+            };
+        }
+
+        /** lib-audit 0.1, the hash chain. */
+        static Target of(ChainLibrary chain) {
+            return new Target() {
+                @Override
+                public CompletableFuture<?> appendBatched(long i, int actor, int subject) {
+                    return chain.appendBatched(i, actor, subject);
+                }
+
+                @Override
+                public void flush() {
+                    chain.flush();
+                }
+            };
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchedLoad.class);
 
@@ -33,6 +72,11 @@ final class BatchedLoad {
     }
 
     static Outcome run(BenchContext context, AuditLog log, long first, long count, long total, Instant from, Instant to,
+                       long seed) throws InterruptedException {
+        return run(context, Target.of(log, context.traffic()), first, count, total, from, to, seed);
+    }
+
+    static Outcome run(BenchContext context, Target log, long first, long count, long total, Instant from, Instant to,
                        long seed) throws InterruptedException {
         BenchSettings settings = context.settings();
         AuditTraffic traffic = context.traffic();
@@ -60,7 +104,7 @@ final class BatchedLoad {
                         if (i > 0 && i % tenth == 0) {
                             LOG.info("  queued {} of {} events", BenchSettings.count(i), BenchSettings.count(total));
                         }
-                        log.appendBatched(traffic.event(i, random.nextInt(traffic.actors()), random.nextInt(traffic.subjects())))
+                        log.appendBatched(i, random.nextInt(traffic.actors()), random.nextInt(traffic.subjects()))
                                 .whenComplete((receipt, failure) -> {
                                     if (failure != null) {
                                         failures.increment();

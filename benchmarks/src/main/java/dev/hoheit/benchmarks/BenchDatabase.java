@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The run's own PostgreSQL schema ({@code bench_<random>}) and a connection pool on it. Closing it
- * (or ending the JVM) drops the schema, unless the settings say to keep it.
+ * The run's own PostgreSQL schema ({@code bench_<random>}, or {@code bench_<random>_<label>} for a
+ * second one) and a connection pool on it. Closing it (or ending the JVM) drops the schema, unless
+ * the settings say to keep it.
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -37,11 +38,19 @@ final class BenchDatabase implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(dropOnExit);
     }
 
-    /** Creates a fresh schema and a pool whose connections work in it. */
+    /** Creates a fresh schema and a pool of 8 connections that work in it. */
     static BenchDatabase open(BenchSettings settings) throws SQLException {
         byte[] random = new byte[4];
         new SecureRandom().nextBytes(random);
-        String schema = "bench_" + HexFormat.of().formatHex(random);
+        return open(settings, "bench_" + HexFormat.of().formatHex(random), 8);
+    }
+
+    /** Creates a second schema beside this one, {@code <this schema>_<label>}, with a pool of {@code connections}. */
+    BenchDatabase sibling(String label, int connections) throws SQLException {
+        return open(settings, schema + "_" + label, connections);
+    }
+
+    private static BenchDatabase open(BenchSettings settings, String schema, int connections) throws SQLException {
         admin(settings, "CREATE SCHEMA " + schema);
         HikariConfig config = new HikariConfig();
         config.setPoolName("bench-" + schema);
@@ -53,7 +62,7 @@ final class BenchDatabase implements AutoCloseable {
             config.setPassword(settings.password());
         }
         config.setSchema(schema);
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(connections);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(30_000);
         LOG.info("Working in schema {}", schema);
@@ -73,6 +82,31 @@ final class BenchDatabase implements AutoCloseable {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             return statement.execute(sql) ? -1 : statement.getUpdateCount();
         }
+    }
+
+    /**
+     * A connection of its own (not pooled) in this schema, with pgjdbc's {@code prepareThreshold=-1}:
+     * every statement is prepared on the server at once, so results come in binary (bytea as raw
+     * bytes, not hex text). Close it.
+     */
+    Connection binaryTransferConnection() throws SQLException {
+        String url = settings.jdbcUrl() + (settings.jdbcUrl().contains("?") ? "&" : "?") + "prepareThreshold=-1";
+        Connection connection = DriverManager.getConnection(url, credentials(settings));
+        connection.setSchema(schema);
+        return connection;
+    }
+
+    /**
+     * VACUUM ANALYZE of {@code tables} (a partitioned table with its partitions), one statement each;
+     * the server runs with autovacuum off, so without it index-only scans visit the heap and the
+     * planner has no statistics. Returns the seconds it took.
+     */
+    double vacuumAnalyze(String... tables) throws SQLException {
+        long started = System.nanoTime();
+        for (String table : tables) {
+            execute("VACUUM (ANALYZE) " + table);
+        }
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** The first column of the first row, as text (null for no row or SQL NULL). */
@@ -118,7 +152,7 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    private static void admin(BenchSettings settings, String sql) throws SQLException {
+    private static Properties credentials(BenchSettings settings) {
         Properties properties = new Properties();
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
@@ -126,7 +160,11 @@ final class BenchDatabase implements AutoCloseable {
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
-        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
+        return properties;
+    }
+
+    private static void admin(BenchSettings settings, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), credentials(settings));
              Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = '30s'");
             statement.execute(sql);

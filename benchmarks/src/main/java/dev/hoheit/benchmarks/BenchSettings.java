@@ -28,6 +28,10 @@ import java.util.Locale;
  * @param readMonths months the read benchmark's events are spread over
  * @param appendRounds the append benchmark and its baseline each run in this many alternating rounds of N/rounds
  * @param repeats runs of the verify benchmark and its baseline, alternating; the best is reported
+ * @param proofWarmup proofs of each kind (and baseline reads) before the measured ones
+ * @param proofs measured inclusion proofs, consistency proofs and baseline reads, each
+ * @param chainJar the jar of lib-audit 0.1 (the hash chain), the append benchmark's second baseline; null for none
+ * @param chainRevision which commit that jar was built from, as passed by the run script
  * @param results where the Markdown results go, or null for none
  * @param keepSchema whether to leave the schema behind for inspection
  * @param revision the source revision, as passed by the run script, or "unknown"
@@ -35,7 +39,8 @@ import java.util.Locale;
 record BenchSettings(String jdbcUrl, String user, String password, boolean quick, int events, int readEvents,
                      int subjects, int actors, int producers, int batchSize, int baselineBatchSize, int bufferCapacity,
                      int latencyWarmup, int latencyCalls, int queryWarmup, int queries, int readMonths,
-                     int appendRounds, int repeats, Path results, boolean keepSchema, String revision) {
+                     int appendRounds, int repeats, int proofWarmup, int proofs, Path chainJar, String chainRevision,
+                     Path results, boolean keepSchema, String revision) {
 
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
@@ -51,6 +56,7 @@ record BenchSettings(String jdbcUrl, String user, String password, boolean quick
         positive("bench.readMonths", readMonths);
         positive("bench.appendRounds", appendRounds);
         positive("bench.repeats", repeats);
+        positive("bench.proofs", proofs);
         if (appendRounds > events) {
             throw new BenchmarkException("bench.appendRounds (" + appendRounds + ") must not exceed bench.events (" + events + ")");
         }
@@ -64,6 +70,7 @@ record BenchSettings(String jdbcUrl, String user, String password, boolean quick
         boolean quick = Boolean.getBoolean("bench.quick");
         String url = env("HOHEIT_BENCH_PG_URL", DEFAULT_URL);
         String results = System.getProperty("bench.results");
+        String chainJar = System.getProperty("bench.chainJar");
         return new BenchSettings(url, env("HOHEIT_BENCH_PG_USER", null), env("HOHEIT_BENCH_PG_PASSWORD", null), quick,
                 size("bench.events", quick ? 50_000 : 1_000_000),
                 size("bench.readEvents", quick ? 100_000 : 5_000_000),
@@ -79,7 +86,11 @@ record BenchSettings(String jdbcUrl, String user, String password, boolean quick
                 size("bench.queries", quick ? 200 : 1_000),
                 size("bench.readMonths", 3),
                 size("bench.appendRounds", quick ? 5 : 10),
-                size("bench.repeats", 2),
+                size("bench.repeats", 3),
+                size("bench.proofWarmup", quick ? 100 : 500),
+                size("bench.proofs", quick ? 500 : 5_000),
+                chainJar == null || chainJar.isBlank() ? null : Path.of(chainJar).toAbsolutePath().normalize(),
+                System.getProperty("bench.chainRevision", "unknown"),
                 results == null || results.isBlank() ? null : Path.of(results).toAbsolutePath().normalize(),
                 Boolean.getBoolean("bench.keepSchema"),
                 System.getProperty("bench.revision", "unknown"));
@@ -98,7 +109,12 @@ record BenchSettings(String jdbcUrl, String user, String password, boolean quick
                 + ", seal every 1,000 events (AuditConfig default)");
         lines.add("latency: " + count(latencyWarmup) + " warm-up + " + count(latencyCalls) + " measured calls each;"
                 + " reads: " + count(queryWarmup) + " warm-up + " + count(queries) + " measured queries each");
-        lines.add("append and its baseline: " + appendRounds + " alternating rounds of N/" + appendRounds + " each (bench.appendRounds)");
+        lines.add("append and its baselines: " + appendRounds + " rounds of N/" + appendRounds + " each (bench.appendRounds),"
+                + " the three in rotating order");
+        lines.add("chain baseline (bench.chainJar): " + (chainJar == null ? "none (not measured)"
+                : "lib-audit 0.1 built from " + chainRevision + ", " + chainJar.getFileName()));
+        lines.add("proofs: " + count(proofWarmup) + " warm-up + " + count(proofs) + " measured calls of each kind"
+                + " (bench.proofWarmup, bench.proofs)");
         lines.add("verify: best of " + repeats + " alternating runs (bench.repeats)");
         return lines;
     }

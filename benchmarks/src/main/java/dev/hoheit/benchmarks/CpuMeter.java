@@ -58,7 +58,7 @@ final class CpuMeter {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    /** Totals now; {@code threadName} (may be null) picks one live thread whose CPU time is included. */
+    /** Totals now; {@code threadName} (may be null) picks the live threads whose CPU time is included. */
     Sample sample(String threadName) {
         long[] machine = machineNanos();
         long gc = 0;
@@ -108,16 +108,18 @@ final class CpuMeter {
         return threads.getCurrentThreadCpuTime();
     }
 
+    /** CPU time of every live thread named {@code name}, summed (both audit logs of the append benchmark name their writer alike). */
     private long threadNanos(String name) {
         if (name == null) {
             return -1;
         }
+        long nanos = -1;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().equals(name)) {
-                return threads.getThreadCpuTime(thread.threadId());
+                nanos = Math.max(0, nanos) + Math.max(0, threads.getThreadCpuTime(thread.threadId()));
             }
         }
-        return -1;
+        return nanos;
     }
 
     private static long postgresNanos() {

@@ -27,7 +27,8 @@ final class MachineInfo {
                 + ", fsync " + db.text("SHOW fsync")
                 + ", wal_level " + db.text("SHOW wal_level")
                 + ", max_wal_size " + db.text("SHOW max_wal_size")
-                + ", work_mem " + db.text("SHOW work_mem"));
+                + ", work_mem " + db.text("SHOW work_mem")
+                + ", autovacuum " + db.text("SHOW autovacuum"));
         return lines;
     }
 

@@ -12,20 +12,20 @@ import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
 /**
- * The baselines: plain JDBC on a plain table with the columns of {@code audit_event}. The read methods
- * also work on {@code audit_event} itself, which separates the database's share of a library call
+ * The baselines: plain JDBC on a plain table with the columns of {@code audit_entry}. The read methods
+ * also work on {@code audit_entry} itself, which separates the database's share of a library call
  * from the library's own work.
  */
 final class PlainTable {
 
     static final String COLUMNS = "seq, recorded_at, actor_tag, actor_role, actor_enc, subject_tag, subject_enc,"
-            + " action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc, prev_hash, hash";
+            + " action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc";
 
     private static final String COLUMN_TYPES = "seq BIGINT NOT NULL, recorded_at TIMESTAMP WITH TIME ZONE NOT NULL,"
             + " actor_tag VARCHAR(43), actor_role VARCHAR(64) NOT NULL, actor_enc BYTEA, subject_tag VARCHAR(43),"
             + " subject_enc BYTEA, action VARCHAR(32) NOT NULL, resource_type VARCHAR(64) NOT NULL, resource_enc BYTEA,"
-            + " purpose VARCHAR(200), outcome VARCHAR(16) NOT NULL, details BYTEA, client_day INTEGER, client_enc BYTEA,"
-            + " prev_hash BYTEA NOT NULL, hash BYTEA NOT NULL";
+            + " purpose VARCHAR(200), outcome VARCHAR(16) NOT NULL, details BYTEA, client_day INTEGER, client_enc BYTEA";
+    private static final int COLUMN_COUNT = 15;
 
     private final DataSource dataSource;
     private final String name;
@@ -40,10 +40,10 @@ final class PlainTable {
     }
 
     /**
-     * Creates the table with the same columns, primary key and secondary indexes as {@code audit_event}
+     * Creates the table with the same columns, primary key and secondary indexes as {@code audit_entry}
      * (subject, actor, time), but not partitioned.
      */
-    void createLikeAuditEvent() throws SQLException {
+    void createLikeAuditEntry() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE " + name + " (" + COLUMN_TYPES
                     + ", CONSTRAINT " + name + "_pk PRIMARY KEY (seq, recorded_at))");
@@ -101,25 +101,49 @@ final class PlainTable {
      * library's verifier does; returns the number of rows.
      */
     static long streamAll(DataSource dataSource, String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return streamAll(connection, table);
+        }
+    }
+
+    /** {@link #streamAll(DataSource, String)} on a given connection (left open). */
+    static long streamAll(Connection connection, String table) throws SQLException {
         long rows = 0;
         long bytes = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " ORDER BY seq")) {
-                select.setFetchSize(5_000);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        bytes += readAll(row);
-                        rows++;
-                    }
+        connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " ORDER BY seq")) {
+            select.setFetchSize(5_000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    bytes += readAll(row);
+                    rows++;
                 }
-            } finally {
-                connection.commit();
-                connection.setAutoCommit(true);
             }
+        } finally {
+            connection.commit();
+            connection.setAutoCommit(true);
         }
         if (bytes == 0 && rows > 0) {
             throw new BenchmarkException("read " + rows + " rows of " + table + " but no bytes");
+        }
+        return rows;
+    }
+
+    /**
+     * Reads the row at {@code seq} from {@code table} by its primary key, every column as the verifier
+     * reads it, on a connection taken from the pool for this call; returns how many rows (0 or 1).
+     */
+    static int one(DataSource dataSource, String table, long seq) throws SQLException {
+        int rows = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE seq = ?")) {
+            select.setLong(1, seq);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    readAll(row);
+                    rows++;
+                }
+            }
         }
         return rows;
     }
@@ -157,7 +181,7 @@ final class PlainTable {
                 + " '" + AuditTraffic.ACTION + "', '" + AuditTraffic.RESOURCE_TYPE + "', substring(p.pool from 33 for " + lengths[0] + "),"
                 + " 'grant:' || lpad(to_hex((g % " + subjects + ")::int), 8, '0'), '" + AuditTraffic.OUTCOME + "',"
                 + " substring(p.pool from 49 for " + lengths[1] + "), (extract(epoch from t.at) / 86400)::int,"
-                + " substring(p.pool from 5 for " + lengths[2] + "), substring(p.pool from 65 for 32), substring(p.pool from 97 for 32)"
+                + " substring(p.pool from 5 for " + lengths[2] + ")"
                 + " FROM generate_series(1::bigint, ?) AS g"
                 + " CROSS JOIN LATERAL (SELECT decode(repeat(md5(g::text), 16), 'hex') AS pool) p"
                 + " CROSS JOIN LATERAL (SELECT ?::timestamptz + make_interval(secs => g * ?) AS at) t";
@@ -178,7 +202,7 @@ final class PlainTable {
     }
 
     private String insertSql() {
-        return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES (" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
     }
 
     private static void bind(PreparedStatement insert, AuditTraffic.PlainRow row) throws SQLException {
@@ -197,8 +221,6 @@ final class PlainTable {
         insert.setBytes(13, row.details());
         insert.setInt(14, row.clientDay());
         insert.setBytes(15, row.clientEnc());
-        insert.setBytes(16, row.prevHash());
-        insert.setBytes(17, row.hash());
     }
 
     /** Reads every column as the library's verifier does; returns the number of bytes in the byte columns. */
@@ -218,8 +240,6 @@ final class PlainTable {
         bytes += length(row.getBytes(13));
         row.getInt(14);
         bytes += length(row.getBytes(15));
-        bytes += length(row.getBytes(16));
-        bytes += length(row.getBytes(17));
         return bytes;
     }
 

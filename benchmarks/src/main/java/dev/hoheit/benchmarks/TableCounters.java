@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * What the library asked of PostgreSQL in a phase, from the server's per-table counters
- * ({@code pg_stat_user_tables}) of the run's schema: rows inserted and updated, index scans. The
- * partitions of {@code audit_event} count as one table. The server publishes a session's counters
+ * ({@code pg_stat_user_tables}) of one schema: rows inserted and updated, index scans. The
+ * partitions of {@code audit_entry} (and of lib-audit 0.1's {@code audit_event}) count as one table. The server publishes a session's counters
  * up to about ten seconds after the session goes idle, so {@link #settled} waits before it reads.
  */
 final class TableCounters {
@@ -34,7 +34,12 @@ final class TableCounters {
              ResultSet rows = statement.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, coalesce(idx_scan, 0)"
                      + " FROM pg_stat_user_tables WHERE schemaname = current_schema()")) {
             while (rows.next()) {
-                String name = rows.getString(1).startsWith("audit_event_p") ? "audit_event" : rows.getString(1);
+                String name = rows.getString(1);
+                if (name.startsWith("audit_entry_p")) {
+                    name = "audit_entry";
+                } else if (name.startsWith("audit_event_p")) {
+                    name = "audit_event";
+                }
                 long[] counts = tables.computeIfAbsent(name, k -> new long[3]);
                 for (int i = 0; i < 3; i++) {
                     counts[i] += rows.getLong(i + 2);
@@ -73,12 +78,17 @@ final class TableCounters {
         return "database work " + per + " (pg_stat_user_tables): " + String.join("; ", parts);
     }
 
-    /** How many times {@code audit_head} was updated: once per group commit. */
+    /** How many times {@code audit_tree_head} was updated: once per group commit. */
     static long headUpdates(Snapshot from, Snapshot to) {
-        return to.tables().getOrDefault("audit_head", new long[3])[1] - from.tables().getOrDefault("audit_head", new long[3])[1];
+        return updates(from, to, "audit_tree_head");
+    }
+
+    /** How many rows of {@code table} were updated (lib-audit 0.1's head: {@code audit_head}). */
+    static long updates(Snapshot from, Snapshot to, String table) {
+        return to.tables().getOrDefault(table, new long[3])[1] - from.tables().getOrDefault(table, new long[3])[1];
     }
 
     private static String change(long delta, String what, double divisor) {
-        return delta == 0 ? "" : String.format(Locale.ROOT, ", %.1f %s", delta / divisor, what);
+        return Math.abs(delta / divisor) < 0.05 ? "" : String.format(Locale.ROOT, ", %.1f %s", delta / divisor, what);
     }
 }

@@ -1,6 +1,6 @@
 package dev.hoheit.audit.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,58 +24,55 @@ final class EntryCodec {
     }
 
     static byte[] canonical(StoredEvent e) {
-        Writer out = new Writer();
+        // Encoded once into an array of the exact size (this runs for every entry appended and verified).
+        byte[] actorTag = utf8(e.actorTag());
+        byte[] actorRole = utf8(e.actorRole());
+        byte[] subjectTag = utf8(e.subjectTag());
+        byte[] action = utf8(e.action());
+        byte[] resourceType = utf8(e.resourceType());
+        byte[] purpose = utf8(e.purpose());
+        byte[] outcome = utf8(e.outcome());
+        int size = 3 * Long.BYTES + length(actorTag) + length(actorRole) + length(e.actorEnc()) + length(subjectTag)
+                + length(e.subjectEnc()) + length(action) + length(resourceType) + length(e.resourceEnc()) + length(purpose)
+                + length(outcome) + length(e.details()) + length(e.clientEnc());
+        ByteBuffer out = ByteBuffer.allocate(size); // big-endian
         out.putLong(e.seq());
         out.putLong(e.recordedAt().getEpochSecond() * 1_000_000L + e.recordedAt().getNano() / 1_000);
-        out.putString(e.actorTag());
-        out.putString(e.actorRole());
-        out.putBytes(e.actorEnc());
-        out.putString(e.subjectTag());
-        out.putBytes(e.subjectEnc());
-        out.putString(e.action());
-        out.putString(e.resourceType());
-        out.putBytes(e.resourceEnc());
-        out.putString(e.purpose());
-        out.putString(e.outcome());
-        out.putBytes(e.details());
+        putBytes(out, actorTag);
+        putBytes(out, actorRole);
+        putBytes(out, e.actorEnc());
+        putBytes(out, subjectTag);
+        putBytes(out, e.subjectEnc());
+        putBytes(out, action);
+        putBytes(out, resourceType);
+        putBytes(out, e.resourceEnc());
+        putBytes(out, purpose);
+        putBytes(out, outcome);
+        putBytes(out, e.details());
         out.putLong(e.clientDay() == null ? Long.MIN_VALUE : e.clientDay());
-        out.putBytes(e.clientEnc());
-        return out.toByteArray();
+        putBytes(out, e.clientEnc());
+        return out.array();
     }
 
     static byte[] leafHash(StoredEvent event) {
         return dev.hoheit.audit.tlog.Merkle.leafHash(canonical(event));
     }
 
-    /** A growable big-endian buffer. */
-    private static final class Writer extends ByteArrayOutputStream {
-        Writer() {
-            super(1024); // a stored event is about 600 bytes: no regrowth
+    /** A length prefix (-1 for null) and the bytes. */
+    private static void putBytes(ByteBuffer out, byte[] bytes) {
+        if (bytes == null) {
+            out.putInt(-1);
+        } else {
+            out.putInt(bytes.length).put(bytes);
         }
+    }
 
-        void putLong(long value) {
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                write((int) (value >>> shift));
-            }
-        }
+    /** The encoded size of a length-prefixed field. */
+    private static int length(byte[] bytes) {
+        return Integer.BYTES + (bytes == null ? 0 : bytes.length);
+    }
 
-        void putInt(int value) {
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                write(value >>> shift);
-            }
-        }
-
-        void putBytes(byte[] bytes) {
-            if (bytes == null) {
-                putInt(-1);
-            } else {
-                putInt(bytes.length);
-                write(bytes, 0, bytes.length);
-            }
-        }
-
-        void putString(String text) {
-            putBytes(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
-        }
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 }

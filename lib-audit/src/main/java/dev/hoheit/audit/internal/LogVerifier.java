@@ -8,6 +8,7 @@ import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_PERSON_KEY;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditException;
 import dev.hoheit.audit.Checkpoint;
 import dev.hoheit.audit.Finding;
 import dev.hoheit.audit.Finding.Kind;
@@ -32,14 +33,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -124,11 +132,16 @@ public final class LogVerifier {
                 DSLContext tx = database.dsl(connection);
                 EntryWriter.Head head = EntryWriter.readHead(tx, false);
                 run.head = head;
-                run.entries(connection);
-                run.beyondHead(database.dsl()); // outside the snapshot: both reads see the newest commits
-                run.upperTiles(tx);
-                TiledTree tree = new TiledTree(TileStore.uncached(tx));
-                run.checkpoints(tx, tree, known);
+                StoredCheckpoints stored = StoredCheckpoints.read(tx, trust);
+                try {
+                    run.entries(connection);
+                    run.beyondHead(database.dsl()); // outside the snapshot: both reads see the newest commits
+                    run.upperTiles(tx);
+                    TiledTree tree = new TiledTree(TileStore.uncached(tx));
+                    run.checkpoints(stored, tree, known);
+                } finally {
+                    stored.cancel();
+                }
                 run.purges(knownMarks);
                 run.keys(tx);
             } catch (org.jooq.exception.DataAccessException e) {
@@ -193,11 +206,11 @@ public final class LogVerifier {
                 entries.setLong(1, size);
                 entries.setFetchSize(5_000);
                 tiles.setFetchSize(64);
-                try (ResultSet rows = entries.executeQuery(); ResultSet tileRows = tiles.executeQuery()) {
-                    LeafTiles leafTiles = new LeafTiles(tileRows, fullTileRoots);
+                try (ResultSet rows = entries.executeQuery(); ResultSet tileRows = tiles.executeQuery();
+                     EntryStream stream = EntryStream.start(rows, new LeafTiles(tileRows, fullTileRoots))) {
                     Instant previousTime = Instant.MIN;
-                    while (rows.next()) {
-                        StoredEvent event = read(rows);
+                    for (EntryStream.Read next = stream.next(); next != null; next = stream.next()) {
+                        StoredEvent event = next.event();
                         long seq = event.seq();
                         count++;
                         if (firstSeq == 0) {
@@ -208,7 +221,7 @@ public final class LogVerifier {
                         }
                         lastSeq = seq;
                         byte[] leaf = EntryCodec.leafHash(event);
-                        byte[] stored = leafTiles.hash(seq - 1);
+                        byte[] stored = next.storedLeaf();
                         if (stored == null) {
                             if (seq > head.minIndex() && seq <= size) {
                                 add(Kind.TILE_MISMATCH, seq, "the tree has no leaf for this entry (its tile is missing)");
@@ -226,7 +239,6 @@ public final class LogVerifier {
                         }
                         collect(event);
                     }
-                    leafTiles.finish();
                 }
             }
             if (lastSeq > 0 && (marks.isEmpty() || marks.get(marks.size() - 1).seq() != lastSeq)) {
@@ -333,12 +345,12 @@ public final class LogVerifier {
 
         // ---- Checkpoints ---------------------------------------------------------------------
 
-        void checkpoints(DSLContext tx, TiledTree tree, Collection<Checkpoint> known) {
-            Map<Long, List<String>> cosignatures = tx.select(AUDIT_COSIGNATURE.TREE_SIZE, AUDIT_COSIGNATURE.SIGNATURE_LINE)
-                    .from(AUDIT_COSIGNATURE).fetchGroups(AUDIT_COSIGNATURE.TREE_SIZE, AUDIT_COSIGNATURE.SIGNATURE_LINE);
+        void checkpoints(StoredCheckpoints read, TiledTree tree, Collection<Checkpoint> known) {
+            Map<Long, List<String>> cosignatures = read.cosignatures;
             TreeMap<Long, Checkpoint> stored = new TreeMap<>();
             TreeMap<Long, AuditCheckpointRecord> rows = new TreeMap<>();
-            for (AuditCheckpointRecord row : tx.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.TREE_SIZE).fetch()) {
+            for (int i = 0; i < read.rows.size(); i++) {
+                AuditCheckpointRecord row = read.rows.get(i);
                 checkpointsChecked++;
                 Checkpoint checkpoint;
                 try {
@@ -353,7 +365,7 @@ public final class LogVerifier {
                             + "', not '" + trust.origin() + "'");
                     continue;
                 }
-                if (!checkpoint.signedBy(trust.logKeys())) {
+                if (!read.signed(i)) {
                     add(Kind.BAD_SIGNATURE, row.getTreeSize(), "the stored checkpoint of size " + row.getTreeSize()
                             + " is not signed by a trusted log key", Map.of("note", checkpoint.note()));
                     continue;
@@ -520,6 +532,79 @@ public final class LogVerifier {
         }
     }
 
+    /**
+     * The stored checkpoints and cosignatures as this verification's snapshot holds them, read before
+     * the entries, with the log signature of each (Ed25519, the costliest check per checkpoint)
+     * checked on a second thread while the entries are read. {@link Run#checkpoints} consults the
+     * results one by one, in the order it checked the signatures itself before, so the findings
+     * are the same.
+     */
+    private static final class StoredCheckpoints {
+        final List<AuditCheckpointRecord> rows;
+        final Map<Long, List<String>> cosignatures;
+        /** Per row: whether its signature verifies, null where it is not checked (malformed, other origin), or the failure. */
+        private final FutureTask<Object[]> signatures;
+
+        private StoredCheckpoints(List<AuditCheckpointRecord> rows, Map<Long, List<String>> cosignatures, Trust trust) {
+            this.rows = rows;
+            this.cosignatures = cosignatures;
+            this.signatures = new FutureTask<>(() -> {
+                Object[] signed = new Object[rows.size()];
+                for (int i = 0; i < signed.length; i++) {
+                    AuditCheckpointRecord row = rows.get(i);
+                    Checkpoint checkpoint;
+                    try {
+                        checkpoint = CheckpointStore.toCheckpoint(row, cosignatures.getOrDefault(row.getTreeSize(), List.of()));
+                    } catch (RuntimeException e) {
+                        continue; // reported as malformed, without a signature check
+                    }
+                    if (checkpoint.origin().equals(trust.origin())) {
+                        try {
+                            signed[i] = checkpoint.signedBy(trust.logKeys());
+                        } catch (RuntimeException e) {
+                            signed[i] = e;
+                        }
+                    }
+                }
+                return signed;
+            });
+        }
+
+        static StoredCheckpoints read(DSLContext tx, Trust trust) {
+            Map<Long, List<String>> cosignatures = tx.select(AUDIT_COSIGNATURE.TREE_SIZE, AUDIT_COSIGNATURE.SIGNATURE_LINE)
+                    .from(AUDIT_COSIGNATURE).fetchGroups(AUDIT_COSIGNATURE.TREE_SIZE, AUDIT_COSIGNATURE.SIGNATURE_LINE);
+            List<AuditCheckpointRecord> rows = tx.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.TREE_SIZE).fetch();
+            StoredCheckpoints stored = new StoredCheckpoints(rows, cosignatures, trust);
+            Thread.ofPlatform().name("hoheit-audit-verify-signatures").daemon(true).start(stored.signatures);
+            return stored;
+        }
+
+        /** Whether row {@code i} is signed by a trusted log key ({@link Checkpoint#signedBy}). */
+        boolean signed(int i) {
+            Object outcome;
+            try {
+                outcome = signatures.get()[i];
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditException(AuditException.Problem.INTERRUPTED, "interrupted while checking checkpoint signatures");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("the signature check failed", e.getCause());
+            }
+            if (outcome instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return Boolean.TRUE.equals(outcome);
+        }
+
+        /** Stops the signature checks if they are no longer wanted (the verification failed). */
+        void cancel() {
+            signatures.cancel(true);
+        }
+    }
+
     /** A PURGE entry's facts. */
     private record Purge(long seq, Instant at, Instant cutoff, long fromIndex, long toIndex, Instant lastPurgedAt,
                          boolean unreadable, Map<String, String> evidence) {
@@ -580,6 +665,125 @@ public final class LogVerifier {
         void finish() throws SQLException {
             while (!done) {
                 advance();
+            }
+        }
+    }
+
+    /**
+     * The entries in order, each with its leaf hash from the level-0 tiles ({@link LeafTiles#hash},
+     * then {@link LeafTiles#finish}), read on a second thread up to a few chunks ahead of the caller,
+     * who hashes and checks them: the database sends the next rows while the previous ones are
+     * checked. The caller sees the same entries in the same order as if it read them itself, and a
+     * failure to read as the same exception. Only the reading thread touches the result sets (and
+     * the connection) until {@link #close} has waited for it.
+     */
+    private static final class EntryStream implements AutoCloseable {
+
+        /** An entry and the leaf hash stored for it (null when its tile has none). */
+        record Read(StoredEvent event, byte[] storedLeaf) {
+        }
+
+        /** A chunk of entries, the end of them, or why reading stopped. */
+        private record Item(List<Read> reads, boolean end, Throwable failure) {
+        }
+
+        private static final int CHUNK = 1_000;
+
+        private final BlockingQueue<Item> items = new ArrayBlockingQueue<>(4);
+        private final Thread reader;
+        private volatile boolean stopped;
+        private Iterator<Read> current = Collections.emptyIterator();
+        private boolean ended;
+
+        private EntryStream(ResultSet rows, LeafTiles leafTiles) {
+            this.reader = Thread.ofPlatform().name("hoheit-audit-verify-reader").daemon(true)
+                    .unstarted(() -> read(rows, leafTiles));
+        }
+
+        static EntryStream start(ResultSet rows, LeafTiles leafTiles) {
+            EntryStream stream = new EntryStream(rows, leafTiles);
+            stream.reader.start();
+            return stream;
+        }
+
+        private void read(ResultSet rows, LeafTiles leafTiles) {
+            try {
+                List<Read> chunk = new ArrayList<>(CHUNK);
+                while (!stopped && rows.next()) {
+                    StoredEvent event = LogVerifier.read(rows);
+                    chunk.add(new Read(event, leafTiles.hash(event.seq() - 1)));
+                    if (chunk.size() == CHUNK) {
+                        hand(new Item(chunk, false, null));
+                        chunk = new ArrayList<>(CHUNK);
+                    }
+                }
+                if (!stopped) {
+                    leafTiles.finish();
+                }
+                hand(new Item(chunk, true, null));
+            } catch (SQLException | RuntimeException | Error e) {
+                hand(new Item(List.of(), true, e));
+            }
+        }
+
+        /** Queues an item, unless the caller stopped listening. */
+        private void hand(Item item) {
+            boolean interrupted = false;
+            while (!stopped) {
+                try {
+                    if (items.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true; // the caller waits for this item: keep offering it
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The next entry, or null after the last. */
+        Read next() throws SQLException {
+            while (!current.hasNext()) {
+                if (ended) {
+                    return null;
+                }
+                Item item;
+                try {
+                    item = items.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AuditException(AuditException.Problem.INTERRUPTED, "interrupted while verifying the audit log");
+                }
+                current = item.reads().iterator();
+                ended = item.end();
+                if (item.failure() != null && !current.hasNext()) {
+                    switch (item.failure()) {
+                        case SQLException e -> throw e;
+                        case RuntimeException e -> throw e;
+                        case Error e -> throw e;
+                        default -> throw new IllegalStateException("unexpected failure while reading entries", item.failure());
+                    }
+                }
+            }
+            return current.next();
+        }
+
+        /** Stops the reading thread and waits for it, so the result sets can be closed. */
+        @Override
+        public void close() {
+            stopped = true;
+            boolean interrupted = false;
+            while (reader.isAlive()) {
+                try {
+                    reader.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
