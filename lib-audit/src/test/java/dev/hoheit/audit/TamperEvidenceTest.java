@@ -54,6 +54,16 @@ class TamperEvidenceTest {
         return log;
     }
 
+    /** Everything after checkpoint 300 removed consistently: entries, head, tiles and checkpoints. */
+    private static void rollBackToCheckpoint300(TestDatabase db) {
+        db.update("DELETE FROM audit_entry WHERE seq > 300");
+        db.update("DELETE FROM audit_checkpoint WHERE tree_size > 300");
+        db.update("UPDATE audit_tree_head SET tree_size = 300");
+        db.update("DELETE FROM audit_tile WHERE tile_level = 0 AND tile_index > 1");
+        db.update("UPDATE audit_tile SET tile_width = 44, hashes = SUBSTRING(hashes FROM 1 FOR 1408) WHERE tile_level = 0 AND tile_index = 1");
+        db.update("UPDATE audit_tile SET tile_width = 1, hashes = SUBSTRING(hashes FROM 1 FOR 32) WHERE tile_level = 1 AND tile_index = 0");
+    }
+
     private static Set<Finding.Kind> kinds(VerificationReport report) {
         assertFalse(report.ok(), "tampering must be found");
         return report.findings().stream().map(Finding::kind).collect(Collectors.toSet());
@@ -168,12 +178,7 @@ class TamperEvidenceTest {
     void a_cut_tail_with_head_and_tiles_rolled_back_is_found_against_the_saved_checkpoint(TestDatabase db) {
         try (AuditLog log = logWithEvents(db)) {
             // Everything after checkpoint 300 is removed consistently: entries, head, tiles and checkpoints.
-            db.update("DELETE FROM audit_entry WHERE seq > 300");
-            db.update("DELETE FROM audit_checkpoint WHERE tree_size > 300");
-            db.update("UPDATE audit_tree_head SET tree_size = 300");
-            db.update("DELETE FROM audit_tile WHERE tile_level = 0 AND tile_index > 1");
-            db.update("UPDATE audit_tile SET tile_width = 44, hashes = SUBSTRING(hashes FROM 1 FOR 1408) WHERE tile_level = 0 AND tile_index = 1");
-            db.update("UPDATE audit_tile SET tile_width = 1, hashes = SUBSTRING(hashes FROM 1 FOR 32) WHERE tile_level = 1 AND tile_index = 0");
+            rollBackToCheckpoint300(db);
             VerificationReport report = log.verify();
             assertFound(report, Finding.Kind.ROLLBACK);
             AuditException refused = assertThrows(AuditException.class, log::seal);
@@ -257,12 +262,7 @@ class TamperEvidenceTest {
     void a_database_restored_from_an_older_backup_is_found(TestDatabase db) {
         try (AuditLog log = logWithEvents(db)) {
             // The "backup" is the state at 300: the same as the rollback above, but also fully consistent.
-            db.update("DELETE FROM audit_entry WHERE seq > 300");
-            db.update("DELETE FROM audit_checkpoint WHERE tree_size > 300");
-            db.update("UPDATE audit_tree_head SET tree_size = 300");
-            db.update("DELETE FROM audit_tile WHERE tile_level = 0 AND tile_index > 1");
-            db.update("UPDATE audit_tile SET tile_width = 44, hashes = SUBSTRING(hashes FROM 1 FOR 1408) WHERE tile_level = 0 AND tile_index = 1");
-            db.update("UPDATE audit_tile SET tile_width = 1, hashes = SUBSTRING(hashes FROM 1 FOR 32) WHERE tile_level = 1 AND tile_index = 0");
+            rollBackToCheckpoint300(db);
             try (AuditLog stateless = AuditFixtures.log(db, clock)) {
                 assertTrue(stateless.verify().ok(), "the restored database is consistent in itself");
             }

@@ -3,7 +3,6 @@ package dev.hoheit.audit.verifier;
 import dev.hoheit.audit.AuditConfig;
 import dev.hoheit.audit.AuditException;
 import dev.hoheit.audit.Checkpoint;
-import dev.hoheit.audit.Finding;
 import dev.hoheit.audit.VerificationReport;
 import dev.hoheit.audit.internal.LogVerifier;
 import dev.hoheit.audit.tlog.CosignatureVerifier;
@@ -132,11 +131,6 @@ public final class VerifyCommand {
             err.println("error: cannot read the audit log (SQLSTATE " + e.getSQLState() + "): " + e.getMessage());
             return ERROR;
         }
-    }
-
-    /** Prints one finding per line (also used by tests to show what was found). */
-    static String describe(Finding finding) {
-        return finding.toString();
     }
 
     /** The parsed command line. */

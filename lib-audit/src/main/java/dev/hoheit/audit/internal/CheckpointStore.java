@@ -65,9 +65,8 @@ final class CheckpointStore {
         }
         TiledTree tree = new TiledTree(TileStore.uncached(db));
         byte[] root = tree.root(head.size());
-        Optional<Checkpoint> trusted = state.flatMap(LogState::latest);
-        if (trusted.isPresent()) {
-            requireExtends(tree, trusted.get(), head, root, "the newest checkpoint this log signed (kept outside the database)", true);
+        if (remembered.isPresent()) {
+            requireExtends(tree, remembered.get(), head, root, "the newest checkpoint this log signed (kept outside the database)", true);
         }
         Optional<Checkpoint> previous = newestBelow(head.size());
         List<byte[]> proof = List.of();
