@@ -14,6 +14,8 @@
 module dev.hoheit.audit {
     // DataSource appears in the API (AuditLog.create, AuditSchema.migrate).
     requires transitive java.sql;
+    // Transactions (where appends run) appears in the API (AuditConfig.withTransactions).
+    requires transitive dev.hoheit.transaction;
     requires org.jooq;
     requires flyway.core;
     requires com.fasterxml.jackson.databind;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import dev.hoheit.transaction.Transactions;
 
 /**
  * Settings of an {@link AuditLog}. Start from {@link #of(AuditKeys)}.
@@ -25,11 +26,15 @@ import java.util.List;
  * @param witnesses the witnesses every new checkpoint is submitted to
  * @param witnessQuorum how many of them must have cosigned the newest checkpoint for it to count as
  *                      witnessed ({@link AuditLog#verify()} reports a checkpoint short of it)
+ * @param transactions where appends and erasures run: in a transaction of the log's own (the
+ *                     default), or in the caller's ({@link #withTransactions}); purges, checkpoints
+ *                     and integration always run in the log's own
  * @since 0.1
  */
 public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batchSize, int bufferCapacity,
                           int sealEvery, Duration keyCacheTtl, String origin, Duration retention,
-                          Path stateDirectory, List<WitnessEndpoint> witnesses, int witnessQuorum) {
+                          Path stateDirectory, List<WitnessEndpoint> witnesses, int witnessQuorum,
+                          Transactions transactions) {
 
     /** The origin of a log that was not given one. */
     public static final String DEFAULT_ORIGIN = "hoheit.dev/audit";
@@ -62,6 +67,7 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
             throw Checks.invalid("retention must be positive, was " + retention);
         }
         witnesses = List.copyOf(Checks.required("witnesses", witnesses));
+        Checks.required("transactions", transactions);
         if (witnessQuorum < 0 || witnessQuorum > witnesses.size()) {
             throw Checks.invalid("witness quorum " + witnessQuorum + " must be between 0 and the " + witnesses.size()
                     + " configured witness(es)");
@@ -75,60 +81,71 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
      */
     public static AuditConfig of(AuditKeys keys) {
         return new AuditConfig(keys, Clock.systemUTC(), true, 500, 10_000, 1_000, Duration.ofSeconds(30),
-                DEFAULT_ORIGIN, DEFAULT_RETENTION, null, List.of(), 0);
+                DEFAULT_ORIGIN, DEFAULT_RETENTION, null, List.of(), 0, Transactions.own());
     }
 
     /** The same settings with another clock. */
     public AuditConfig withClock(Clock newClock) {
         return new AuditConfig(keys, newClock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings, leaving migrations to the host ({@link AuditSchema#migrate}). */
     public AuditConfig withoutMigration() {
         return new AuditConfig(keys, clock, false, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings with another batch size and buffer capacity. */
     public AuditConfig withBatching(int newBatchSize, int newBufferCapacity) {
         return new AuditConfig(keys, clock, migrate, newBatchSize, newBufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings, sealing every {@code events} events. */
     public AuditConfig withSealEvery(int events) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, events, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings with another key cache lifetime. */
     public AuditConfig withKeyCacheTtl(Duration ttl) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, ttl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings with another origin (the log's name in its checkpoints). */
     public AuditConfig withOrigin(String newOrigin) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, newOrigin,
-                retention, stateDirectory, witnesses, witnessQuorum);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings with another published retention period. */
     public AuditConfig withRetention(Duration newRetention) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                newRetention, stateDirectory, witnesses, witnessQuorum);
+                newRetention, stateDirectory, witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings, keeping the newest signed checkpoint in {@code directory} (outside the database). */
     public AuditConfig withStateDirectory(Path directory) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, Checks.required("state directory", directory), witnesses, witnessQuorum);
+                retention, Checks.required("state directory", directory), witnesses, witnessQuorum, transactions);
     }
 
     /** The same settings, submitting checkpoints to {@code newWitnesses}, of which {@code quorum} must cosign. */
     public AuditConfig withWitnesses(List<WitnessEndpoint> newWitnesses, int quorum) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, newWitnesses, quorum);
+                retention, stateDirectory, newWitnesses, quorum, transactions);
+    }
+
+    /**
+     * The same settings with another transaction binding: {@link Transactions#joining} makes
+     * {@link AuditLog#append} and {@link AuditLog#eraseSubject} part of the caller's transaction.
+     *
+     * @since 0.2
+     */
+    public AuditConfig withTransactions(Transactions newTransactions) {
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum, newTransactions);
     }
 }

@@ -33,7 +33,21 @@ public final class AuditException extends RuntimeException {
         /** The log is closed. */
         CLOSED,
         /** The caller was interrupted while waiting. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * An entry was not integrated in the time the caller waited (no integrator running, or one
+         * far behind). The entry is durable and will be integrated; only the wait ended.
+         *
+         * @since 0.2
+         */
+        TIMEOUT,
+        /**
+         * The call cannot run in the current transaction binding: it waits for integration, which
+         * cannot happen before the caller's open transaction commits.
+         *
+         * @since 0.2
+         */
+        INVALID_STATE
     }
 
     private final Problem problem;

@@ -24,9 +24,19 @@ import javax.sql.DataSource;
  * }
  * }</pre>
  *
- * <p>Several instances may write to one database: appends are serialised on the tree's head, so
- * the tree never forks. The log owns background threads for batched appends and for submitting
- * checkpoints to witnesses; close it.
+ * <p><b>The three states of an event.</b> {@link #append} writes it to an outbox, one INSERT: it is
+ * <em>durable</em> once that commits, in a transaction of the log's own or, with
+ * {@link dev.hoheit.transaction.Transactions#joining}, in the caller's (and gone if the caller rolls
+ * back). An integrator moves committed events into the Merkle tree in the order it finds them: then
+ * an event is <em>integrated</em>, has a position and appears in queries, exports and proofs
+ * ({@link #awaitIntegrated}, {@link #appendIntegrated}, {@link #flush}). It is <em>witnessed</em>
+ * once a checkpoint covering it carries the configured quorum of witness cosignatures
+ * ({@link #seal}). The integration lag ({@link #integrationLag}) is normally milliseconds.
+ *
+ * <p>Several instances may share one database: each runs an integrator, one of them (elected by a
+ * PostgreSQL advisory lock, elsewhere by a lease row) integrates and the others stand by and take
+ * over when it stops or dies. Appends take no shared lock. The log owns background threads for
+ * integration, batched appends and witnesses; close it.
  *
  * @since 0.1
  */
@@ -45,21 +55,68 @@ public interface AuditLog extends AutoCloseable {
     // ---- Writing ---------------------------------------------------------------------------
 
     /**
-     * Appends one event and returns once it is durable.
+     * Appends one event: a single INSERT into the outbox, in the caller's transaction when the log
+     * joins one, else in a transaction of its own. Returns when the event is durable (or, joined,
+     * will be once the caller commits); it is integrated shortly after.
      *
-     * @throws AuditException when it could not be stored; then it is not in the log
+     * @throws AuditException when it could not be stored; then nothing of it is stored
+     * @since 0.2 (returned an {@link AuditReceipt} before)
      */
-    AuditReceipt append(AuditEvent event);
+    Appended append(AuditEvent event);
 
     /**
-     * Queues an event for the next group commit. The future completes when the event is durable, or
-     * fails when it could not be stored. When the buffer is full this call waits (back-pressure);
-     * it never drops an event.
+     * Appends one event in a transaction of its own and waits until it is integrated, for a caller
+     * that needs its position (a proof, a receipt to show).
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_STATE}) inside a caller's open
+     *         transaction (the event cannot be integrated before that commits); ({@link
+     *         AuditException.Problem#TIMEOUT}) when no integrator took it within 30 seconds, in which
+     *         case it is durable and will be integrated
+     * @since 0.2
      */
-    CompletableFuture<AuditReceipt> appendBatched(AuditEvent event);
+    AuditReceipt appendIntegrated(AuditEvent event);
 
-    /** Waits until every event queued so far is durable. */
+    /**
+     * Waits until an appended event is integrated, by this instance's integrator or another's.
+     *
+     * @param appended what {@link #append} returned (after the caller's transaction committed, if it joined one)
+     * @param timeout how long to wait at most
+     * @return its position, recording time and leaf hash
+     * @throws AuditException ({@link AuditException.Problem#TIMEOUT}) when it was not integrated in time
+     * @since 0.2
+     */
+    AuditReceipt awaitIntegrated(Appended appended, java.time.Duration timeout);
+
+    /**
+     * Queues an event for the next group commit into the outbox, always in a transaction of the
+     * log's own (the writing thread cannot join the caller's). The future completes when the event
+     * is durable, or fails when it could not be stored. When the buffer is full this call waits
+     * (back-pressure); it never drops an event.
+     */
+    CompletableFuture<Appended> appendBatched(AuditEvent event);
+
+    /**
+     * Waits until every event queued for a group commit so far is durable and every event durable
+     * now is integrated (at most 30 seconds).
+     *
+     * @throws AuditException ({@link AuditException.Problem#TIMEOUT}) when integration did not catch up in time
+     */
     void flush();
+
+    /**
+     * How long the oldest event waiting in the outbox has waited (zero when none waits): the
+     * integrator's lag, a health metric.
+     *
+     * @since 0.2
+     */
+    java.time.Duration integrationLag();
+
+    /**
+     * Whether this instance's integrator is the one integrating now (the others stand by).
+     *
+     * @since 0.2
+     */
+    boolean integrating();
 
     // ---- Tamper evidence -------------------------------------------------------------------
 
@@ -182,8 +239,11 @@ public interface AuditLog extends AutoCloseable {
 
     /**
      * Erases a person's fields by destroying their key: their id, the resources and details of
-     * their events become unreadable for good, while the tree still verifies. Recorded first as an
-     * ERASE entry naming the destroyed tag, so a key destroyed without one shows in every verification.
+     * their events become unreadable for good, while the tree still verifies. The key is destroyed
+     * in the same transaction that integrates the ERASE entry naming its tag, so a key destroyed
+     * without one shows in every verification. Joined to a caller's transaction, the erasure is
+     * durable when that commits (and nothing happens if it rolls back) and takes effect at its
+     * integration; in a transaction of its own, the call returns once the key is destroyed.
      */
     SubjectAuditRecords eraseSubject(String subjectId);
 

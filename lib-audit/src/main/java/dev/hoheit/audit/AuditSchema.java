@@ -25,7 +25,7 @@ public final class AuditSchema {
      */
     public static final List<String> TABLES = List.of(
             "audit_entry", "audit_tree_head", "audit_tile", "audit_checkpoint", "audit_cosignature", "audit_person_key",
-            "audit_client_key", "audit_v1_event", "audit_v1_head", "audit_v1_checkpoint", "audit_v1_subject_key");
+            "audit_client_key", "audit_outbox", "audit_integrator_lease", "audit_v1_event", "audit_v1_head", "audit_v1_checkpoint", "audit_v1_subject_key");
 
     private AuditSchema() {
     }

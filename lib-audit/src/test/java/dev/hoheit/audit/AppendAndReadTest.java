@@ -25,7 +25,7 @@ class AppendAndReadTest {
     void an_appended_event_reads_back_with_every_field(TestDatabase db) {
         MutableClock clock = AuditFixtures.clock();
         try (AuditLog log = AuditFixtures.log(db, clock)) {
-            AuditReceipt receipt = log.append(AuditFixtures.mentorViewsPlan("week-2026-02"));
+            AuditReceipt receipt = log.appendIntegrated(AuditFixtures.mentorViewsPlan("week-2026-02"));
 
             assertEquals(1, receipt.seq());
             assertEquals(clock.instant(), receipt.recordedAt());
@@ -48,7 +48,7 @@ class AppendAndReadTest {
     @DatabaseTest
     void personal_fields_are_stored_only_encrypted(TestDatabase db) {
         try (AuditLog log = AuditFixtures.log(db, AuditFixtures.clock())) {
-            log.append(AuditFixtures.mentorViewsPlan("week-2026-02"));
+            log.appendIntegrated(AuditFixtures.mentorViewsPlan("week-2026-02"));
         }
         Map<String, Object> row = db.rows("SELECT * FROM audit_entry").get(0);
         for (Map.Entry<String, Object> column : row.entrySet()) {
@@ -67,11 +67,11 @@ class AppendAndReadTest {
         MutableClock clock = AuditFixtures.clock();
         try (AuditLog log = AuditFixtures.log(db, clock)) {
             for (int i = 0; i < 25; i++) {
-                log.append(AuditFixtures.mentorViewsPlan("plan-" + i));
-                log.append(AuditFixtures.menteeUpdatesPlan("plan-" + i));
+                log.appendIntegrated(AuditFixtures.mentorViewsPlan("plan-" + i));
+                log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("plan-" + i));
                 clock.advance(Duration.ofMinutes(1));
             }
-            log.append(AuditEvent.of(Actor.of("mentor-9", "mentor"), AuditAction.VIEW, Resource.of("plan", "x")).about("mentee-1"));
+            log.appendIntegrated(AuditEvent.of(Actor.of("mentor-9", "mentor"), AuditAction.VIEW, Resource.of("plan", "x")).about("mentee-1"));
 
             List<AuditEntry> aboutMe = new ArrayList<>();
             AuditQuery query = AuditQuery.newest(20);
@@ -104,7 +104,7 @@ class AppendAndReadTest {
         try (AuditLog log = AuditFixtures.log(db, clock)) {
             Instant start = clock.instant();
             for (int i = 0; i < 10; i++) {
-                log.append(i % 2 == 0 ? AuditFixtures.mentorViewsPlan("p" + i) : AuditFixtures.menteeUpdatesPlan("p" + i));
+                log.appendIntegrated(i % 2 == 0 ? AuditFixtures.mentorViewsPlan("p" + i) : AuditFixtures.menteeUpdatesPlan("p" + i));
                 clock.advance(Duration.ofHours(1));
             }
             List<AuditEntry> window = log.search(AuditQuery.newest(100).between(start.plus(Duration.ofHours(2)),

@@ -25,7 +25,7 @@ class CheckpointAndProofTest {
         AuditConfig config = AuditFixtures.config(AuditFixtures.clock()).withSealEvery(10);
         try (AuditLog log = AuditLog.create(db.dataSource(), config)) {
             for (int i = 0; i < 25; i++) {
-                log.append(AuditFixtures.menteeUpdatesPlan("p" + i));
+                log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("p" + i));
             }
             assertEquals(List.of(10L, 20L), log.checkpoints().stream().map(Checkpoint::size).toList());
             Checkpoint head = log.seal();

@@ -36,7 +36,7 @@ class ConcurrencyAndBatchTest {
                     futures.add(pool.submit(() -> {
                         for (int i = 0; i < 60; i++) {
                             if (i % 3 == 0) {
-                                log.append(AuditFixtures.mentorViewsPlan("p" + i));
+                                log.appendIntegrated(AuditFixtures.mentorViewsPlan("p" + i));
                             } else {
                                 log.appendBatched(AuditFixtures.menteeUpdatesPlan("p" + i)).join();
                             }
@@ -48,6 +48,7 @@ class ConcurrencyAndBatchTest {
             for (Future<?> future : futures) {
                 future.get();
             }
+            first.flush(); // batched appends are durable when joined; integrated after this
             VerificationReport report = first.verify();
             assertTrue(report.ok(), report.toText());
             assertEquals(240, report.eventsChecked());
@@ -62,13 +63,14 @@ class ConcurrencyAndBatchTest {
     void batched_appends_are_all_durable_even_through_a_small_buffer(TestDatabase db) {
         AuditConfig config = AuditFixtures.config(AuditFixtures.clock()).withBatching(20, 40);
         try (AuditLog log = AuditLog.create(db.dataSource(), config)) {
-            List<CompletableFuture<AuditReceipt>> receipts = new ArrayList<>();
+            List<CompletableFuture<Appended>> receipts = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
                 receipts.add(log.appendBatched(AuditFixtures.menteeUpdatesPlan("p" + i)));
             }
             log.flush();
             assertTrue(receipts.stream().allMatch(CompletableFuture::isDone), "flush waits for every queued event");
-            assertEquals(1000, receipts.stream().map(CompletableFuture::join).map(AuditReceipt::seq).distinct().count());
+            assertEquals(1000, receipts.stream().map(CompletableFuture::join)
+                    .map(appended -> log.awaitIntegrated(appended, java.time.Duration.ofSeconds(5)).seq()).distinct().count());
             assertEquals(1000, db.queryLong("SELECT count(*) FROM audit_entry"));
             assertTrue(log.verify().ok());
         }
@@ -78,15 +80,15 @@ class ConcurrencyAndBatchTest {
     void a_database_outage_reaches_the_caller_and_loses_nothing_acknowledged(TestDatabase db) {
         SwitchableDataSource flaky = new SwitchableDataSource(db.dataSource());
         try (AuditLog log = AuditLog.create(flaky, AuditFixtures.config(AuditFixtures.clock()))) {
-            AuditReceipt before = log.append(AuditFixtures.menteeUpdatesPlan("a"));
+            AuditReceipt before = log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("a"));
             flaky.down = true;
-            AuditException sync = assertThrows(AuditException.class, () -> log.append(AuditFixtures.menteeUpdatesPlan("b")));
+            AuditException sync = assertThrows(AuditException.class, () -> log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("b")));
             assertEquals(AuditException.Problem.STORAGE, sync.problem());
-            CompletableFuture<AuditReceipt> batched = log.appendBatched(AuditFixtures.menteeUpdatesPlan("c"));
+            CompletableFuture<Appended> batched = log.appendBatched(AuditFixtures.menteeUpdatesPlan("c"));
             ExecutionException failure = assertThrows(ExecutionException.class, batched::get);
             assertTrue(failure.getCause() instanceof AuditException, failure.getCause().toString());
             flaky.down = false;
-            AuditReceipt after = log.append(AuditFixtures.menteeUpdatesPlan("d"));
+            AuditReceipt after = log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("d"));
             assertEquals(before.seq() + 1, after.seq(), "failed appends left no trace and no gap");
             assertTrue(log.verify().ok());
         }
@@ -95,11 +97,11 @@ class ConcurrencyAndBatchTest {
     @DatabaseTest
     void a_closed_log_refuses_new_events_but_kept_the_queued_ones(TestDatabase db) {
         AuditLog log = AuditFixtures.log(db, AuditFixtures.clock());
-        CompletableFuture<AuditReceipt> queued = log.appendBatched(AuditFixtures.menteeUpdatesPlan("last"));
+        CompletableFuture<Appended> queued = log.appendBatched(AuditFixtures.menteeUpdatesPlan("last"));
         log.close();
         assertTrue(queued.isDone() && !queued.isCompletedExceptionally(), "close writes what is queued");
         assertEquals(AuditException.Problem.CLOSED, assertThrows(AuditException.class,
-                () -> log.append(AuditFixtures.menteeUpdatesPlan("late"))).problem());
+                () -> log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("late"))).problem());
         assertEquals(AuditException.Problem.CLOSED, assertThrows(AuditException.class,
                 () -> log.appendBatched(AuditFixtures.menteeUpdatesPlan("late"))).problem());
         assertEquals(1, db.queryLong("SELECT count(*) FROM audit_entry"));

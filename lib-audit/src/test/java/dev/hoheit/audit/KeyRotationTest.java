@@ -28,7 +28,7 @@ class KeyRotationTest {
         Checkpoint old;
         try (AuditLog log = AuditLog.create(db.dataSource(), AuditConfig.of(before).withClock(clock).withoutMigration())) {
             for (int i = 0; i < 5; i++) {
-                log.append(AuditFixtures.mentorViewsPlan("p" + i));
+                log.appendIntegrated(AuditFixtures.mentorViewsPlan("p" + i));
             }
             old = log.seal();
         }
@@ -42,7 +42,7 @@ class KeyRotationTest {
         clock.advance(Duration.ofMinutes(1));
         try (AuditLog log = AuditLog.create(db.dataSource(), AuditConfig.of(after).withClock(clock).withoutMigration())) {
             for (int i = 0; i < 5; i++) {
-                log.append(AuditFixtures.menteeUpdatesPlan("q" + i));
+                log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("q" + i));
             }
             Checkpoint fresh = log.seal();
             String origin = AuditConfig.DEFAULT_ORIGIN;

@@ -33,8 +33,8 @@ class ReadmeExampleTest {
         // README example start
         AuditKeys keys = AuditKeys.loadOrCreate(keyDir);      // master key + Ed25519 signing key, created on first use
         try (AuditLog log = AuditLog.create(dataSource, AuditConfig.of(keys))) {
-            log.append(AuditEvent.of(Actor.of("mentor-7", "mentor"), AuditAction.VIEW, Resource.of("plan", "w12"))
-                    .about("mentee-42").allowedBy("grant:81c2").from(ClientInfo.of(ip, userAgent)));   // durable
+            log.appendIntegrated(AuditEvent.of(Actor.of("mentor-7", "mentor"), AuditAction.VIEW, Resource.of("plan", "w12"))
+                    .about("mentee-42").allowedBy("grant:81c2").from(ClientInfo.of(ip, userAgent)));   // durable and in the tree
             log.appendBatched(AuditEvent.of(Actor.of("mentee-42", "mentee"), AuditAction.LOGIN, Resource.of("session")));
             AuditPage whoViewedMe = log.bySubject("mentee-42", AuditQuery.newest(50));   // R6
             Files.writeString(published, log.seal().toJson() + "\n", APPEND);            // keep outside the DB

@@ -27,7 +27,7 @@ class RetentionTest {
         try (AuditLog log = AuditFixtures.log(db, clock)) {
             for (int month = 0; month < 14; month++) {
                 for (int i = 0; i < 5; i++) {
-                    log.append(AuditFixtures.mentorViewsPlan("m" + month + "-" + i));
+                    log.appendIntegrated(AuditFixtures.mentorViewsPlan("m" + month + "-" + i));
                 }
                 clock.advance(MONTH);
             }
@@ -68,14 +68,14 @@ class RetentionTest {
         MutableClock clock = MutableClock.at("2025-03-01T00:00:00Z");
         try (AuditLog log = AuditLog.create(db.dataSource(), AuditFixtures.config(clock).withRetention(Duration.ofDays(100)))) {
             for (int i = 0; i < 6; i++) {
-                log.append(AuditFixtures.menteeUpdatesPlan("a" + i));
+                log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("a" + i));
                 clock.advance(Duration.ofDays(60));
             }
             log.purgeBefore(clock.instant().minus(Duration.ofDays(250)));
-            log.append(AuditFixtures.menteeUpdatesPlan("b"));
+            log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("b"));
             clock.advance(Duration.ofDays(60));
             PurgeResult second = log.purgeBefore(clock.instant().minus(Duration.ofDays(130)));
-            log.append(AuditFixtures.menteeUpdatesPlan("c"));
+            log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("c"));
             assertTrue(second.eventsDeleted() > 0);
             assertTrue(log.verify().ok(), log.verify().toText());
             PurgeResult nothing = log.purgeBefore(clock.instant().minus(Duration.ofDays(1000)));
@@ -90,7 +90,7 @@ class RetentionTest {
         MutableClock clock = AuditFixtures.clock();
         try (AuditLog log = AuditFixtures.log(db, clock)) {
             for (int i = 0; i < 10; i++) {
-                log.append(AuditFixtures.menteeUpdatesPlan("a" + i));
+                log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("a" + i));
                 clock.advance(Duration.ofDays(1));
             }
             db.update("DELETE FROM audit_entry WHERE seq < 4");
@@ -114,9 +114,9 @@ class RetentionTest {
     void client_data_older_than_seven_days_becomes_unreadable_and_the_chain_still_verifies(TestDatabase db) {
         MutableClock clock = AuditFixtures.clock();
         try (AuditLog log = AuditFixtures.log(db, clock)) {
-            AuditReceipt old = log.append(AuditFixtures.mentorViewsPlan("old"));
+            AuditReceipt old = log.appendIntegrated(AuditFixtures.mentorViewsPlan("old"));
             clock.advance(Duration.ofDays(8));
-            AuditReceipt recent = log.append(AuditFixtures.mentorViewsPlan("recent"));
+            AuditReceipt recent = log.appendIntegrated(AuditFixtures.mentorViewsPlan("recent"));
 
             int destroyed = log.anonymiseClientDataBefore(clock.instant().minus(Duration.ofDays(7)));
 

@@ -18,11 +18,11 @@ import java.util.Map;
 class SubjectRightsTest {
 
     private static void populate(AuditLog log) {
-        log.append(AuditFixtures.mentorViewsPlan("w1"));
-        log.append(AuditFixtures.mentorViewsPlan("w2"));
-        log.append(AuditFixtures.menteeUpdatesPlan("w1"));
-        log.append(AuditEvent.of(AuditFixtures.MENTOR, AuditAction.LOGIN, Resource.of("session")));
-        log.append(AuditEvent.of(Actor.of("mentee-1", "mentee"), AuditAction.UPDATE, Resource.of("plan", "z")).about("mentee-1"));
+        log.appendIntegrated(AuditFixtures.mentorViewsPlan("w1"));
+        log.appendIntegrated(AuditFixtures.mentorViewsPlan("w2"));
+        log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("w1"));
+        log.appendIntegrated(AuditEvent.of(AuditFixtures.MENTOR, AuditAction.LOGIN, Resource.of("session")));
+        log.appendIntegrated(AuditEvent.of(Actor.of("mentee-1", "mentee"), AuditAction.UPDATE, Resource.of("plan", "z")).about("mentee-1"));
     }
 
     @DatabaseTest

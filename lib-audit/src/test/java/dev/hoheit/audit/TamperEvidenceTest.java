@@ -131,7 +131,7 @@ class TamperEvidenceTest {
     void entries_inserted_past_the_head_are_found(TestDatabase db) {
         try (AuditLog log = logWithEvents(db)) {
             db.update("INSERT INTO audit_entry SELECT 601, recorded_at, actor_tag, actor_role, actor_enc, subject_tag,"
-                    + " subject_enc, action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc"
+                    + " subject_enc, action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc, outbox_id"
                     + " FROM audit_entry WHERE seq = 600");
             assertFound(log.verify(), Finding.Kind.HEAD_MISMATCH);
         }
@@ -144,7 +144,7 @@ class TamperEvidenceTest {
             assertFound(log.verify(), Finding.Kind.UNEXPLAINED_START);
             // Wait for the retention run: it refuses, and nothing is removed to cover the gap.
             clock.advance(Duration.ofDays(400));
-            log.append(AuditFixtures.menteeUpdatesPlan("later"));
+            log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("later"));
             AuditException refused = assertThrows(AuditException.class, () -> log.purgeBefore(clock.instant().minus(Duration.ofDays(365))));
             assertEquals(AuditException.Problem.TAMPERED, refused.problem());
             assertTrue(refused.getMessage().contains("51") || refused.getMessage().contains("1..50"), refused.getMessage());
@@ -160,7 +160,7 @@ class TamperEvidenceTest {
             db.update("UPDATE audit_tree_head SET min_index = 50");
             assertFound(log.verify(), Finding.Kind.UNEXPLAINED_START);
             clock.advance(Duration.ofDays(400));
-            log.append(AuditFixtures.menteeUpdatesPlan("later"));
+            log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("later"));
             assertEquals(AuditException.Problem.TAMPERED, assertThrows(AuditException.class,
                     () -> log.purgeBefore(clock.instant().minus(Duration.ofDays(365)))).problem());
         }
@@ -201,7 +201,7 @@ class TamperEvidenceTest {
         try (AuditLog log = logWithEvents(db)) {
             clock.advance(Duration.ofDays(40));
             for (int i = 0; i < 10; i++) {
-                log.append(AuditFixtures.menteeUpdatesPlan("february" + i));
+                log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("february" + i));
             }
             db.update("DROP TABLE audit_entry_p202601");
             assertFound(log.verify(), Finding.Kind.UNEXPLAINED_START);
@@ -322,7 +322,7 @@ class TamperEvidenceTest {
         try (AuditLog log = logWithEvents(db)) {
             Thread writer = new Thread(() -> {
                 for (int i = 0; i < 300; i++) {
-                    log.append(AuditFixtures.menteeUpdatesPlan("during" + i));
+                    log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("during" + i));
                 }
             });
             writer.start();

@@ -16,21 +16,21 @@ import org.slf4j.LoggerFactory;
  * Group commit: callers queue stored events, one thread writes them in batches. A full queue blocks
  * the caller; an event whose batch failed fails its future, so nothing is lost silently.
  */
-final class BatchAppender<R> implements AutoCloseable {
+final class BatchAppender<E, R> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchAppender.class);
 
-    private record Pending<R>(StoredEvent event, CompletableFuture<R> done) {
+    private record Pending<E, R>(E event, CompletableFuture<R> done) {
     }
 
-    private final BlockingQueue<Pending<R>> queue;
+    private final BlockingQueue<Pending<E, R>> queue;
     private final int batchSize;
-    private final Function<List<StoredEvent>, List<R>> writer;
+    private final Function<List<E>, List<R>> writer;
     private final Thread thread;
     private final AtomicReference<CompletableFuture<R>> lastSubmitted = new AtomicReference<>();
     private volatile boolean closed;
 
-    BatchAppender(int capacity, int batchSize, Function<List<StoredEvent>, List<R>> writer) {
+    BatchAppender(int capacity, int batchSize, Function<List<E>, List<R>> writer) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSize = batchSize;
         this.writer = writer;
@@ -38,7 +38,7 @@ final class BatchAppender<R> implements AutoCloseable {
         this.thread.start();
     }
 
-    CompletableFuture<R> submit(StoredEvent event) {
+    CompletableFuture<R> submit(E event) {
         if (closed) {
             throw new AuditException(AuditException.Problem.CLOSED, "the audit log is closed");
         }
@@ -57,10 +57,10 @@ final class BatchAppender<R> implements AutoCloseable {
     }
 
     private void run() {
-        List<Pending<R>> batch = new ArrayList<>(batchSize);
+        List<Pending<E, R>> batch = new ArrayList<>(batchSize);
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending<R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending<E, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -76,7 +76,7 @@ final class BatchAppender<R> implements AutoCloseable {
         }
     }
 
-    private void write(List<Pending<R>> batch) {
+    private void write(List<Pending<E, R>> batch) {
         try {
             List<R> results = writer.apply(batch.stream().map(Pending::event).toList());
             for (int i = 0; i < batch.size(); i++) {

@@ -2,11 +2,13 @@ package dev.hoheit.audit.internal;
 
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_CLIENT_KEY;
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_ENTRY;
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_OUTBOX;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoheit.audit.Actor;
+import dev.hoheit.audit.Appended;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditConfig;
 import dev.hoheit.audit.AuditEntry;
@@ -31,6 +33,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.concurrent.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -42,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
+import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -53,6 +57,7 @@ public final class DefaultAuditLog implements AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAuditLog.class);
     private static final int EXPORT_PAGE = 500;
+    private static final Duration INTEGRATION_WAIT = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final AuditConfig config;
@@ -68,8 +73,15 @@ public final class DefaultAuditLog implements AuditLog {
     private final Witnessing witnessing;
     private final EventReader reader;
     private final Purger purger;
-    private final BatchAppender<AuditReceipt> batches;
+    private final OutboxCodec outbox;
+    private final TransactionRunner transactions;
+    private final Integrator integrator;
+    private final BatchAppender<OutboxRow, Appended> batches;
     private volatile boolean closed;
+
+    /** An outbox row to insert. */
+    record OutboxRow(Instant writtenAt, byte[] payload) {
+    }
 
     /** Use {@link AuditLog#create}. */
     public DefaultAuditLog(DataSource dataSource, AuditConfig config) {
@@ -82,9 +94,11 @@ public final class DefaultAuditLog implements AuditLog {
         if (moved > 0) {
             LOG.info("Moved {} person key(s) of audit schema version 1 to id tags (no id is kept in clear)", moved);
         }
-        this.sealer = new FieldSealer(keys, config.clock());
+        this.sealer = new FieldSealer(keys);
         this.partitions = new Partitions(dataSource, database.postgres());
-        this.writer = new EntryWriter(dataSource, database, config.clock(), partitions);
+        this.writer = new EntryWriter(database, partitions);
+        this.outbox = new OutboxCodec(config.keys().masterKey());
+        this.transactions = new TransactionRunner(dataSource, config.transactions(), database::dsl, db);
         this.tiles = new TileStore(db);
         this.state = LogState.in(config.stateDirectory());
         this.checkpoints = new CheckpointStore(db, config.keys().noteSigner(config.origin()), config.origin(),
@@ -93,43 +107,102 @@ public final class DefaultAuditLog implements AuditLog {
         this.reader = new EventReader(db, sealer);
         this.purger = new Purger(database, writer, tiles, partitions, new StartCheck(db),
                 details -> appendSystem(AuditAction.PURGE, Resource.of("audit-entry"), details), this::seal);
-        this.batches = new BatchAppender<>(config.bufferCapacity(), config.batchSize(), this::write);
+        this.batches = new BatchAppender<>(config.bufferCapacity(), config.batchSize(), this::insertOwn);
+        this.integrator = new Integrator(database, outbox, sealer, keys, writer, config.clock(), this::afterIntegration);
+        this.integrator.start();
     }
 
     // ---- Writing ---------------------------------------------------------------------------
 
     @Override
-    public AuditReceipt append(AuditEvent event) {
-        return write(List.of(prepare(event))).get(0);
+    public Appended append(AuditEvent event) {
+        OutboxRow row = prepare(event, null);
+        Appended appended = guard("append an audit event", () -> transactions.writeStatement(tx -> insert(tx, row)));
+        transactions.afterCommit(integrator::wake);
+        return appended;
     }
 
     @Override
-    public CompletableFuture<AuditReceipt> appendBatched(AuditEvent event) {
-        return batches.submit(prepare(event));
+    public AuditReceipt appendIntegrated(AuditEvent event) {
+        OutboxRow row = prepare(event, null);
+        return awaitIntegrated(appendOwn(row), INTEGRATION_WAIT);
+    }
+
+    @Override
+    public AuditReceipt awaitIntegrated(Appended appended, Duration timeout) {
+        required("appended", appended);
+        required("timeout", timeout);
+        return guard("wait for integration", () -> integrator.await(appended.outboxId(), appended.appendedAt(), timeout));
+    }
+
+    @Override
+    public CompletableFuture<Appended> appendBatched(AuditEvent event) {
+        return batches.submit(prepare(event, null));
     }
 
     @Override
     public void flush() {
         batches.flush();
+        guard("wait for integration", () -> {
+            integrator.flush(INTEGRATION_WAIT);
+            return null;
+        });
     }
 
-    private StoredEvent prepare(AuditEvent event) {
+    @Override
+    public Duration integrationLag() {
+        return guard("read the integration lag", integrator::lag);
+    }
+
+    @Override
+    public boolean integrating() {
+        return integrator.leading();
+    }
+
+    private OutboxRow prepare(AuditEvent event, String eraseSubjectId) {
         if (closed) {
             throw new AuditException(Problem.CLOSED, "the audit log is closed");
         }
         if (event == null) {
             throw new AuditException(Problem.INVALID_ARGUMENT, "event must not be null");
         }
-        return guard("prepare an audit event", () -> sealer.seal(event));
+        return new OutboxRow(EntryCodec.micros(config.clock().instant()), outbox.seal(event, eraseSubjectId));
     }
 
-    private List<AuditReceipt> write(List<StoredEvent> events) {
-        EntryWriter.Placed placed;
-        try {
-            placed = writer.append(events);
-        } catch (SQLException e) {
-            throw new AuditException(Problem.STORAGE, "audit events could not be stored (SQLSTATE " + e.getSQLState() + ")", e);
+    /** Inserts in a transaction of the log's own and wakes the integrator; refuses inside a caller's transaction. */
+    private Appended appendOwn(OutboxRow row) {
+        if (transactions.joined()) {
+            throw new AuditException(Problem.INVALID_STATE, "this call waits for integration, which cannot happen inside"
+                    + " the caller's open transaction; use append() and awaitIntegrated() after the commit");
         }
+        Appended appended = guard("append an audit event", () -> transactions.writeOwn(tx -> insert(tx, row)));
+        integrator.wake();
+        return appended;
+    }
+
+    private static Appended insert(DSLContext tx, OutboxRow row) {
+        long id = tx.insertInto(AUDIT_OUTBOX, AUDIT_OUTBOX.WRITTEN_AT, AUDIT_OUTBOX.PAYLOAD)
+                .values(row.writtenAt(), row.payload())
+                .returningResult(AUDIT_OUTBOX.ID)
+                .fetchOne(AUDIT_OUTBOX.ID);
+        return new Appended(id, row.writtenAt());
+    }
+
+    /** A group commit of queued rows, in one transaction of the log's own. */
+    private List<Appended> insertOwn(List<OutboxRow> rows) {
+        List<Appended> appended = guard("append audit events", () -> transactions.writeOwn(tx -> {
+            List<Appended> ids = new java.util.ArrayList<>(rows.size());
+            for (OutboxRow row : rows) {
+                ids.add(insert(tx, row));
+            }
+            return ids;
+        }));
+        integrator.wake();
+        return appended;
+    }
+
+    /** After each integrated batch: seal when it crossed a sealing boundary. */
+    private void afterIntegration(EntryWriter.Placed placed) {
         List<StoredEvent> stored = placed.events();
         StoredEvent last = stored.get(stored.size() - 1);
         if (last.seq() / config.sealEvery() > placed.oldSize() / config.sealEvery()) {
@@ -139,16 +212,10 @@ public final class DefaultAuditLog implements AuditLog {
                     witnessing.submitLater(sealed);
                 }
             } catch (RuntimeException e) {
-                // The events are durable; a missed automatic seal is made up by the next one.
+                // The events are integrated; a missed automatic seal is made up by the next one.
                 LOG.warn("Automatic checkpoint at {} failed: {}", last.seq(), e.toString());
             }
         }
-        HexFormat hex = HexFormat.of();
-        List<AuditReceipt> receipts = new java.util.ArrayList<>(stored.size());
-        for (int i = 0; i < stored.size(); i++) {
-            receipts.add(new AuditReceipt(stored.get(i).seq(), stored.get(i).recordedAt(), hex.formatHex(placed.leafHashes().get(i))));
-        }
-        return receipts;
     }
 
     // ---- Tamper evidence -------------------------------------------------------------------
@@ -405,7 +472,7 @@ public final class DefaultAuditLog implements AuditLog {
     public SubjectAuditRecords eraseSubject(String subjectId) {
         String id = id("subject id", subjectId);
         return guard("erase a person", () -> {
-            Optional<KeyRing.PersonKey> key = keys.existingPersonKey(id);
+            Optional<KeyRing.PersonKey> key = transactions.joined() ? keys.existingPersonKey(id) : flushed(() -> keys.existingPersonKey(id));
             if (key.isEmpty()) {
                 return new SubjectAuditRecords(0, 0);
             }
@@ -415,12 +482,22 @@ public final class DefaultAuditLog implements AuditLog {
             details.put("tag", tag);
             details.put("eventsAsActor", Long.toString(counts.asActor()));
             details.put("eventsAsSubject", Long.toString(counts.asSubject()));
-            // Recorded first: a crash before the key is gone leaves an ERASE whose key exists, which
-            // verification reports and the next erasure attempt completes; never a silent disappearance.
-            appendSystem(AuditAction.ERASE, Resource.of("person"), details);
-            keys.destroyPersonKey(id);
+            // The integrator destroys the key in the transaction that integrates this entry.
+            OutboxRow row = prepare(AuditEvent.of(Actor.system(), AuditAction.ERASE, Resource.of("person")).withDetails(details), id);
+            if (transactions.joined()) {
+                transactions.writeStatement(tx -> insert(tx, row));
+                transactions.afterCommit(integrator::wake);
+            } else {
+                awaitIntegrated(appendOwn(row), INTEGRATION_WAIT);
+            }
             return counts;
         });
+    }
+
+    /** Integrates what is durable first, so counts and keys reflect every event appended before. */
+    private <T> T flushed(java.util.function.Supplier<T> work) {
+        integrator.flush(INTEGRATION_WAIT);
+        return work.get();
     }
 
     @Override
@@ -442,13 +519,16 @@ public final class DefaultAuditLog implements AuditLog {
     public void close() {
         closed = true;
         batches.close();
+        integrator.close();
         witnessing.close();
     }
 
     // ---- Helpers ---------------------------------------------------------------------------
 
+    /** The log's own events are integrated before the call that records them returns. */
     private AuditReceipt appendSystem(AuditAction action, Resource resource, Map<String, String> details) {
-        return append(AuditEvent.of(Actor.system(), action, resource).withDetails(details));
+        return awaitIntegrated(appendOwn(prepare(AuditEvent.of(Actor.system(), action, resource).withDetails(details), null)),
+                INTEGRATION_WAIT);
     }
 
     private static <T> T guard(String operation, java.util.function.Supplier<T> work) {

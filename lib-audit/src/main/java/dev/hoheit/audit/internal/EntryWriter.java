@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,15 +15,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.jooq.impl.DSL;
 
 /**
- * Appends entries to the tree. Every write locks the head row, so writers in any number of
- * instances take turns and the tree never forks; a batch shares one lock and one commit, in which
- * the entries, the tiles they change and the new head are written together.
+ * Places entries in the tree. Only the integrator writes here, holding the head row's lock, so even
+ * two integrators at once (a lease that ran out mid-batch) take turns and the tree never forks; a
+ * batch's entries, the tiles they change and the new head are written in the integrator's transaction.
  *
  * <p>A recording time never goes back along the log ({@code max(clock, previous time)}), so entries
  * older than a cutoff always form a prefix of the log, which is what a purge removes.
@@ -37,18 +35,14 @@ final class EntryWriter {
 
     /** Rows per INSERT statement: one multi-row statement is far cheaper than as many single-row ones. */
     static final int ROWS_PER_STATEMENT = 250;
-    private static final int COLUMNS = 15;
+    private static final int COLUMNS = 16; // the 15 of the leaf, and outbox_id
 
-    private final DataSource dataSource;
     private final Database database;
-    private final Clock clock;
     private final Partitions partitions;
     private final ConcurrentHashMap<Integer, String> insertSql = new ConcurrentHashMap<>();
 
-    EntryWriter(DataSource dataSource, Database database, Clock clock, Partitions partitions) {
-        this.dataSource = dataSource;
+    EntryWriter(Database database, Partitions partitions) {
         this.database = database;
-        this.clock = clock;
         this.partitions = partitions;
     }
 
@@ -73,53 +67,60 @@ final class EntryWriter {
     }
 
     /**
-     * Places {@code events} at the end of the log and commits them with their tiles; returns them
-     * with their positions, times and leaf hashes. On failure nothing is stored.
+     * Places {@code events} after {@code head} in the transaction of {@code connection} (the
+     * integrator's, which holds the head's lock): each gets the next position and a recording time no
+     * earlier than the one before it; the entries, the tiles they change and the new head are
+     * written. The caller commits.
+     *
+     * @param times when each event was appended (its recording time unless that would go back)
+     * @param outboxIds the outbox row each event came from (null for none)
      */
-    Placed append(List<StoredEvent> events) throws SQLException {
-        // One reading of the clock for both: the partition made sure of is the one the events go to,
-        // even if the clock jumps while this writer waits for the tree's lock.
-        Instant now = EntryCodec.micros(clock.instant());
-        partitions.ensure(now);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                DSLContext tx = database.dsl(connection);
-                Head head = readHead(tx, true);
-                Instant at = now.isAfter(head.recordedAt()) ? now : head.recordedAt();
-                List<StoredEvent> placed = new ArrayList<>(events.size());
-                List<byte[]> leaves = new ArrayList<>(events.size());
-                long seq = head.size();
-                for (StoredEvent event : events) {
-                    seq++;
-                    StoredEvent positioned = event.placed(seq, at);
-                    placed.add(positioned);
-                    leaves.add(EntryCodec.leafHash(positioned));
-                }
-                TileAppender.Appended appended = TileAppender.append(TileStore.uncached(tx), head.size(), leaves);
-                insert(connection, placed);
-                TileStore.write(tx, appended.tiles(), head.size());
-                tx.update(AUDIT_TREE_HEAD)
-                        .set(AUDIT_TREE_HEAD.TREE_SIZE, seq)
-                        .set(AUDIT_TREE_HEAD.RECORDED_AT, at)
-                        .where(AUDIT_TREE_HEAD.ID.eq(DSL.inline(1)))
-                        .execute();
-                connection.commit();
-                return new Placed(placed, leaves, head.size());
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    Placed place(Connection connection, Head head, List<StoredEvent> events, List<Instant> times, List<Long> outboxIds)
+            throws SQLException {
+        DSLContext tx = database.dsl(connection);
+        Instant previous = head.recordedAt();
+        for (Instant time : times) {
+            Instant at = EntryCodec.micros(time);
+            previous = at.isAfter(previous) ? at : previous;
+            // Before this transaction touches audit_entry: the partition DDL runs on another connection.
+            partitions.ensure(previous);
         }
+        previous = head.recordedAt();
+        List<StoredEvent> placed = new ArrayList<>(events.size());
+        List<byte[]> leaves = new ArrayList<>(events.size());
+        long seq = head.size();
+        for (int i = 0; i < events.size(); i++) {
+            Instant at = EntryCodec.micros(times.get(i));
+            previous = at.isAfter(previous) ? at : previous;
+            seq++;
+            StoredEvent positioned = events.get(i).placed(seq, previous);
+            placed.add(positioned);
+            leaves.add(EntryCodec.leafHash(positioned));
+        }
+        TileAppender.Appended appended = TileAppender.append(TileStore.uncached(tx), head.size(), leaves);
+        insert(connection, placed, outboxIds);
+        TileStore.write(tx, appended.tiles(), head.size());
+        tx.update(AUDIT_TREE_HEAD)
+                .set(AUDIT_TREE_HEAD.TREE_SIZE, seq)
+                .set(AUDIT_TREE_HEAD.RECORDED_AT, previous)
+                .where(AUDIT_TREE_HEAD.ID.eq(DSL.inline(1)))
+                .execute();
+        return new Placed(placed, leaves, head.size());
     }
 
-    private void insert(Connection connection, List<StoredEvent> placed) throws SQLException {
+    private void insert(Connection connection, List<StoredEvent> placed, List<Long> outboxIds) throws SQLException {
         for (int from = 0; from < placed.size(); from += ROWS_PER_STATEMENT) {
-            List<StoredEvent> chunk = placed.subList(from, Math.min(placed.size(), from + ROWS_PER_STATEMENT));
-            try (PreparedStatement insert = connection.prepareStatement(insertSql(chunk.size()))) {
+            int to = Math.min(placed.size(), from + ROWS_PER_STATEMENT);
+            try (PreparedStatement insert = connection.prepareStatement(insertSql(to - from))) {
                 int offset = 0;
-                for (StoredEvent row : chunk) {
-                    bind(insert, offset, row);
+                for (int i = from; i < to; i++) {
+                    bind(insert, offset, placed.get(i));
+                    Long outboxId = outboxIds.get(i);
+                    if (outboxId == null) {
+                        insert.setNull(offset + COLUMNS, Types.BIGINT);
+                    } else {
+                        insert.setLong(offset + COLUMNS, outboxId);
+                    }
                     offset += COLUMNS;
                 }
                 insert.executeUpdate();
@@ -134,7 +135,7 @@ final class EntryWriter {
             var insert = db.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.RECORDED_AT, AUDIT_ENTRY.ACTOR_TAG,
                     AUDIT_ENTRY.ACTOR_ROLE, AUDIT_ENTRY.ACTOR_ENC, AUDIT_ENTRY.SUBJECT_TAG, AUDIT_ENTRY.SUBJECT_ENC,
                     AUDIT_ENTRY.ACTION, AUDIT_ENTRY.RESOURCE_TYPE, AUDIT_ENTRY.RESOURCE_ENC, AUDIT_ENTRY.PURPOSE,
-                    AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.CLIENT_DAY, AUDIT_ENTRY.CLIENT_ENC)
+                    AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.DETAILS, AUDIT_ENTRY.CLIENT_DAY, AUDIT_ENTRY.CLIENT_ENC, AUDIT_ENTRY.OUTBOX_ID)
                     .values(Collections.nCopies(COLUMNS, (Object) null));
             for (int row = 1; row < n; row++) {
                 insert = insert.values(Collections.nCopies(COLUMNS, (Object) null));

@@ -12,7 +12,6 @@ import dev.hoheit.audit.ClientInfo;
 import dev.hoheit.audit.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,15 +31,12 @@ final class FieldSealer {
     };
 
     private final KeyRing keys;
-    private final Clock clock;
-
-    FieldSealer(KeyRing keys, Clock clock) {
+    FieldSealer(KeyRing keys) {
         this.keys = keys;
-        this.clock = clock;
     }
 
-    /** The event's stored form, not yet placed in the chain. */
-    StoredEvent seal(AuditEvent event) {
+    /** The event's stored form, not yet placed in the tree; {@code at} is when it was appended. */
+    StoredEvent seal(AuditEvent event, java.time.Instant at) {
         KeyRing.PersonKey actor = event.actor().isSystem() ? null : keys.personKey(event.actor().id());
         KeyRing.PersonKey subject = event.subjectId() == null ? null : keys.personKey(event.subjectId());
         KeyRing.PersonKey owner = subject != null ? subject : actor;
@@ -48,7 +44,7 @@ final class FieldSealer {
         Integer clientDay = null;
         byte[] clientEnc = null;
         if (event.client() != null && (event.client().ipAddress() != null || event.client().userAgent() != null)) {
-            clientDay = (int) clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
+            clientDay = (int) at.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
             Map<String, String> client = new LinkedHashMap<>();
             if (event.client().ipAddress() != null) {
                 client.put("ip", event.client().ipAddress());

@@ -124,13 +124,23 @@ final class KeyRing {
         return key;
     }
 
-    /** Destroys a person's key; returns the tag it had, if any. */
-    Optional<String> destroyPersonKey(String subjectId) {
-        Optional<PersonKey> key = loadPerson(subjectId);
-        db.deleteFrom(AUDIT_PERSON_KEY).where(AUDIT_PERSON_KEY.ID_TAG.eq(idTag(subjectId))).execute();
+    /**
+     * Destroys a person's key in the transaction of {@code tx} (the integrator's, with the ERASE
+     * entry); returns the tag it had, if any. Call {@link #forget} once it commits.
+     */
+    Optional<String> destroyPersonKey(DSLContext tx, String subjectId) {
+        Optional<String> tag = tx.select(AUDIT_PERSON_KEY.TAG).from(AUDIT_PERSON_KEY)
+                .where(AUDIT_PERSON_KEY.ID_TAG.eq(idTag(subjectId))).fetchOptional(AUDIT_PERSON_KEY.TAG);
+        tx.deleteFrom(AUDIT_PERSON_KEY).where(AUDIT_PERSON_KEY.ID_TAG.eq(idTag(subjectId))).execute();
+        return tag;
+    }
+
+    /** Drops a person's cached keys (after their key was destroyed). */
+    void forget(String subjectId, String tag) {
         byId.remove(subjectId);
-        key.ifPresent(k -> byTag.remove(k.tag()));
-        return key.map(PersonKey::tag);
+        if (tag != null) {
+            byTag.remove(tag);
+        }
     }
 
     /** The client-data key of a day, created on first use. */

@@ -1,0 +1,185 @@
+package dev.hoheit.audit.internal;
+
+import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_INTEGRATOR_LEASE;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Who integrates: one instance per database (per schema) at a time, the others stand by. Leadership
+ * only saves work; correctness does not rest on it (the integrator's transaction locks the tree's
+ * head and deletes what it integrates, so a second integrator at the same moment waits and finds
+ * nothing left to do).
+ */
+abstract sealed class Leadership implements AutoCloseable {
+
+    /** Elects with the database's own means: an advisory lock on PostgreSQL, a lease row elsewhere. */
+    static Leadership of(Database database) {
+        return database.postgres() ? new AdvisoryLock(database.dataSource()) : new Lease(database);
+    }
+
+    /** Tries to become (or stay) the integrator; false while another instance is. */
+    abstract boolean lead();
+
+    /** A connection to integrate on while leading, or null for one from the pool per batch. */
+    abstract Connection connection();
+
+    /** Steps down, so a standby takes over at once. */
+    @Override
+    public abstract void close();
+
+    /**
+     * PostgreSQL: a session advisory lock (keyed by the schema), held on a connection of its own. When
+     * the holding process dies its connection closes and the server releases the lock, so a standby
+     * takes over at its next try, without waiting for a lease to run out. The holder integrates on
+     * the same connection, so losing the connection is losing the lead.
+     */
+    static final class AdvisoryLock extends Leadership {
+
+        private static final String TRY = "SELECT pg_try_advisory_lock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))";
+
+        private final DataSource dataSource;
+        private Connection held;
+
+        AdvisoryLock(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        boolean lead() {
+            if (held != null) {
+                try {
+                    if (held.isValid(2)) {
+                        return true;
+                    }
+                } catch (SQLException e) {
+                    // fall through: the connection is gone, and with it the lock
+                }
+                close();
+            }
+            Connection connection = null;
+            try {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(true);
+                try (PreparedStatement statement = connection.prepareStatement(TRY); ResultSet row = statement.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        held = connection;
+                        return true;
+                    }
+                }
+                connection.close();
+                return false;
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                return false;
+            }
+        }
+
+        @Override
+        Connection connection() {
+            return held;
+        }
+
+        @Override
+        public void close() {
+            Connection connection = held;
+            held = null;
+            // Closing the session releases its advisory locks (a pool that keeps the session open
+            // would keep the lock, so unlock explicitly first).
+            if (connection != null) {
+                try (PreparedStatement unlock = connection.prepareStatement(
+                        "SELECT pg_advisory_unlock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))")) {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                    unlock.execute();
+                } catch (SQLException e) {
+                    // the connection is broken: the server has released the lock already
+                }
+                closeQuietly(connection);
+            }
+        }
+
+        private static void closeQuietly(Connection connection) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // nothing more to release
+                }
+            }
+        }
+    }
+
+    /**
+     * Other databases: a lease row, taken when free or expired and renewed while integrating. Times
+     * come from the machine's wall clock (not the log's clock, which tests fix), so a holder that
+     * dies is replaced once its lease has run out.
+     */
+    static final class Lease extends Leadership {
+
+        static final Duration TERM = Duration.ofSeconds(5);
+        private static final Duration RENEW_AFTER = Duration.ofSeconds(1);
+
+        private final DSLContext db;
+        private final String holder = "integrator-" + UUID.randomUUID();
+        private Instant renewed;
+
+        Lease(Database database) {
+            this.db = database.dsl();
+        }
+
+        @Override
+        boolean lead() {
+            Instant now = Instant.now();
+            if (renewed != null && now.isBefore(renewed.plus(RENEW_AFTER))) {
+                return true;
+            }
+            try {
+                int taken = db.update(AUDIT_INTEGRATOR_LEASE)
+                        .set(AUDIT_INTEGRATOR_LEASE.HOLDER, holder)
+                        .set(AUDIT_INTEGRATOR_LEASE.EXPIRES_AT, now.plus(TERM))
+                        .where(AUDIT_INTEGRATOR_LEASE.ID.eq(DSL.inline(1)))
+                        .and(AUDIT_INTEGRATOR_LEASE.HOLDER.eq(holder).or(AUDIT_INTEGRATOR_LEASE.HOLDER.isNull())
+                                .or(AUDIT_INTEGRATOR_LEASE.EXPIRES_AT.lt(now)))
+                        .execute();
+                renewed = taken == 1 ? now : null;
+                return taken == 1;
+            } catch (RuntimeException e) {
+                renewed = null;
+                return false;
+            }
+        }
+
+        @Override
+        Connection connection() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+            if (renewed == null) {
+                return;
+            }
+            renewed = null;
+            try {
+                db.update(AUDIT_INTEGRATOR_LEASE)
+                        .setNull(AUDIT_INTEGRATOR_LEASE.HOLDER)
+                        .set(AUDIT_INTEGRATOR_LEASE.EXPIRES_AT, Instant.EPOCH)
+                        .where(AUDIT_INTEGRATOR_LEASE.ID.eq(DSL.inline(1)).and(AUDIT_INTEGRATOR_LEASE.HOLDER.eq(holder)))
+                        .execute();
+            } catch (RuntimeException e) {
+                // the lease runs out by itself
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hoheit.transaction;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.hoheit.testkit.ArchitectureRules;
+import java.lang.module.ModuleDescriptor;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void transaction_keeps_the_library_rules() {
+        JavaClasses classes = ArchitectureRules.mainClasses();
+        for (ArchRule rule : ArchitectureRules.general("dev.hoheit.transaction")) {
+            rule.check(classes);
+        }
+        // The API is free of jOOQ types but for its jOOQ adapter package.
+        noClasses().that().resideInAPackage("dev.hoheit.transaction")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..")
+                .check(classes);
+    }
+
+    @Test
+    void the_module_exports_its_api_and_the_runner_to_the_libraries_only() {
+        ModuleDescriptor descriptor = ArchitectureRules.requireApiOnlyExports(Transactions.class);
+        assertEquals(Set.of("dev.hoheit.transaction", "dev.hoheit.transaction.jooq", "dev.hoheit.transaction.internal"),
+                descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
+    }
+}
