@@ -11,6 +11,8 @@
 module dev.hoheit.consent {
     // DataSource appears in the API (ConsentService.create and ConsentSchema.migrate).
     requires transitive java.sql;
+    // Transactions (where the service's writes run) appears in the API (ConsentConfig.withTransactions).
+    requires transitive dev.hoheit.transaction;
     requires org.jooq;
     requires flyway.core;
     requires com.fasterxml.jackson.databind;

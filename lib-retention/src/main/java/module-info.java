@@ -11,6 +11,8 @@ module dev.hoheit.retention {
     // ConsentService and AuditLog appear in the API (Stores, RetentionConfig).
     requires transitive dev.hoheit.consent;
     requires transitive dev.hoheit.audit;
+    // Transactions (where the service's writes run) appears in the API (RetentionConfig.withTransactions).
+    requires transitive dev.hoheit.transaction;
     requires org.jooq;
     requires flyway.core;
     requires com.fasterxml.jackson.databind;

@@ -1,6 +1,7 @@
 package dev.hoheit.consent;
 
 import dev.hoheit.consent.internal.Checks;
+import dev.hoheit.transaction.Transactions;
 import java.time.Clock;
 
 /**
@@ -12,9 +13,13 @@ import java.time.Clock;
  *                the host runs {@link ConsentSchema} itself)
  * @param withdrawalHint how a subject withdraws, shown on receipts as the termination terms (R27)
  * @param serviceName the service consent is collected for, named on receipts (defaults to the controller's name)
+ * @param transactions where decisions, grants, notices and erasures are written: in a transaction of
+ *                     the service's own (the default), or in the caller's ({@link #withTransactions});
+ *                     reads inside a joined transaction see its uncommitted writes
  * @since 0.1
  */
-public record ConsentConfig(Controller controller, Clock clock, boolean migrate, String withdrawalHint, String serviceName) {
+public record ConsentConfig(Controller controller, Clock clock, boolean migrate, String withdrawalHint, String serviceName,
+                            Transactions transactions) {
 
     /** Validates the settings. */
     public ConsentConfig {
@@ -22,6 +27,7 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
         Checks.required("clock", clock);
         withdrawalHint = Checks.text("withdrawal hint", withdrawalHint, 1000);
         serviceName = Checks.text("service name", serviceName, 200);
+        Checks.required("transactions", transactions);
     }
 
     /** Defaults: the system UTC clock, migrations on, a generic withdrawal hint. */
@@ -29,26 +35,36 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
         Checks.required("controller", controller);
         return new ConsentConfig(controller, Clock.systemUTC(), true,
                 "Consent can be withdrawn at any time, as easily as it was given, in the account settings.",
-                controller.name());
+                controller.name(), Transactions.own());
     }
 
     /** The same settings with another clock (tests travel in time with a fixed one). */
     public ConsentConfig withClock(Clock newClock) {
-        return new ConsentConfig(controller, newClock, migrate, withdrawalHint, serviceName);
+        return new ConsentConfig(controller, newClock, migrate, withdrawalHint, serviceName, transactions);
     }
 
     /** The same settings, leaving migrations to the host. */
     public ConsentConfig withoutMigration() {
-        return new ConsentConfig(controller, clock, false, withdrawalHint, serviceName);
+        return new ConsentConfig(controller, clock, false, withdrawalHint, serviceName, transactions);
     }
 
     /** The same settings with another service name on receipts. */
     public ConsentConfig withServiceName(String name) {
-        return new ConsentConfig(controller, clock, migrate, withdrawalHint, name);
+        return new ConsentConfig(controller, clock, migrate, withdrawalHint, name, transactions);
     }
 
     /** The same settings with another withdrawal hint. */
     public ConsentConfig withWithdrawalHint(String hint) {
-        return new ConsentConfig(controller, clock, migrate, hint, serviceName);
+        return new ConsentConfig(controller, clock, migrate, hint, serviceName, transactions);
+    }
+
+    /**
+     * The same settings with another transaction binding: {@link Transactions#joining} makes every
+     * write part of the caller's transaction, so a host's rollback leaves no decision or grant behind.
+     *
+     * @since 0.2
+     */
+    public ConsentConfig withTransactions(Transactions newTransactions) {
+        return new ConsentConfig(controller, clock, migrate, withdrawalHint, serviceName, newTransactions);
     }
 }

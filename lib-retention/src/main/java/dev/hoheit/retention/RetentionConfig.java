@@ -2,6 +2,7 @@ package dev.hoheit.retention;
 
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.retention.spi.PersonalDataStore;
+import dev.hoheit.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,13 @@ import java.util.Set;
  * @param clock where "now" comes from
  * @param migrate whether {@link RetentionService#create} migrates the schema
  * @param batchSize most records a store handles per purge call
+ * @param transactions where the service's own writes run (holds, restrictions, erasure receipts, a
+ *                     run's bookkeeping): in transactions of its own (the default) or in the
+ *                     caller's ({@link #withTransactions})
  * @since 0.1
  */
 public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, List<RetentionPolicy> policies,
-                              Clock clock, boolean migrate, int batchSize) {
+                              Clock clock, boolean migrate, int batchSize, Transactions transactions) {
 
     /** Validates the settings: unique store names, one policy per category, every policy's category held by a store. */
     public RetentionConfig {
@@ -31,6 +35,7 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
         stores = List.copyOf(stores);
         policies = List.copyOf(policies);
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(transactions, "transactions");
         if (batchSize < 1) {
             throw invalid("batch size must be positive, was " + batchSize);
         }
@@ -55,36 +60,36 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
 
     /** No stores or policies yet; the system clock; migrations on; batches of 1,000. */
     public static RetentionConfig of(AuditLog audit) {
-        return new RetentionConfig(audit, List.of(), List.of(), Clock.systemUTC(), true, 1_000);
+        return new RetentionConfig(audit, List.of(), List.of(), Clock.systemUTC(), true, 1_000, Transactions.own());
     }
 
     /** The same settings with one more store. */
     public RetentionConfig withStore(PersonalDataStore store) {
         List<PersonalDataStore> more = new ArrayList<>(stores);
         more.add(Objects.requireNonNull(store, "store"));
-        return new RetentionConfig(audit, more, policies, clock, migrate, batchSize);
+        return new RetentionConfig(audit, more, policies, clock, migrate, batchSize, transactions);
     }
 
     /** The same settings with one more policy. */
     public RetentionConfig withPolicy(RetentionPolicy policy) {
         List<RetentionPolicy> more = new ArrayList<>(policies);
         more.add(Objects.requireNonNull(policy, "policy"));
-        return new RetentionConfig(audit, stores, more, clock, migrate, batchSize);
+        return new RetentionConfig(audit, stores, more, clock, migrate, batchSize, transactions);
     }
 
     /** The same settings with another clock. */
     public RetentionConfig withClock(Clock newClock) {
-        return new RetentionConfig(audit, stores, policies, newClock, migrate, batchSize);
+        return new RetentionConfig(audit, stores, policies, newClock, migrate, batchSize, transactions);
     }
 
     /** The same settings, leaving migrations to the host. */
     public RetentionConfig withoutMigration() {
-        return new RetentionConfig(audit, stores, policies, clock, false, batchSize);
+        return new RetentionConfig(audit, stores, policies, clock, false, batchSize, transactions);
     }
 
     /** The same settings with another purge batch size. */
     public RetentionConfig withBatchSize(int size) {
-        return new RetentionConfig(audit, stores, policies, clock, migrate, size);
+        return new RetentionConfig(audit, stores, policies, clock, migrate, size, transactions);
     }
 
     /** A useful default interval for {@link RetentionService#startScheduler}. */
@@ -94,5 +99,16 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
 
     private static RetentionException invalid(String message) {
         return new RetentionException(RetentionException.Problem.INVALID_CONFIGURATION, message);
+    }
+
+    /**
+     * The same settings with another transaction binding. With {@link Transactions#joining} the
+     * service's writes join the caller's transaction; give the audit log (and consent service) the
+     * same binding so their records commit or roll back together.
+     *
+     * @since 0.2
+     */
+    public RetentionConfig withTransactions(Transactions newTransactions) {
+        return new RetentionConfig(audit, stores, policies, clock, migrate, batchSize, newTransactions);
     }
 }

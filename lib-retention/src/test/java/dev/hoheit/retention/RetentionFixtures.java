@@ -29,11 +29,19 @@ final class RetentionFixtures implements AutoCloseable {
     }
 
     RetentionFixtures(TestDatabase db, MutableClock clock) {
+        this(db.dataSource(), clock, dev.hoheit.transaction.Transactions.own());
+    }
+
+    /** All three libraries on {@code dataSource} with the same transaction binding. */
+    RetentionFixtures(javax.sql.DataSource dataSource, MutableClock clock, dev.hoheit.transaction.Transactions transactions) {
         this.clock = clock;
-        this.consent = ConsentService.create(db.dataSource(), ConsentConfig.of(CONTROLLER).withClock(clock).withoutMigration());
-        this.audit = AuditLog.create(db.dataSource(), AuditConfig.of(KEYS).withClock(clock).withoutMigration());
-        this.notes = new NotesStore(db.dataSource());
-        this.retention = RetentionService.create(db.dataSource(), RetentionConfig.of(audit)
+        this.consent = ConsentService.create(dataSource, ConsentConfig.of(CONTROLLER).withClock(clock).withoutMigration()
+                .withTransactions(transactions));
+        this.audit = AuditLog.create(dataSource, AuditConfig.of(KEYS).withClock(clock).withoutMigration()
+                .withTransactions(transactions));
+        this.notes = new NotesStore(dataSource);
+        this.retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
+                .withTransactions(transactions)
                 .withStore(notes)
                 .withStore(Stores.consent(consent))
                 .withStore(Stores.audit(audit))

@@ -178,6 +178,7 @@ class SubjectRightsTest {
             app.retention.restrict("mentee-1", "disputes accuracy");
             assertFalse(app.retention.processingAllowed("mentee-1"));
             assertEquals("disputes accuracy", app.retention.restriction("mentee-1").orElseThrow());
+            app.audit.flush(); // queries see integrated entries
             assertEquals(1, app.audit.bySubject("mentee-1", AuditQuery.newest(5).actions(AuditAction.RESTRICT)).entries().size());
             app.retention.lift("mentee-1");
             assertTrue(app.retention.processingAllowed("mentee-1"));

@@ -386,7 +386,7 @@ public final class DefaultAuditLog implements AuditLog {
             throw new AuditException(Problem.INVALID_ARGUMENT, "purge cutoff " + cutoff + " is younger than the published"
                     + " retention of " + config.retention() + " allows");
         }
-        return guard("purge events", () -> purger.purgeBefore(cutoff, "audit-log retention", config.retention()));
+        return guard("purge events", () -> integratedFirst(() -> purger.purgeBefore(cutoff, "audit-log retention", config.retention())));
     }
 
     @Override
@@ -394,6 +394,8 @@ public final class DefaultAuditLog implements AuditLog {
         required("cutoff", cutoff);
         int day = (int) cutoff.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
         return guard("anonymise client data", () -> {
+            // Durable events of those days get their day keys at integration: integrate them first.
+            integrator.flush(INTEGRATION_WAIT);
             int destroyed = keys.destroyDayKeysBefore(day);
             Map<String, String> details = new LinkedHashMap<>();
             details.put("cutoff", cutoff.toString());
@@ -419,7 +421,7 @@ public final class DefaultAuditLog implements AuditLog {
     @Override
     public SubjectAuditRecords countSubject(String subjectId) {
         String id = id("subject id", subjectId);
-        return guard("count a person's events", () -> keys.existingPersonKey(id)
+        return guard("count a person's events", () -> integratedFirst(() -> keys.existingPersonKey(id))
                 .map(key -> new SubjectAuditRecords(reader.countByActorTag(key.tag()), reader.countBySubjectTag(key.tag())))
                 .orElse(new SubjectAuditRecords(0, 0)));
     }
@@ -428,7 +430,7 @@ public final class DefaultAuditLog implements AuditLog {
     public SubjectAuditRecords exportSubject(String subjectId, OutputStream out) {
         String id = id("subject id", subjectId);
         required("output stream", out);
-        return guard("export a person's events", () -> {
+        return guard("export a person's events", () -> integratedFirst(() -> {
             try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.writeStartObject();
@@ -443,7 +445,7 @@ public final class DefaultAuditLog implements AuditLog {
             } catch (IOException e) {
                 throw new UncheckedIOException("writing the audit export failed", e);
             }
-        });
+        }));
     }
 
     private static long writeAll(JsonGenerator json, String field, Optional<KeyRing.PersonKey> key,
@@ -472,7 +474,7 @@ public final class DefaultAuditLog implements AuditLog {
     public SubjectAuditRecords eraseSubject(String subjectId) {
         String id = id("subject id", subjectId);
         return guard("erase a person", () -> {
-            Optional<KeyRing.PersonKey> key = transactions.joined() ? keys.existingPersonKey(id) : flushed(() -> keys.existingPersonKey(id));
+            Optional<KeyRing.PersonKey> key = integratedFirst(() -> keys.existingPersonKey(id));
             if (key.isEmpty()) {
                 return new SubjectAuditRecords(0, 0);
             }
@@ -494,9 +496,14 @@ public final class DefaultAuditLog implements AuditLog {
         });
     }
 
-    /** Integrates what is durable first, so counts and keys reflect every event appended before. */
-    private <T> T flushed(java.util.function.Supplier<T> work) {
-        integrator.flush(INTEGRATION_WAIT);
+    /**
+     * Integrates what is durable first (outside a caller's transaction, where nothing of it could be
+     * waited for), so exports, counts, erasures and purges cover every event appended before.
+     */
+    private <T> T integratedFirst(java.util.function.Supplier<T> work) {
+        if (!transactions.joined()) {
+            integrator.flush(INTEGRATION_WAIT);
+        }
         return work.get();
     }
 

@@ -5,7 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
+import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -23,7 +24,7 @@ final class Database {
     private Database() {
     }
 
-    static DSLContext context(DataSource dataSource) {
+    static TransactionRunner transactions(DataSource dataSource, Transactions transactions) {
         SQLDialect dialect;
         try (Connection connection = dataSource.getConnection()) {
             dialect = JDBCUtils.dialect(connection);
@@ -39,7 +40,8 @@ final class Database {
                 // jOOQ's execute logging prints bind values, which are personal data.
                 .withExecuteLogging(false)
                 .withRenderSchema(false);
-        return DSL.using(dataSource, dialect, settings);
+        return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
+                DSL.using(dataSource, dialect, settings));
     }
 
     /** Runs {@code work}, translating a database failure into a {@link ConsentException}. */

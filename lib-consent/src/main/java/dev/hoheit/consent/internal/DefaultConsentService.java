@@ -37,15 +37,19 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
+import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
-/** The jOOQ-backed {@link ConsentService}. Every write runs in one transaction. */
+/**
+ * The jOOQ-backed {@link ConsentService}. Every write is atomic: one transaction of its own, or a
+ * savepoint in the caller's transaction when the service joins one ({@link ConsentConfig#transactions()}).
+ */
 public final class DefaultConsentService implements ConsentService {
 
     private static final int PUBLISH_ATTEMPTS = 3;
 
-    private final DSLContext db;
+    private final TransactionRunner transactions;
     private final ConsentConfig config;
     private final JooqPurposeRepository purposes = new JooqPurposeRepository();
     private final JooqDecisionRepository decisions = new JooqDecisionRepository();
@@ -55,7 +59,7 @@ public final class DefaultConsentService implements ConsentService {
 
     /** Use {@link ConsentService#create}. */
     public DefaultConsentService(DataSource dataSource, ConsentConfig config) {
-        this.db = Database.context(dataSource);
+        this.transactions = Database.transactions(dataSource, config.transactions());
         this.config = config;
         this.receipts = new ReceiptRenderer(config);
     }
@@ -72,7 +76,7 @@ public final class DefaultConsentService implements ConsentService {
         Checks.required("purpose", purpose);
         return Database.guard("define a purpose", () -> {
             for (int attempt = 1; ; attempt++) {
-                Optional<Purpose> existing = purposes.find(db, purpose.id());
+                Optional<Purpose> existing = purposes.find(transactions.context(), purpose.id());
                 if (existing.isPresent()) {
                     if (!existing.get().equals(purpose)) {
                         throw new ConsentException(Problem.CONFLICT, "purpose " + purpose.id()
@@ -81,7 +85,10 @@ public final class DefaultConsentService implements ConsentService {
                     return existing.get();
                 }
                 try {
-                    purposes.insert(db, purpose, now());
+                    transactions.write(ctx -> {
+                        purposes.insert(ctx, purpose, now());
+                        return null;
+                    });
                     return purpose;
                 } catch (DataAccessException e) {
                     if (!Database.isConstraintViolation(e) || attempt >= 2) {
@@ -95,12 +102,12 @@ public final class DefaultConsentService implements ConsentService {
     @Override
     public Optional<Purpose> purpose(String purposeId) {
         String id = Checks.id("purpose id", purposeId);
-        return Database.guard("read a purpose", () -> purposes.find(db, id));
+        return Database.guard("read a purpose", () -> purposes.find(transactions.context(), id));
     }
 
     @Override
     public List<Purpose> purposes() {
-        return Database.guard("list purposes", () -> purposes.all(db));
+        return Database.guard("list purposes", () -> purposes.all(transactions.context()));
     }
 
     @Override
@@ -124,8 +131,7 @@ public final class DefaultConsentService implements ConsentService {
     private Notice publish(NoticeDraft draft, Integer translationOf) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Database.guard("publish a notice", () -> db.transactionResult(tx -> {
-                    DSLContext ctx = tx.dsl();
+                return Database.guard("publish a notice", () -> transactions.write(ctx -> {
                     requirePurpose(ctx, draft.purposeId());
                     int version;
                     if (translationOf == null) {
@@ -160,20 +166,20 @@ public final class DefaultConsentService implements ConsentService {
     @Override
     public Optional<Notice> notice(NoticeRef ref) {
         Checks.required("notice reference", ref);
-        return Database.guard("read a notice", () -> purposes.findNotice(db, ref));
+        return Database.guard("read a notice", () -> purposes.findNotice(transactions.context(), ref));
     }
 
     @Override
     public Optional<Notice> latestNotice(String purposeId, String language) {
         String id = Checks.id("purpose id", purposeId);
         String lang = Checks.id("language", language);
-        return Database.guard("read the latest notice", () -> purposes.latestNotice(db, id, lang, now()));
+        return Database.guard("read the latest notice", () -> purposes.latestNotice(transactions.context(), id, lang, now()));
     }
 
     @Override
     public List<Notice> notices(String purposeId) {
         String id = Checks.id("purpose id", purposeId);
-        return Database.guard("list notices", () -> purposes.notices(db, id));
+        return Database.guard("list notices", () -> purposes.notices(transactions.context(), id));
     }
 
     // ---- Decisions -------------------------------------------------------------------------
@@ -198,8 +204,7 @@ public final class DefaultConsentService implements ConsentService {
             }
         }
         Map<Decision, Purpose> withdrawn = new LinkedHashMap<>();
-        List<Decision> stored = Database.guard("record decisions", () -> db.transactionResult(tx -> {
-            DSLContext ctx = tx.dsl();
+        List<Decision> stored = Database.guard("record decisions", () -> transactions.write(ctx -> {
             new TreeSet<>(requests.stream().map(DecisionRequest::subjectId).toList())
                     .forEach(subject -> decisions.lockSubject(ctx, subject));
             List<Decision> result = new ArrayList<>(requests.size());
@@ -237,9 +242,9 @@ public final class DefaultConsentService implements ConsentService {
         String subject = Checks.id("subject id", subjectId);
         String id = Checks.id("purpose id", purposeId);
         return Database.guard("read a consent state", () -> {
-            Purpose purpose = requirePurpose(db, id);
+            Purpose purpose = requirePurpose(transactions.context(), id);
             Instant now = now();
-            return stateOf(purpose, decisions.latest(db, subject, id, now), now);
+            return stateOf(purpose, decisions.latest(transactions.context(), subject, id, now), now);
         });
     }
 
@@ -249,12 +254,12 @@ public final class DefaultConsentService implements ConsentService {
         return Database.guard("read consent states", () -> {
             Instant now = now();
             Map<String, Decision> latest = new LinkedHashMap<>();
-            for (Decision decision : decisions.history(db, subject)) {
+            for (Decision decision : decisions.history(transactions.context(), subject)) {
                 if (!decision.decidedAt().isAfter(now)) {
                     latest.put(decision.purposeId(), decision);
                 }
             }
-            return purposes.all(db).stream()
+            return purposes.all(transactions.context()).stream()
                     .map(purpose -> stateOf(purpose, Optional.ofNullable(latest.get(purpose.id())), now))
                     .toList();
         });
@@ -263,7 +268,7 @@ public final class DefaultConsentService implements ConsentService {
     private ConsentState stateOf(Purpose purpose, Optional<Decision> decision, Instant now) {
         ConsentStatus status = decision.map(d -> d.statusAt(now)).orElse(ConsentStatus.UNDECIDED);
         boolean latest = status == ConsentStatus.GRANTED && decision.get().notice().version()
-                >= purposes.latestVersion(db, purpose.id(), now).orElse(0);
+                >= purposes.latestVersion(transactions.context(), purpose.id(), now).orElse(0);
         return new ConsentState(purpose, status, decision, latest);
     }
 
@@ -273,8 +278,8 @@ public final class DefaultConsentService implements ConsentService {
         String id = Checks.id("purpose id", purposeId);
         Instant at = Checks.instant("instant", instant);
         return Database.guard("check a consent", () -> {
-            requirePurpose(db, id);
-            return decisions.latest(db, subject, id, at).map(d -> d.statusAt(at).isGranted()).orElse(false);
+            requirePurpose(transactions.context(), id);
+            return decisions.latest(transactions.context(), subject, id, at).map(d -> d.statusAt(at).isGranted()).orElse(false);
         });
     }
 
@@ -299,13 +304,13 @@ public final class DefaultConsentService implements ConsentService {
     @Override
     public List<Decision> history(String subjectId) {
         String subject = Checks.id("subject id", subjectId);
-        return Database.guard("read a consent history", () -> decisions.history(db, subject));
+        return Database.guard("read a consent history", () -> decisions.history(transactions.context(), subject));
     }
 
     @Override
     public Optional<Decision> decision(UUID decisionId) {
         UUID id = Checks.uuid("decision id", decisionId);
-        return Database.guard("read a decision", () -> decisions.find(db, id));
+        return Database.guard("read a decision", () -> decisions.find(transactions.context(), id));
     }
 
     @Override
@@ -316,8 +321,8 @@ public final class DefaultConsentService implements ConsentService {
         }
         String cursor = after == null ? null : Checks.id("page cursor", after);
         return Database.guard("list subjects granting a purpose", () -> {
-            requirePurpose(db, id);
-            List<String> ids = decisions.subjectsGranting(db, id, cursor, limit + 1, now());
+            requirePurpose(transactions.context(), id);
+            List<String> ids = decisions.subjectsGranting(transactions.context(), id, cursor, limit + 1, now());
             boolean more = ids.size() > limit;
             List<String> page = more ? ids.subList(0, limit) : ids;
             return new SubjectPage(page, more ? Optional.of(page.get(page.size() - 1)) : Optional.empty());
@@ -335,8 +340,7 @@ public final class DefaultConsentService implements ConsentService {
         }
         UUID id = UUID.randomUUID();
         GrantStatus initial = request.origin() == GrantOrigin.SELF ? GrantStatus.ACTIVE : GrantStatus.PENDING;
-        return Database.guard("make an access grant", () -> db.transactionResult(tx -> {
-            DSLContext ctx = tx.dsl();
+        return Database.guard("make an access grant", () -> transactions.write(ctx -> {
             grants.insert(ctx, id, request, now);
             grants.appendEvent(ctx, id, initial, request.requestedBy(), now, null);
             return grants.find(ctx, id, now).orElseThrow();
@@ -365,8 +369,7 @@ public final class DefaultConsentService implements ConsentService {
         String actor = Checks.id("actor id", actorId);
         String why = Checks.optionalReason(reason);
         Instant now = now();
-        return Database.guard("change an access grant", () -> db.transactionResult(tx -> {
-            DSLContext ctx = tx.dsl();
+        return Database.guard("change an access grant", () -> transactions.write(ctx -> {
             if (!grants.lock(ctx, id)) {
                 throw new ConsentException(Problem.UNKNOWN_GRANT, "access grant " + id + " does not exist");
             }
@@ -400,8 +403,7 @@ public final class DefaultConsentService implements ConsentService {
         String actor = Checks.id("actor id", actorId);
         String why = Checks.optionalReason(reason);
         Instant now = now();
-        List<AccessGrant> revoked = Database.guard("revoke access grants", () -> db.transactionResult(tx -> {
-            DSLContext ctx = tx.dsl();
+        List<AccessGrant> revoked = Database.guard("revoke access grants", () -> transactions.write(ctx -> {
             List<AccessGrant> result = new ArrayList<>();
             for (AccessGrant grant : grants.byGrantee(ctx, grantee, now)) {
                 if (!grant.status().isFinal() && grants.lock(ctx, grant.id())) {
@@ -429,31 +431,31 @@ public final class DefaultConsentService implements ConsentService {
         String subject = Checks.id("subject id", subjectId);
         String s = Checks.id("scope", scope);
         Instant at = Checks.instant("instant", instant);
-        return Database.guard("check an access grant", () -> grants.permits(db, grantee, subject, s, at));
+        return Database.guard("check an access grant", () -> grants.permits(transactions.context(), grantee, subject, s, at));
     }
 
     @Override
     public Optional<AccessGrant> grant(UUID grantId) {
         UUID id = Checks.uuid("grant id", grantId);
-        return Database.guard("read an access grant", () -> grants.find(db, id, now()));
+        return Database.guard("read an access grant", () -> grants.find(transactions.context(), id, now()));
     }
 
     @Override
     public List<AccessGrant> grantsOf(String subjectId) {
         String subject = Checks.id("subject id", subjectId);
-        return Database.guard("list access grants", () -> grants.bySubject(db, subject, now()));
+        return Database.guard("list access grants", () -> grants.bySubject(transactions.context(), subject, now()));
     }
 
     @Override
     public List<AccessGrant> grantsTo(String granteeId) {
         String grantee = Checks.id("grantee id", granteeId);
-        return Database.guard("list access grants", () -> grants.byGrantee(db, grantee, now()));
+        return Database.guard("list access grants", () -> grants.byGrantee(transactions.context(), grantee, now()));
     }
 
     @Override
     public List<GrantEvent> grantHistory(UUID grantId) {
         UUID id = Checks.uuid("grant id", grantId);
-        return Database.guard("read an access grant history", () -> grants.history(db, id));
+        return Database.guard("read an access grant history", () -> grants.history(transactions.context(), id));
     }
 
     // ---- Listeners, receipts, subject rights -----------------------------------------------
@@ -468,14 +470,14 @@ public final class DefaultConsentService implements ConsentService {
         UUID id = Checks.uuid("decision id", decisionId);
         Checks.required("receipt format", format);
         return Database.guard("render a receipt", () -> {
-            Decision decision = decisions.find(db, id).orElseThrow(() ->
+            Decision decision = decisions.find(transactions.context(), id).orElseThrow(() ->
                     new ConsentException(Problem.UNKNOWN_DECISION, "decision " + id + " does not exist"));
-            Purpose purpose = requirePurpose(db, decision.purposeId());
-            Notice notice = purposes.findNotice(db, decision.notice()).orElseThrow();
+            Purpose purpose = requirePurpose(transactions.context(), decision.purposeId());
+            Notice notice = purposes.findNotice(transactions.context(), decision.notice()).orElseThrow();
             return switch (format) {
                 case KANTARA_V1_1 -> receipts.kantara(decision, purpose, notice);
                 case ISO_IEC_TS_27560 -> receipts.iso27560(decision, purpose, notice,
-                        decisions.history(db, decision.subjectId(), decision.purposeId(), decision.sequence()));
+                        decisions.history(transactions.context(), decision.subjectId(), decision.purposeId(), decision.sequence()));
             };
         });
     }
@@ -485,8 +487,7 @@ public final class DefaultConsentService implements ConsentService {
         String subject = Checks.id("subject id", subjectId);
         Checks.required("output stream", out);
         // One transaction, so the export is a consistent snapshot even while the subject acts.
-        return Database.guard("export a subject", () -> db.transactionResult(tx -> {
-            DSLContext ctx = tx.dsl();
+        return Database.guard("export a subject", () -> transactions.write(ctx -> {
             Instant now = now();
             List<Decision> history = decisions.history(ctx, subject);
             List<AccessGrant> over = grants.bySubject(ctx, subject, now);
@@ -529,8 +530,7 @@ public final class DefaultConsentService implements ConsentService {
     @Override
     public SubjectRecords eraseSubject(String subjectId) {
         String subject = Checks.id("subject id", subjectId);
-        return Database.guard("erase a subject", () -> db.transactionResult(tx -> {
-            DSLContext ctx = tx.dsl();
+        return Database.guard("erase a subject", () -> transactions.write(ctx -> {
             long erasedDecisions = decisions.deleteSubject(ctx, subject);
             long[] erasedGrants = grants.deleteSubject(ctx, subject);
             return new SubjectRecords(erasedDecisions, erasedGrants[0], erasedGrants[1], erasedGrants[2]);

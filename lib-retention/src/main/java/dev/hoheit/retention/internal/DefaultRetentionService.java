@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
+import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -61,7 +62,7 @@ public final class DefaultRetentionService implements RetentionService {
     private DefaultRetentionService(DataSource dataSource, RetentionConfig config) {
         this.config = config;
         this.audit = config.audit();
-        DSLContext db = context(dataSource);
+        TransactionRunner db = transactions(dataSource, config.transactions());
         this.runs = new JooqRunRepository(db);
         this.erasures = new JooqErasureRepository(db);
         this.holds = new JooqHoldRepository(db);
@@ -84,13 +85,15 @@ public final class DefaultRetentionService implements RetentionService {
         return new DefaultRetentionService(dataSource, config);
     }
 
-    private static DSLContext context(DataSource dataSource) {
+    private static TransactionRunner transactions(DataSource dataSource, Transactions transactions) {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             SQLDialect dialect = JDBCUtils.dialect(connection);
-            return DSL.using(dataSource, dialect, new Settings()
+            Settings settings = new Settings()
                     .withRenderQuotedNames(RenderQuotedNames.NEVER)
                     .withExecuteLogging(false) // it would print bind values: personal data
-                    .withRenderSchema(false));
+                    .withRenderSchema(false);
+            return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
+                    DSL.using(dataSource, dialect, settings));
         } catch (java.sql.SQLException e) {
             throw new RetentionException(Problem.STORAGE, "cannot connect to the retention database", e);
         }

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.DSLContext;
+import dev.hoheit.transaction.internal.TransactionRunner;
 
 /** Erasure requests and their receipts. The subject id is cleared once the erasure is complete. */
 final class JooqErasureRepository {
@@ -26,14 +26,14 @@ final class JooqErasureRepository {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final DSLContext db;
+    private final TransactionRunner tx;
 
-    JooqErasureRepository(DSLContext db) {
-        this.db = db;
+    JooqErasureRepository(TransactionRunner tx) {
+        this.tx = tx;
     }
 
     void create(UUID id, String subjectId, String requestedBy, Instant at) {
-        db.insertInto(RETENTION_ERASURE)
+        tx.context().insertInto(RETENTION_ERASURE)
                 .set(RETENTION_ERASURE.ERASURE_ID, id.toString())
                 .set(RETENTION_ERASURE.SUBJECT_ID, subjectId)
                 .set(RETENTION_ERASURE.REQUESTED_AT, at)
@@ -46,7 +46,7 @@ final class JooqErasureRepository {
 
     /** Stores an attempt's results; a complete erasure forgets the subject id. */
     void record(UUID id, List<StoreErasure> results, boolean complete, Instant at) {
-        var update = db.update(RETENTION_ERASURE)
+        var update = tx.context().update(RETENTION_ERASURE)
                 .set(RETENTION_ERASURE.RESULTS, json(results))
                 .set(RETENTION_ERASURE.ATTEMPTS, RETENTION_ERASURE.ATTEMPTS.plus(1))
                 .set(RETENTION_ERASURE.STATUS, complete ? "COMPLETE" : "INCOMPLETE");
@@ -59,28 +59,28 @@ final class JooqErasureRepository {
     }
 
     List<Pending> incomplete() {
-        return db.select(RETENTION_ERASURE.ERASURE_ID, RETENTION_ERASURE.SUBJECT_ID).from(RETENTION_ERASURE)
+        return tx.context().select(RETENTION_ERASURE.ERASURE_ID, RETENTION_ERASURE.SUBJECT_ID).from(RETENTION_ERASURE)
                 .where(RETENTION_ERASURE.STATUS.eq("INCOMPLETE")).orderBy(RETENTION_ERASURE.REQUESTED_AT)
                 .fetch(r -> new Pending(UUID.fromString(r.value1()), r.value2()));
     }
 
     Optional<ErasureReceipt> receipt(UUID id) {
-        return db.selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.ERASURE_ID.eq(id.toString()))
+        return tx.context().selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.ERASURE_ID.eq(id.toString()))
                 .fetchOptional(JooqErasureRepository::toReceipt);
     }
 
     List<ErasureReceipt> latest(int limit) {
-        return db.selectFrom(RETENTION_ERASURE).orderBy(RETENTION_ERASURE.REQUESTED_AT.desc())
+        return tx.context().selectFrom(RETENTION_ERASURE).orderBy(RETENTION_ERASURE.REQUESTED_AT.desc())
                 .limit(limit).fetch(JooqErasureRepository::toReceipt);
     }
 
     List<ErasureReceipt> allIncomplete() {
-        return db.selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.STATUS.eq("INCOMPLETE"))
+        return tx.context().selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.STATUS.eq("INCOMPLETE"))
                 .orderBy(RETENTION_ERASURE.REQUESTED_AT).fetch(JooqErasureRepository::toReceipt);
     }
 
     long countPendingFor(String subjectId) {
-        return db.fetchCount(RETENTION_ERASURE, RETENTION_ERASURE.SUBJECT_ID.eq(subjectId));
+        return tx.context().fetchCount(RETENTION_ERASURE, RETENTION_ERASURE.SUBJECT_ID.eq(subjectId));
     }
 
     private static ErasureReceipt toReceipt(RetentionErasureRecord r) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.jooq.DSLContext;
+import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ final class RetentionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionRunner.class);
 
-    private final DSLContext db;
+    private final TransactionRunner tx;
     private final JooqRunRepository runs;
     private final JooqHoldRepository holds;
     private final List<PersonalDataStore> stores;
@@ -39,9 +39,9 @@ final class RetentionRunner {
     private final Clock clock;
     private final int batchSize;
 
-    RetentionRunner(DSLContext db, JooqRunRepository runs, JooqHoldRepository holds, List<PersonalDataStore> stores,
+    RetentionRunner(TransactionRunner tx, JooqRunRepository runs, JooqHoldRepository holds, List<PersonalDataStore> stores,
                     List<RetentionPolicy> policies, Clock clock, int batchSize) {
-        this.db = db;
+        this.tx = tx;
         this.runs = runs;
         this.holds = holds;
         this.stores = stores;
@@ -56,9 +56,11 @@ final class RetentionRunner {
      */
     RunReport run(String trigger, Consumer<RunReport> afterwards) {
         try {
-            return db.transactionResult(tx -> {
+            // The lock's transaction: the runner's own, or the caller's when the service joins one (then
+            // the run's bookkeeping commits or rolls back with it; otherwise each step commits at once).
+            return tx.write(lock -> {
                 // NOWAIT: a second runner fails at once instead of queueing behind the first.
-                tx.dsl().select(RETENTION_LOCK.ID).from(RETENTION_LOCK).where(RETENTION_LOCK.ID.eq(1)).forUpdate().noWait().fetch();
+                lock.select(RETENTION_LOCK.ID).from(RETENTION_LOCK).where(RETENTION_LOCK.ID.eq(1)).forUpdate().noWait().fetch();
                 for (RunReport interrupted : runs.interrupted()) {
                     resume(interrupted);
                 }

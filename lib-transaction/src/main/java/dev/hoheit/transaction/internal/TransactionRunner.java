@@ -77,6 +77,30 @@ public final class TransactionRunner {
     }
 
     /**
+     * The context for single statements right now: on the caller's connection when a caller
+     * transaction is open (each statement part of it), else on the pool (each statement committed
+     * by itself). The caller's connection is handed back at once; frameworks keep it while their
+     * transaction is open. Multi-statement writes use {@link #write} instead, so they stay atomic.
+     */
+    public DSLContext context() {
+        Connection connection = callerConnection();
+        if (connection == null) {
+            return pool;
+        }
+        try {
+            if (connection.getAutoCommit()) {
+                throw new TransactionBindingException("the caller's connection is in auto-commit mode, so there is no"
+                        + " transaction to join; turn auto-commit off (begin a transaction) before calling");
+            }
+            return contexts.apply(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot join the caller's transaction (SQLSTATE " + e.getSQLState() + ")", e);
+        } finally {
+            release(connection);
+        }
+    }
+
+    /**
      * Runs {@code work} as a read: on the caller's connection when a caller transaction is open (it
      * sees the caller's uncommitted writes), else on the pool.
      */
