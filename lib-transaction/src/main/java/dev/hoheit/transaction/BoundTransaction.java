@@ -31,7 +31,16 @@ public final class BoundTransaction {
 
     private static final ThreadLocal<Deque<Connection>> BOUND = ThreadLocal.withInitial(ArrayDeque::new);
 
-    private static final CallerTransaction CALLER = () -> BOUND.get().peek();
+    /** Bound by {@link #suspend}: the thread has no caller transaction until it closes. */
+    private static final Connection NONE = (Connection) java.lang.reflect.Proxy.newProxyInstance(
+            BoundTransaction.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                throw new IllegalStateException("the suspended-transaction marker is not a connection");
+            });
+
+    private static final CallerTransaction CALLER = () -> {
+        Connection bound = BOUND.get().peek();
+        return bound == NONE ? null : bound;
+    };
 
     private BoundTransaction() {
     }
@@ -55,6 +64,19 @@ public final class BoundTransaction {
         Objects.requireNonNull(connection, "connection must not be null");
         BOUND.get().push(connection);
         return new Binding(connection, () -> { });
+    }
+
+    /**
+     * Suspends the binding on the current thread: until the returned binding closes, library calls
+     * find no caller transaction and run in transactions of their own. For writes that must outlive
+     * the caller's transaction, such as a failed sign-in's throttle counter and audit entry in a
+     * request that is rolled back.
+     *
+     * @return the binding; close it on the same thread to resume the caller's transaction
+     */
+    public static Binding suspend() {
+        BOUND.get().push(NONE);
+        return new Binding(NONE, () -> { });
     }
 
     /**

@@ -131,6 +131,25 @@ class TransactionRunnerTest {
         assertEquals(List.of(2), ids(db));
     }
 
+    @DatabaseTest
+    void a_suspended_binding_writes_in_its_own_transaction_that_outlives_the_callers_rollback(TestDatabase db) throws Exception {
+        TransactionRunner joined = runner(db, Transactions.joining(BoundTransaction.caller()));
+        try (Connection real = db.dataSource().getConnection()) {
+            CallerConnection caller = CallerConnection.begin(real);
+            try (BoundTransaction.Binding bound = BoundTransaction.bind(caller.connection())) {
+                joined.write(ctx -> insert(ctx, 1, "rolled back with the caller"));
+                try (BoundTransaction.Binding suspended = BoundTransaction.suspend()) {
+                    assertFalse(joined.joined());
+                    joined.write(ctx -> insert(ctx, 2, "kept"));
+                }
+                assertTrue(joined.joined(), "the caller's transaction is back");
+            }
+            real.rollback();
+            assertEquals(List.of(), caller.violations());
+        }
+        assertEquals(List.of(2), ids(db));
+    }
+
     private static List<Integer> ids(TestDatabase db) {
         return db.rows("SELECT id FROM note ORDER BY id").stream()
                 .map(row -> ((Number) row.values().iterator().next()).intValue()).toList();

@@ -28,6 +28,8 @@ import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.PlanningStores;
 import dev.hoheit.mentoring.web.WebServer;
+import dev.hoheit.mentoring.web.RequestTransaction;
+import dev.hoheit.transaction.Transactions;
 import dev.hoheit.retention.RetentionConfig;
 import dev.hoheit.retention.RetentionPolicy;
 import dev.hoheit.retention.RetentionService;
@@ -106,13 +108,16 @@ public final class SmoffenApp implements AutoCloseable {
         System.setProperty("java.awt.headless", "true"); // pictures are decoded without a display
         AppMigrations.migrate(dataSource);
         DSLContext db = context(dataSource);
+        // Every library write joins the request's transaction (web.RequestTransaction); outside a
+        // request, each runs in a transaction of its own.
+        Transactions inRequest = Transactions.joining(RequestTransaction.caller());
         ConsentService consent = ConsentService.create(dataSource, ConsentConfig.of(CONTROLLER).withClock(clock)
-                .withServiceName("Smoffen"));
+                .withServiceName("Smoffen").withTransactions(inRequest));
         ConsentCatalog.install(consent);
         Path auditKeys = settings.dataDir().resolve("keys");
         AuditLog audit = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(auditKeys))
                 .withClock(clock).withOrigin(settings.auditOrigin()).withStateDirectory(auditKeys)
-                .withWitnesses(settings.auditWitnesses(), settings.auditWitnessQuorum()));
+                .withWitnesses(settings.auditWitnesses(), settings.auditWitnessQuorum()).withTransactions(inRequest));
         javax.crypto.SecretKey masterKey = MasterKey.loadOrCreate(settings.masterKeyFile());
         PersonKeys keys = new PersonKeys(db, masterKey, clock);
         AccountService accounts = new AccountService(db, consent, keys, hasher, clock);
@@ -148,7 +153,7 @@ public final class SmoffenApp implements AutoCloseable {
                 .withPolicy(RetentionPolicy.delete(Stores.USAGE_LOG, Duration.ofDays(365), "R5: usage and access log kept 12 months"))
                 .withPolicy(RetentionPolicy.anonymise(Stores.CLIENT_DATA, Duration.ofDays(6), "R28: IP addresses at most 7 days"))
                 .withPolicy(RetentionPolicy.delete(AccountStore.SESSIONS, Duration.ofMinutes(1), "sessions deleted when expired"))
-                .withClock(clock));
+                .withClock(clock).withTransactions(inRequest));
         Optional<String> generated = ensureOperator(accounts, settings);
         boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
         retention.startScheduler(Duration.ofHours(1));
@@ -194,14 +199,14 @@ public final class SmoffenApp implements AutoCloseable {
     private static DSLContext context(DataSource dataSource) {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             SQLDialect dialect = JDBCUtils.dialect(connection);
-            return DSL.using(dataSource, dialect, new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)
+            return DSL.using(AppTransactions.connections(dataSource), dialect, new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER)
                     .withExecuteLogging(false).withRenderSchema(false));
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot connect to the database", e);
         }
     }
 
-    /** Waits until queued audit events are durable (tests). */
+    /** Waits until every durable audit event is integrated (tests). */
     void flushAudit() {
         audit.flush();
     }

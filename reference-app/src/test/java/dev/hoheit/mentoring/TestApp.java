@@ -46,19 +46,28 @@ final class TestApp implements AutoCloseable {
         this(db, MutableClock.at(start), newDataDir(), Map.of(), arguments);
     }
 
+    /** The app on {@code dataSource} (a fault-injecting wrapper of {@code db}'s), its clock at 2026-03-02 08:00 UTC. */
+    TestApp(javax.sql.DataSource dataSource) {
+        this(dataSource, MutableClock.at(START), newDataDir(), Map.of());
+    }
+
     /** A second instance of {@code other}'s installation: the same database, data folder (keys) and clock. */
     TestApp(TestDatabase db, TestApp other) {
         this(db, other.clock, other.dataDir, Map.of());
     }
 
     private TestApp(TestDatabase db, MutableClock clock, Path dataDir, Map<String, String> more, String... arguments) {
+        this(db.dataSource(), clock, dataDir, more, arguments);
+    }
+
+    private TestApp(javax.sql.DataSource dataSource, MutableClock clock, Path dataDir, Map<String, String> more, String... arguments) {
         this.clock = clock;
         this.dataDir = dataDir;
         Map<String, String> environment = new java.util.HashMap<>(more);
         environment.putAll(Map.of("HOHEIT_DATA_DIR", dataDir.toString(), "HOHEIT_PORT", "0",
                 "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"));
         AppSettings settings = AppSettings.from(environment, arguments);
-        app = SmoffenApp.start(settings, db.dataSource(), clock, new PasswordHasher(8_192, 1));
+        app = SmoffenApp.start(settings, dataSource, clock, new PasswordHasher(8_192, 1));
     }
 
     private static Path newDataDir() {

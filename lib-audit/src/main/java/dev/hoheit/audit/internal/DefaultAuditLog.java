@@ -497,13 +497,12 @@ public final class DefaultAuditLog implements AuditLog {
     }
 
     /**
-     * Integrates what is durable first (outside a caller's transaction, where nothing of it could be
-     * waited for), so exports, counts, erasures and purges cover every event appended before.
+     * Integrates what is durable first, so exports, counts, erasures and purges cover every event
+     * committed before. Safe inside a caller's transaction too: the wait reads the outbox on a
+     * connection of its own, so it never waits for the caller's own uncommitted appends.
      */
     private <T> T integratedFirst(java.util.function.Supplier<T> work) {
-        if (!transactions.joined()) {
-            integrator.flush(INTEGRATION_WAIT);
-        }
+        integrator.flush(INTEGRATION_WAIT);
         return work.get();
     }
 
@@ -532,10 +531,15 @@ public final class DefaultAuditLog implements AuditLog {
 
     // ---- Helpers ---------------------------------------------------------------------------
 
-    /** The log's own events are integrated before the call that records them returns. */
+    /**
+     * The log's own events (purges, anonymisation) are written in a transaction of the log's own,
+     * whatever the binding, and integrated before the call that records them returns.
+     */
     private AuditReceipt appendSystem(AuditAction action, Resource resource, Map<String, String> details) {
-        return awaitIntegrated(appendOwn(prepare(AuditEvent.of(Actor.system(), action, resource).withDetails(details), null)),
-                INTEGRATION_WAIT);
+        OutboxRow row = prepare(AuditEvent.of(Actor.system(), action, resource).withDetails(details), null);
+        Appended appended = guard("append an audit event", () -> transactions.writeOwn(tx -> insert(tx, row)));
+        integrator.wake();
+        return awaitIntegrated(appended, INTEGRATION_WAIT);
     }
 
     private static <T> T guard(String operation, java.util.function.Supplier<T> work) {

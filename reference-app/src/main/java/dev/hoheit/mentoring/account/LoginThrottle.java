@@ -1,5 +1,6 @@
 package dev.hoheit.mentoring.account;
 
+import dev.hoheit.mentoring.AppTransactions;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_LOGIN_THROTTLE;
 
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppLoginThrottleRecord;
@@ -72,8 +73,7 @@ public final class LoginThrottle {
         Instant now = clock.instant();
         for (String key : keys) {
             String tag = tag(key);
-            db.transaction(tx -> {
-                DSLContext t = tx.dsl();
+            AppTransactions.atomically(db, t -> {
                 t.insertInto(APP_LOGIN_THROTTLE).set(APP_LOGIN_THROTTLE.THROTTLE_KEY, tag).set(APP_LOGIN_THROTTLE.FAILURES, 0)
                         .set(APP_LOGIN_THROTTLE.BLOCKED_UNTIL, now).onDuplicateKeyIgnore().execute();
                 // Locked, so concurrent failures on several instances each count.

@@ -1,5 +1,6 @@
 package dev.hoheit.mentoring.mentoring;
 
+import dev.hoheit.mentoring.AppTransactions;
 import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
@@ -51,8 +52,9 @@ public final class AccessGuard {
      */
     public void refuseIfRestricted(Account viewer, String viewerRole, String subjectId, Resource resource, ClientInfo client) {
         if (isRestricted(subjectId)) {
-            audit.append(AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
-                    .about(subjectId).withDetails(java.util.Map.of("refused", "restricted")).withOutcome(Outcome.DENIED).from(client));
+            // A refused view is recorded although the request fails and its transaction is rolled back.
+            AppTransactions.outside(() -> audit.append(AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
+                    .about(subjectId).withDetails(java.util.Map.of("refused", "restricted")).withOutcome(Outcome.DENIED).from(client)));
             throw AppException.forbidden(RESTRICTED);
         }
     }
@@ -64,8 +66,13 @@ public final class AccessGuard {
         String grant = permitted ? consent.grantsTo(viewer.id()).stream()
                 .filter(g -> g.subjectId().equals(subjectId) && g.allows(scope)).map(AccessGrant::id).map(id -> "grant:" + id)
                 .findFirst().orElse(null) : null;
-        audit.append(AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
-                .about(subjectId).allowedBy(grant).withOutcome(permitted ? Outcome.ALLOWED : Outcome.DENIED).from(client));
+        AuditEvent event = AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
+                .about(subjectId).allowedBy(grant).withOutcome(permitted ? Outcome.ALLOWED : Outcome.DENIED).from(client);
+        if (permitted) {
+            audit.append(event); // in the request's transaction: durable with its 200
+        } else {
+            AppTransactions.outside(() -> audit.append(event)); // kept although the request fails
+        }
         if (!permitted) {
             throw AppException.forbidden("you have no grant to see this person's " + scope);
         }

@@ -1,5 +1,6 @@
 package dev.hoheit.mentoring.organisation;
 
+import dev.hoheit.mentoring.AppTransactions;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_COURSE;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_COURSE_MEMBER;
 
@@ -63,13 +64,13 @@ public final class CourseService {
         Account mentor = withMentor ? mentors.mentorByNickname(mentorNickname) : null;
         MentorService.Scope parsed = withMentor ? MentorService.Scope.parse(scope == null ? "mentor" : scope) : null;
         String id = UUID.randomUUID().toString();
-        db.transaction(tx -> {
-            tx.dsl().insertInto(APP_COURSE).set(APP_COURSE.COURSE_ID, id).set(APP_COURSE.NAME, name.strip())
+        AppTransactions.atomically(db, tx -> {
+            tx.insertInto(APP_COURSE).set(APP_COURSE.COURSE_ID, id).set(APP_COURSE.NAME, name.strip())
                     .set(APP_COURSE.CREATED_AT, clock.instant())
                     .set(APP_COURSE.MENTOR_ID, withMentor ? mentor.id() : null)
                     .set(APP_COURSE.MENTOR_SCOPE, withMentor ? parsed.id() : null).execute();
             for (Account member : members) {
-                tx.dsl().insertInto(APP_COURSE_MEMBER).set(APP_COURSE_MEMBER.COURSE_ID, id)
+                tx.insertInto(APP_COURSE_MEMBER).set(APP_COURSE_MEMBER.COURSE_ID, id)
                         .set(APP_COURSE_MEMBER.ACCOUNT_ID, member.id()).onDuplicateKeyIgnore().execute();
             }
         });

@@ -1,5 +1,6 @@
 package dev.hoheit.mentoring.web;
 
+import dev.hoheit.mentoring.AppTransactions;
 import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
@@ -104,9 +105,12 @@ final class AccountRoutes {
         char[] password = login.password() == null ? new char[0] : login.password().toCharArray();
         Account account = accounts.authenticate(login.nickname(), password).orElse(null);
         if (account == null) {
-            throttle.failed(nicknameKey, clientKey);
-            audit.append(AuditEvent.of(Actor.of("anonymous", "visitor"), AuditAction.LOGIN_FAILED, Resource.of("session"))
-                    .withOutcome(Outcome.DENIED).from(Web.client(ctx)));
+            // Kept although the request fails (and its transaction is rolled back).
+            AppTransactions.outside(() -> {
+                throttle.failed(nicknameKey, clientKey);
+                return audit.append(AuditEvent.of(Actor.of("anonymous", "visitor"), AuditAction.LOGIN_FAILED, Resource.of("session"))
+                        .withOutcome(Outcome.DENIED).from(Web.client(ctx)));
+            });
             throw new AppException(AppException.Kind.UNAUTHENTICATED, "nickname or password is wrong");
         }
         throttle.succeeded(nicknameKey);

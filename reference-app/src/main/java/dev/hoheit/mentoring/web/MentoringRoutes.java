@@ -112,6 +112,7 @@ final class MentoringRoutes {
     /** "Who viewed my data" (R6): every view of my data by someone else, newest first. */
     private void accessLog(Context ctx) {
         Account me = Web.account(ctx);
+        audit.flush(); // every acknowledged view is in the tree before the person reads her log
         AuditPage page = audit.bySubject(me.id(), AuditQuery.newest(100).actions(AuditAction.VIEW));
         List<Map<String, Object>> views = page.entries().stream()
                 .filter(e -> e.actorId().map(id -> !id.equals(me.id())).orElse(true))
@@ -122,6 +123,7 @@ final class MentoringRoutes {
     /** "What did I do" (R7). */
     private void activity(Context ctx) {
         Account me = Web.account(ctx);
+        audit.flush(); // every acknowledged action is in the tree before the person reads her log
         ctx.json(Map.of("activity", audit.byActor(me.id(), AuditQuery.newest(100)).entries().stream().map(this::entryJson).toList()));
     }
 

@@ -1,5 +1,6 @@
 package dev.hoheit.mentoring.web;
 
+import dev.hoheit.mentoring.AppTransactions;
 import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
@@ -88,9 +89,14 @@ final class OrganisationRoutes {
         if (linked) {
             guard.refuseIfRestricted(employer, Role.EMPLOYER.id(), employeeId, Resource.of("assessment"), Web.client(ctx));
         }
-        audit.append(AuditEvent.of(Actor.of(employer.id(), Role.EMPLOYER.id()), AuditAction.VIEW, Resource.of("assessment"))
+        AuditEvent event = AuditEvent.of(Actor.of(employer.id(), Role.EMPLOYER.id()), AuditAction.VIEW, Resource.of("assessment"))
                 .about(linked ? employeeId : null).allowedBy(linked ? "employment" : null)
-                .withOutcome(linked ? Outcome.ALLOWED : Outcome.DENIED).from(Web.client(ctx)));
+                .withOutcome(linked ? Outcome.ALLOWED : Outcome.DENIED).from(Web.client(ctx));
+        if (linked) {
+            audit.append(event);
+        } else {
+            AppTransactions.outside(() -> audit.append(event)); // kept although the request fails
+        }
         if (!linked) {
             throw AppException.forbidden("this person is not linked to you as an employee");
         }

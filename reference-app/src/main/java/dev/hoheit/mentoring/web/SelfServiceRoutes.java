@@ -77,12 +77,24 @@ final class SelfServiceRoutes {
                 "restricted", retention.restriction(me.id()).isPresent(), "stores", stores));
     }
 
-    /** The export ZIP (R25, R32 Art. 15 and 20), streamed. */
+    /**
+     * The export ZIP (R25, R32 Art. 15 and 20). Written to a temporary file first and sent after the
+     * request's transaction commits, so the 200 comes only once the export's audit event is durable.
+     */
     private void export(Context ctx) throws java.io.IOException {
         Account me = Web.account(ctx);
-        ctx.contentType("application/zip");
-        ctx.header("Content-Disposition", "attachment; filename=\"smoffen-export.zip\"");
-        retention.exportSubject(me.id(), ctx.outputStream());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("smoffen-export-", ".zip");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+                retention.exportSubject(me.id(), out);
+            }
+            ctx.contentType("application/zip");
+            ctx.header("Content-Disposition", "attachment; filename=\"smoffen-export.zip\"");
+            ctx.result(java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE));
+        } catch (java.io.IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     private void consents(Context ctx) {

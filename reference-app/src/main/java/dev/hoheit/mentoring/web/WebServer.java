@@ -60,6 +60,7 @@ public final class WebServer implements AutoCloseable {
     /** Starts the server on {@code port} (0 picks a free one). */
     public static WebServer start(Services services, int port) {
         SecurityHeaders headers = new SecurityHeaders(services.behindTls());
+        RequestTransaction transaction = new RequestTransaction(services.dataSource());
         AccountRoutes accountRoutes = new AccountRoutes(services.accounts(), services.sessions(), services.consent(),
                 services.audit(), services.throttle(), services.behindTls());
         Javalin javalin = Javalin.create(config -> {
@@ -69,12 +70,24 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.before(ctx -> {
                 headers.apply(ctx);
+                transaction.begin(ctx);
                 authenticate(ctx, services.sessions(), services.accounts(), services.consent(), services.clock());
             });
             // R5: a signed-in user's reads of their own pages are recorded too (writes by their routes, views of
             // others' data by the access guard, an auditor's read of log entries by TransparencyLogRoutes).
             // Anonymous reads of /log/ record nothing: hashes carry no personal data, and anyone could grow the log.
-            config.routes.after(ctx -> recordRead(ctx, services.audit()));
+            config.routes.after(ctx -> {
+                try {
+                    recordRead(ctx, services.audit());
+                } catch (RuntimeException e) {
+                    // The read's audit event could not be written: the read fails (a 2xx means it is durable).
+                    LOG.error("Recording a read failed: {}", e.getClass().getName());
+                    RequestTransaction.rollbackOnly(ctx);
+                    error(ctx, 500, "internal", "something went wrong on our side; nothing was changed");
+                } finally {
+                    transaction.end(ctx); // commits before the response is written, or rolls back
+                }
+            });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             byte[] openApi = resource("openapi.json");
             // The web console: static files of the app itself, under the same strict CSP.
@@ -99,9 +112,16 @@ public final class WebServer implements AutoCloseable {
                     .register(config.routes);
             new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
             new TransparencyLogRoutes(services.audit()).register(config.routes);
-            config.routes.exception(AppException.class, (e, ctx) -> error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage()));
-            config.routes.exception(ConsentException.class, (e, ctx) -> consentError(ctx, e));
+            config.routes.exception(AppException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            });
+            config.routes.exception(ConsentException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                consentError(ctx, e);
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
                 LOG.error("Unexpected {} on a {} request", e.getClass().getName(), ctx.method());
                 error(ctx, 500, "internal", "something went wrong on our side; nothing was changed");
             });
@@ -143,7 +163,8 @@ public final class WebServer implements AutoCloseable {
             return; // others' data is logged by the access guard; failures by their handlers
         }
         String what = ctx.path().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
-        audit.appendBatched(dev.hoheit.audit.AuditEvent.of(dev.hoheit.audit.Actor.of(account.id(), AccountRoutes.primaryRole(account)),
+        // In the request's transaction: committed with it, before the 200 is written.
+        audit.append(dev.hoheit.audit.AuditEvent.of(dev.hoheit.audit.Actor.of(account.id(), AccountRoutes.primaryRole(account)),
                 dev.hoheit.audit.AuditAction.VIEW, dev.hoheit.audit.Resource.of("page", what)).about(account.id()).from(Web.client(ctx)));
     }
 

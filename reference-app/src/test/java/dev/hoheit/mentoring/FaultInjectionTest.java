@@ -1,0 +1,123 @@
+package dev.hoheit.mentoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditEntry;
+import dev.hoheit.audit.AuditQuery;
+import dev.hoheit.audit.VerificationReport;
+import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.TestDatabase;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Database connections fail under load (one statement or commit in twenty, the app's integrator
+ * included): afterwards every acknowledged request has its data and its audit event, every entry
+ * has exactly one event and every event its entry, every acknowledged read has exactly one event,
+ * and the log verifies.
+ */
+class FaultInjectionTest {
+
+    private static final int THREADS = 4;
+    private static final int ROUNDS = 30;
+
+    /** What one client saw acknowledged. */
+    private record Acknowledged(String menteeId, Set<String> entries, int reads, int failures) {
+    }
+
+    @DatabaseTest
+    void under_dropped_connections_nothing_acknowledged_is_lost_and_nothing_is_half_done(TestDatabase db) throws Exception {
+        FaultyDataSource faulty = new FaultyDataSource(db.dataSource());
+        try (TestApp app = new TestApp(faulty)) {
+            List<TestApp.Client> clients = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                TestApp.Client client = app.client();
+                ids.add(TestApp.json(client.register("faulty" + t, "correct horse " + t)).get("id").asText());
+                client.signIn("faulty" + t, "correct horse " + t);
+                clients.add(client);
+            }
+            faulty.dropRate = 0.05;
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            List<Future<Acknowledged>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                TestApp.Client client = clients.get(t);
+                String menteeId = ids.get(t);
+                results.add(pool.submit(() -> load(client, menteeId)));
+            }
+            List<Acknowledged> acknowledged = new ArrayList<>();
+            for (Future<Acknowledged> result : results) {
+                acknowledged.add(result.get());
+            }
+            pool.shutdown();
+            faulty.dropRate = 0;
+            assertTrue(faulty.injected.get() > 20, "faults were injected: " + faulty.injected.get());
+            assertTrue(acknowledged.stream().mapToInt(Acknowledged::failures).sum() > 0, "some requests failed");
+
+            app.app.flushAudit();
+            for (Acknowledged client : acknowledged) {
+                Set<String> stored = new HashSet<>(db.rows("SELECT session_id FROM app_smoff_session WHERE account_id = ?",
+                        client.menteeId()).stream().map(row -> row.values().iterator().next().toString()).toList());
+                List<AuditEntry> events = all(app, client.menteeId());
+                List<String> created = events.stream()
+                        .filter(e -> e.action() == AuditAction.CREATE && e.resourceType().equals("smoff-session"))
+                        .map(e -> e.resourceId().orElseThrow()).toList();
+                assertTrue(stored.containsAll(client.entries()), "every acknowledged entry is stored");
+                assertEquals(stored, new HashSet<>(created), "every stored entry has its event and every event its entry");
+                assertEquals(created.size(), new HashSet<>(created).size(), "no event twice");
+                long reads = events.stream().filter(e -> e.action() == AuditAction.VIEW
+                        && e.resourceId().orElse("").equals("/api/me/smoff-sessions")).count();
+                assertEquals(client.reads(), reads, "every acknowledged read has exactly one event, no unacknowledged one has");
+            }
+            VerificationReport report = app.app.audit().verify();
+            assertTrue(report.ok(), report.toText());
+            assertEquals(0, db.queryLong("SELECT count(*) FROM audit_outbox"));
+        }
+    }
+
+    private static Acknowledged load(TestApp.Client client, String menteeId) {
+        Set<String> entries = new HashSet<>();
+        int reads = 0;
+        int failures = 0;
+        for (int i = 0; i < ROUNDS; i++) {
+            HttpResponse<String> created = client.post("/api/me/smoff-sessions",
+                    Map.of("kind", "day", "date", "2026-02-" + String.format("%02d", 1 + i % 28), "minutes", 1 + i % 50));
+            if (created.statusCode() == 201) {
+                entries.add(TestApp.json(created).get("id").asText());
+            } else {
+                assertEquals(500, created.statusCode(), created.body());
+                failures++;
+            }
+            HttpResponse<String> read = client.get("/api/me/smoff-sessions");
+            if (read.statusCode() == 200) {
+                reads++;
+            } else {
+                assertEquals(500, read.statusCode(), read.body());
+                failures++;
+            }
+        }
+        return new Acknowledged(menteeId, entries, reads, failures);
+    }
+
+    private static List<AuditEntry> all(TestApp app, String actorId) {
+        List<AuditEntry> entries = new ArrayList<>();
+        AuditQuery query = AuditQuery.newest(500);
+        while (true) {
+            var page = app.app.audit().byActor(actorId, query);
+            entries.addAll(page.entries());
+            if (page.next().isEmpty()) {
+                return entries;
+            }
+            query = query.before(page.next().getAsLong());
+        }
+    }
+}
