@@ -88,7 +88,9 @@ public final class WebServer implements AutoCloseable {
                     transaction.end(ctx); // commits before the response is written, or rolls back
                 }
             });
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            // Liveness, and whether this instance integrates the audit log (one instance per database does).
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok",
+                    "auditIntegrator", services.audit().integrating() ? "leading" : "standby")));
             byte[] openApi = resource("openapi.json");
             // The web console: static files of the app itself, under the same strict CSP.
             byte[] index = resource("web/index.html");

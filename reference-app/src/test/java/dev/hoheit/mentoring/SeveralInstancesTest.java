@@ -1,0 +1,275 @@
+package dev.hoheit.mentoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditConfig;
+import dev.hoheit.audit.AuditEntry;
+import dev.hoheit.audit.AuditKeys;
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.audit.AuditQuery;
+import dev.hoheit.audit.VerificationReport;
+import dev.hoheit.testkit.DatabaseKind;
+import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.TestDatabase;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Three app processes on one PostgreSQL under load on all three: the audit integrator's host is
+ * killed with SIGKILL mid-load, then another instance. Every acknowledged request has its data and
+ * its audit event, each entry exactly one event and each event its entry, no read event is lost,
+ * the log verifies and has no gap, and a standby took over the integration within seconds.
+ */
+class SeveralInstancesTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeveralInstancesTest.class);
+    private static final Pattern LISTENS = Pattern.compile("Smoffen runs at http://localhost:(\\d+)/");
+    private static final int INSTANCES = 3;
+    private static final int CLIENTS_PER_INSTANCE = 2;
+
+    private record Instance(Process process, URI url) {
+    }
+
+    /** What one client saw acknowledged, and how many reads it tried. */
+    private record Client(String menteeId, Set<String> entries, int reads, int readsTried) {
+    }
+
+    @DatabaseTest
+    void killed_instances_lose_no_acknowledged_event_and_a_standby_takes_over(TestDatabase db) throws Exception {
+        Assumptions.assumeTrue(db.kind() == DatabaseKind.POSTGRESQL,
+                "several processes need a database server; H2 here is in-memory, private to this JVM");
+        Path dataDir = Files.createTempDirectory("smoffen-instances");
+        List<Instance> instances = new ArrayList<>();
+        try {
+            for (int i = 0; i < INSTANCES; i++) {
+                instances.add(start(db, dataDir, i)); // one after the other: the first creates keys and the operator
+            }
+            Map<Integer, List<TestApp.Client>> clients = new HashMap<>();
+            Map<TestApp.Client, String> mentees = new HashMap<>();
+            for (int i = 0; i < INSTANCES; i++) {
+                for (int c = 0; c < CLIENTS_PER_INSTANCE; c++) {
+                    TestApp.Client client = new TestApp.Client(instances.get(i).url());
+                    String nickname = "inst" + i + "c" + c;
+                    mentees.put(client, TestApp.json(client.register(nickname, "correct horse " + nickname)).get("id").asText());
+                    client.signIn(nickname, "correct horse " + nickname);
+                    clients.computeIfAbsent(i, k -> new ArrayList<>()).add(client);
+                }
+            }
+
+            AtomicBoolean stop = new AtomicBoolean();
+            ExecutorService pool = Executors.newFixedThreadPool(INSTANCES * CLIENTS_PER_INSTANCE);
+            List<Future<Client>> futures = new ArrayList<>();
+            for (List<TestApp.Client> group : clients.values()) {
+                for (TestApp.Client client : group) {
+                    futures.add(pool.submit(() -> load(client, mentees.get(client), stop)));
+                }
+            }
+            Thread.sleep(3_000);
+            int leader = leader(instances);
+            long killedAt = System.nanoTime();
+            instances.get(leader).process().destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
+            int next = -1;
+            while (next < 0 && System.nanoTime() - killedAt < TimeUnit.SECONDS.toNanos(30)) {
+                next = leader(instances, leader);
+                Thread.sleep(20);
+            }
+            Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
+            assertTrue(next >= 0, "no standby took over the integration within 30 s");
+            LOG.info("Integrator on instance {} killed; instance {} took over after {} ms", leader, next, takeover.toMillis());
+            Thread.sleep(2_000);
+            int other = -1;
+            for (int i = 0; i < INSTANCES; i++) {
+                if (i != leader && i != next) {
+                    other = i;
+                }
+            }
+            instances.get(other).process().destroyForcibly();
+            Thread.sleep(2_000);
+            stop.set(true);
+            List<Client> results = new ArrayList<>();
+            for (Future<Client> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            try (AuditLog audit = AuditLog.create(db.dataSource(), AuditConfig.of(AuditKeys.loadOrCreate(dataDir.resolve("keys")))
+                    .withoutMigration())) {
+                audit.flush();
+                long acknowledgedWrites = 0;
+                long acknowledgedReads = 0;
+                for (Client client : results) {
+                    Set<String> stored = new HashSet<>(db.rows("SELECT session_id FROM app_smoff_session WHERE account_id = ?",
+                            client.menteeId()).stream().map(row -> row.values().iterator().next().toString()).toList());
+                    List<AuditEntry> events = all(audit, client.menteeId());
+                    List<String> created = events.stream()
+                            .filter(e -> e.action() == AuditAction.CREATE && e.resourceType().equals("smoff-session"))
+                            .map(e -> e.resourceId().orElseThrow()).toList();
+                    assertTrue(stored.containsAll(client.entries()), "every acknowledged entry is stored");
+                    assertEquals(stored, new HashSet<>(created), "every stored entry has its event and every event its entry");
+                    assertEquals(created.size(), new HashSet<>(created).size(), "no event integrated twice");
+                    long reads = events.stream().filter(e -> e.action() == AuditAction.VIEW
+                            && e.resourceId().orElse("").equals("/api/me/smoff-sessions")).count();
+                    assertTrue(reads >= client.reads() && reads <= client.readsTried(),
+                            "acknowledged reads " + client.reads() + " <= read events " + reads + " <= reads tried " + client.readsTried());
+                    acknowledgedWrites += client.entries().size();
+                    acknowledgedReads += client.reads();
+                }
+                VerificationReport report = audit.verify();
+                assertTrue(report.ok(), report.toText());
+                assertEquals(0, db.queryLong("SELECT count(*) FROM audit_outbox"));
+                assertEquals(audit.treeSize(), db.queryLong("SELECT count(DISTINCT seq) FROM audit_entry"), "no gap");
+                assertTrue(takeover.compareTo(Duration.ofSeconds(10)) < 0, "standby took over in " + takeover);
+                LOG.info("{} instances, 2 killed: {} acknowledged writes and {} acknowledged reads, every one integrated once;"
+                        + " tree size {}; takeover {} ms", INSTANCES, acknowledgedWrites, acknowledgedReads, audit.treeSize(), takeover.toMillis());
+                assertTrue(acknowledgedWrites > 50, "the load ran: " + acknowledgedWrites);
+            }
+        } finally {
+            for (Instance instance : instances) {
+                instance.process().destroyForcibly();
+                instance.process().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static Client load(TestApp.Client client, String menteeId, AtomicBoolean stop) {
+        Set<String> entries = new HashSet<>();
+        int reads = 0;
+        int tried = 0;
+        int i = 0;
+        try {
+            while (!stop.get()) {
+                i++;
+                HttpResponse<String> created = client.post("/api/me/smoff-sessions",
+                        Map.of("kind", "day", "date", "2026-02-" + String.format("%02d", 1 + i % 28), "minutes", 1 + i % 50));
+                if (created.statusCode() == 201) {
+                    entries.add(TestApp.json(created).get("id").asText());
+                }
+                tried++;
+                if (client.get("/api/me/smoff-sessions").statusCode() == 200) {
+                    reads++;
+                }
+            }
+        } catch (RuntimeException e) {
+            // The instance was killed: this client stops; what it had acknowledged is checked.
+        }
+        return new Client(menteeId, entries, reads, tried);
+    }
+
+    /** The instance whose /health says it integrates, among those not excluded; -1 when none (yet). */
+    private static int leader(List<Instance> instances, int... excluded) {
+        Set<Integer> skip = new HashSet<>();
+        for (int e : excluded) {
+            skip.add(e);
+        }
+        for (int i = 0; i < instances.size(); i++) {
+            if (skip.contains(i) || !instances.get(i).process().isAlive()) {
+                continue;
+            }
+            try {
+                HttpResponse<String> health = new TestApp.Client(instances.get(i).url()).get("/health");
+                if (health.statusCode() == 200 && TestApp.json(health).get("auditIntegrator").asText().equals("leading")) {
+                    return i;
+                }
+            } catch (RuntimeException e) {
+                // not answering
+            }
+        }
+        return -1;
+    }
+
+    private static int leader(List<Instance> instances) throws InterruptedException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int found = leader(instances, new int[0]);
+            if (found >= 0) {
+                return found;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no instance reports that it integrates");
+    }
+
+    private static Instance start(TestDatabase db, Path dataDir, int index) throws IOException, InterruptedException {
+        String modulePath = System.getProperty("jdk.module.path");
+        assertNotNull(modulePath, "the tests must run on the module path");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        // The module path and class path of this test JVM: the app's modules, and the runtime-only JDBC
+        // driver and Flyway plugins, which Maven puts on the class path.
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-p", modulePath,
+                "-cp", System.getProperty("java.class.path"), "-m", "dev.hoheit.mentoring/dev.hoheit.mentoring.Main");
+        Map<String, String> environment = builder.environment();
+        environment.put("HOHEIT_DB_URL", db.jdbcUrl());
+        if (db.user() != null) {
+            environment.put("HOHEIT_DB_USER", db.user());
+        }
+        if (db.password() != null) {
+            environment.put("HOHEIT_DB_PASSWORD", db.password());
+        }
+        environment.put("HOHEIT_DATA_DIR", dataDir.toString());
+        environment.put("HOHEIT_PORT", "0");
+        environment.put("HOHEIT_OPERATOR_PASSWORD", "operator-secret-1");
+        Path stderr = dataDir.resolve("instance-" + index + ".err");
+        Process process = builder.redirectError(stderr.toFile()).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    Matcher matcher = LISTENS.matcher(line);
+                    if (matcher.find()) {
+                        seen.put("port", matcher.group(1));
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        }, "instance-" + index + "-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!seen.containsKey("port") && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(seen.containsKey("port"), "instance " + index + " did not start:\n" + Files.readString(stderr));
+        return new Instance(process, URI.create("http://127.0.0.1:" + seen.get("port") + "/"));
+    }
+
+    private static List<AuditEntry> all(AuditLog audit, String actorId) {
+        List<AuditEntry> entries = new ArrayList<>();
+        AuditQuery query = AuditQuery.newest(500);
+        while (true) {
+            var page = audit.byActor(actorId, query);
+            entries.addAll(page.entries());
+            if (page.next().isEmpty()) {
+                return entries;
+            }
+            query = query.before(page.next().getAsLong());
+        }
+    }
+}
