@@ -5,13 +5,16 @@
  * <p>Start the audit benchmark with {@code benchmarks/run-audit-benchmark.sh}, or
  * {@code java -p target/classes:target/lib -m dev.hoheit.benchmarks/dev.hoheit.benchmarks.AuditBenchmark};
  * the retention benchmark with {@code benchmarks/run-retention-benchmark.sh} ({@code RetentionBenchmark}).
- * The PostgreSQL driver is not required here: it is found through {@code java.sql.Driver} service binding.
+ * the write path of issue 11 (outbox and integrator) with {@code benchmarks/run-integration-benchmark.sh}
+ * ({@code IntegrationBenchmark}).
  */
 module dev.hoheit.benchmarks {
     requires dev.hoheit.audit;
     // lib-retention, and through it lib-consent (requires transitive), for RetentionBenchmark.
     requires dev.hoheit.retention;
     requires com.zaxxer.hikari;
+    // pgjdbc's CopyManager: COPY is the integrator's baseline (IntegrationBenchmark).
+    requires org.postgresql.jdbc;
     requires org.slf4j;
     // Process and thread CPU time (com.sun.management.OperatingSystemMXBean) for the time breakdowns.
     requires jdk.management;

@@ -29,12 +29,14 @@ import dev.hoheit.transaction.Transactions;
  * @param transactions where appends and erasures run: in a transaction of the log's own (the
  *                     default), or in the caller's ({@link #withTransactions}); purges, checkpoints
  *                     and integration always run in the log's own
+ * @param integrate whether this instance runs an integrator (the default); off for an instance that
+ *                  only appends while others integrate ({@link #withoutIntegrator})
  * @since 0.1
  */
 public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batchSize, int bufferCapacity,
                           int sealEvery, Duration keyCacheTtl, String origin, Duration retention,
                           Path stateDirectory, List<WitnessEndpoint> witnesses, int witnessQuorum,
-                          Transactions transactions) {
+                          Transactions transactions, boolean integrate) {
 
     /** The origin of a log that was not given one. */
     public static final String DEFAULT_ORIGIN = "hoheit.dev/audit";
@@ -81,61 +83,61 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
      */
     public static AuditConfig of(AuditKeys keys) {
         return new AuditConfig(keys, Clock.systemUTC(), true, 500, 10_000, 1_000, Duration.ofSeconds(30),
-                DEFAULT_ORIGIN, DEFAULT_RETENTION, null, List.of(), 0, Transactions.own());
+                DEFAULT_ORIGIN, DEFAULT_RETENTION, null, List.of(), 0, Transactions.own(), true);
     }
 
     /** The same settings with another clock. */
     public AuditConfig withClock(Clock newClock) {
         return new AuditConfig(keys, newClock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings, leaving migrations to the host ({@link AuditSchema#migrate}). */
     public AuditConfig withoutMigration() {
         return new AuditConfig(keys, clock, false, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings with another batch size and buffer capacity. */
     public AuditConfig withBatching(int newBatchSize, int newBufferCapacity) {
         return new AuditConfig(keys, clock, migrate, newBatchSize, newBufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings, sealing every {@code events} events. */
     public AuditConfig withSealEvery(int events) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, events, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings with another key cache lifetime. */
     public AuditConfig withKeyCacheTtl(Duration ttl) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, ttl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings with another origin (the log's name in its checkpoints). */
     public AuditConfig withOrigin(String newOrigin) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, newOrigin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings with another published retention period. */
     public AuditConfig withRetention(Duration newRetention) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                newRetention, stateDirectory, witnesses, witnessQuorum, transactions);
+                newRetention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings, keeping the newest signed checkpoint in {@code directory} (outside the database). */
     public AuditConfig withStateDirectory(Path directory) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, Checks.required("state directory", directory), witnesses, witnessQuorum, transactions);
+                retention, Checks.required("state directory", directory), witnesses, witnessQuorum, transactions, integrate);
     }
 
     /** The same settings, submitting checkpoints to {@code newWitnesses}, of which {@code quorum} must cosign. */
     public AuditConfig withWitnesses(List<WitnessEndpoint> newWitnesses, int quorum) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, newWitnesses, quorum, transactions);
+                retention, stateDirectory, newWitnesses, quorum, transactions, integrate);
     }
 
     /**
@@ -146,6 +148,18 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
      */
     public AuditConfig withTransactions(Transactions newTransactions) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, newTransactions);
+                retention, stateDirectory, witnesses, witnessQuorum, newTransactions, integrate);
+    }
+
+    /**
+     * The same settings for an instance that appends but does not integrate: its events wait in the
+     * outbox for an instance that does (at least one per database must, or nothing reaches the
+     * tree). For dedicated integrator nodes, and to measure appends alone.
+     *
+     * @since 0.2
+     */
+    public AuditConfig withoutIntegrator() {
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, false);
     }
 }

@@ -89,9 +89,11 @@ public interface AuditLog extends AutoCloseable {
 
     /**
      * Queues an event for the next group commit into the outbox, always in a transaction of the
-     * log's own (the writing thread cannot join the caller's). The future completes when the event
+     * log's own (the writing threads cannot join the caller's). The future completes when the event
      * is durable, or fails when it could not be stored. When the buffer is full this call waits
-     * (back-pressure); it never drops an event.
+     * (back-pressure); it never drops an event. Two writers commit batches side by side, so events
+     * of different batches may take positions in another order than they were queued; a caller
+     * that needs its events in order appends them with {@link #append}.
      */
     CompletableFuture<Appended> appendBatched(AuditEvent event);
 

@@ -48,12 +48,15 @@ class CheckpointAndProofTest {
     void a_person_gets_logarithmic_proofs_anyone_can_check_with_the_log_key(TestDatabase db) {
         AuditConfig config = AuditFixtures.config(AuditFixtures.clock()).withSealEvery(1000);
         try (AuditLog log = AuditLog.create(db.dataSource(), config)) {
+            java.util.concurrent.CompletableFuture<Appended> mine = null;
             for (int i = 0; i < 700; i++) {
-                log.appendBatched(i == 4 ? AuditFixtures.mentorViewsPlan("mine") : AuditFixtures.menteeUpdatesPlan("p" + i));
+                var appended = log.appendBatched(i == 4 ? AuditFixtures.mentorViewsPlan("mine") : AuditFixtures.menteeUpdatesPlan("p" + i));
+                mine = i == 4 ? appended : mine;
             }
             log.flush();
-            InclusionProof proof = log.prove(5);
-            assertEquals(5, proof.entry().seq());
+            long seq = log.awaitIntegrated(mine.join(), java.time.Duration.ofSeconds(5)).seq();
+            InclusionProof proof = log.prove(seq);
+            assertEquals(seq, proof.entry().seq());
             assertEquals("mine", proof.entry().resourceId().orElseThrow());
             assertEquals(700, proof.checkpoint().size(), "the tree is sealed on demand");
             assertEquals(10, proof.hashes().size(), "ceil(log2 700) hashes, not hundreds");

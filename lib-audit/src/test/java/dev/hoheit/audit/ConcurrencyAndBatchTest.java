@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.DelegatingDataSource;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.MutableClock;
 import dev.hoheit.testkit.TestDatabase;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 @MigrateWith(AuditTestSchema.class)
@@ -108,12 +106,11 @@ class ConcurrencyAndBatchTest {
     }
 
     /** Delegates to a real data source until switched off, then fails like a database that is down. */
-    static final class SwitchableDataSource implements DataSource {
-        private final DataSource delegate;
+    static final class SwitchableDataSource extends DelegatingDataSource {
         volatile boolean down;
 
         SwitchableDataSource(DataSource delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -121,45 +118,7 @@ class ConcurrencyAndBatchTest {
             if (down) {
                 throw new SQLException("connection refused (test outage)", "08001");
             }
-            return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return delegate.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return delegate.isWrapperFor(type);
+            return delegate().getConnection();
         }
     }
 }

@@ -16,19 +16,17 @@ import dev.hoheit.consent.NoticeDraft;
 import dev.hoheit.consent.NoticeRef;
 import dev.hoheit.consent.Purpose;
 import dev.hoheit.testkit.DatabaseTest;
+import dev.hoheit.testkit.DelegatingDataSource;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.MutableClock;
 import dev.hoheit.testkit.TestDatabase;
 import dev.hoheit.transaction.CallerTransaction;
 import dev.hoheit.transaction.Transactions;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -80,13 +78,12 @@ class SpringTransactionTest {
     }
 
     /** Counts the connections taken on the test's thread (the audit integrator's own thread is not counted). */
-    static final class CountingDataSource implements DataSource {
-        private final DataSource delegate;
+    static final class CountingDataSource extends DelegatingDataSource {
         private final Thread counted = Thread.currentThread();
         final AtomicInteger taken = new AtomicInteger();
 
         CountingDataSource(DataSource delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -94,47 +91,7 @@ class SpringTransactionTest {
             if (Thread.currentThread() == counted) {
                 taken.incrementAndGet();
             }
-            return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return delegate.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return delegate.isWrapperFor(type);
+            return delegate().getConnection();
         }
     }
 

@@ -1,14 +1,12 @@
 package dev.hoheit.mentoring;
 
-import java.io.PrintWriter;
+import dev.hoheit.testkit.DelegatingDataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -17,20 +15,19 @@ import javax.sql.DataSource;
  * {@link #dropRate} is above zero, that share of all statement preparations and commits throws
  * (a failed commit commits nothing). Counts the failures it injected.
  */
-final class FaultyDataSource implements DataSource {
+final class FaultyDataSource extends DelegatingDataSource {
 
-    private final DataSource delegate;
     volatile String failing;
     volatile double dropRate;
     final AtomicInteger injected = new AtomicInteger();
 
     FaultyDataSource(DataSource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection real = delegate.getConnection();
+        Connection real = delegate().getConnection();
         return (Connection) Proxy.newProxyInstance(FaultyDataSource.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     String table = failing;
@@ -51,45 +48,5 @@ final class FaultyDataSource implements DataSource {
                         throw e.getCause();
                     }
                 });
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return delegate.isWrapperFor(type);
     }
 }

@@ -109,7 +109,9 @@ public final class DefaultAuditLog implements AuditLog {
                 details -> appendSystem(AuditAction.PURGE, Resource.of("audit-entry"), details), this::seal);
         this.batches = new BatchAppender<>(config.bufferCapacity(), config.batchSize(), this::insertOwn);
         this.integrator = new Integrator(database, outbox, sealer, keys, writer, config.clock(), this::afterIntegration);
-        this.integrator.start();
+        if (config.integrate()) {
+            this.integrator.start();
+        }
     }
 
     // ---- Writing ---------------------------------------------------------------------------
@@ -188,12 +190,27 @@ public final class DefaultAuditLog implements AuditLog {
         return new Appended(id, row.writtenAt());
     }
 
-    /** A group commit of queued rows, in one transaction of the log's own. */
+    /**
+     * A group commit of queued rows: one multi-row INSERT per 500 rows, in one transaction of the
+     * log's own. Each row's {@link Appended} carries the batch's earliest append time, so a wait for
+     * it never looks for the entry before its recording time, whichever id the database returned
+     * for which row.
+     */
     private List<Appended> insertOwn(List<OutboxRow> rows) {
+        Instant earliest = rows.stream().map(OutboxRow::writtenAt).min(Instant::compareTo).orElseThrow();
         List<Appended> appended = guard("append audit events", () -> transactions.writeOwn(tx -> {
             List<Appended> ids = new java.util.ArrayList<>(rows.size());
-            for (OutboxRow row : rows) {
-                ids.add(insert(tx, row));
+            for (int from = 0; from < rows.size(); from += 500) {
+                var insert = tx.insertInto(AUDIT_OUTBOX, AUDIT_OUTBOX.WRITTEN_AT, AUDIT_OUTBOX.PAYLOAD);
+                for (OutboxRow row : rows.subList(from, Math.min(rows.size(), from + 500))) {
+                    insert = insert.values(row.writtenAt(), row.payload());
+                }
+                for (Long id : insert.returningResult(AUDIT_OUTBOX.ID).fetch(AUDIT_OUTBOX.ID)) {
+                    ids.add(new Appended(id, earliest));
+                }
+            }
+            if (ids.size() != rows.size()) {
+                throw new AuditException(Problem.STORAGE, "the database returned " + ids.size() + " ids for " + rows.size() + " rows");
             }
             return ids;
         }));

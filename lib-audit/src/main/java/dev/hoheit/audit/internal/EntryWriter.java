@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
@@ -36,6 +37,10 @@ final class EntryWriter {
     /** Rows per INSERT statement: one multi-row statement is far cheaper than as many single-row ones. */
     static final int ROWS_PER_STATEMENT = 250;
     private static final int COLUMNS = 16; // the 15 of the leaf, and outbox_id
+    /** From this many entries on, PostgreSQL gets them by COPY. */
+    static final int COPY_FROM = 50;
+    private static final String COPY_COLUMNS = "seq, recorded_at, actor_tag, actor_role, actor_enc, subject_tag, subject_enc,"
+            + " action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc, outbox_id";
 
     private final Database database;
     private final Partitions partitions;
@@ -109,6 +114,13 @@ final class EntryWriter {
     }
 
     private void insert(Connection connection, List<StoredEvent> placed, List<Long> outboxIds) throws SQLException {
+        if (database.postgres() && placed.size() >= COPY_FROM) {
+            Optional<PostgresCopy> copy = PostgresCopy.on(connection);
+            if (copy.isPresent()) {
+                copy(copy.get(), placed, outboxIds);
+                return;
+            }
+        }
         for (int from = 0; from < placed.size(); from += ROWS_PER_STATEMENT) {
             int to = Math.min(placed.size(), from + ROWS_PER_STATEMENT);
             try (PreparedStatement insert = connection.prepareStatement(insertSql(to - from))) {
@@ -125,6 +137,49 @@ final class EntryWriter {
                 }
                 insert.executeUpdate();
             }
+        }
+    }
+
+    /** COPY of the placed entries (PostgreSQL): about twice as fast as multi-row INSERTs for a batch. */
+    private static void copy(PostgresCopy copy, List<StoredEvent> placed, List<Long> outboxIds) throws SQLException {
+        StringBuilder data = new StringBuilder(placed.size() * 900);
+        for (int i = 0; i < placed.size(); i++) {
+            StoredEvent e = placed.get(i);
+            data.append(e.seq()).append('\t');
+            PostgresCopy.time(data, e.recordedAt());
+            data.append('\t');
+            PostgresCopy.text(data, e.actorTag());
+            data.append('\t');
+            PostgresCopy.text(data, e.actorRole());
+            data.append('\t');
+            PostgresCopy.bytes(data, e.actorEnc());
+            data.append('\t');
+            PostgresCopy.text(data, e.subjectTag());
+            data.append('\t');
+            PostgresCopy.bytes(data, e.subjectEnc());
+            data.append('\t');
+            PostgresCopy.text(data, e.action());
+            data.append('\t');
+            PostgresCopy.text(data, e.resourceType());
+            data.append('\t');
+            PostgresCopy.bytes(data, e.resourceEnc());
+            data.append('\t');
+            PostgresCopy.text(data, e.purpose());
+            data.append('\t');
+            PostgresCopy.text(data, e.outcome());
+            data.append('\t');
+            PostgresCopy.bytes(data, e.details());
+            data.append('\t');
+            PostgresCopy.text(data, e.clientDay() == null ? null : e.clientDay().toString());
+            data.append('\t');
+            PostgresCopy.bytes(data, e.clientEnc());
+            data.append('\t');
+            PostgresCopy.text(data, outboxIds.get(i) == null ? null : outboxIds.get(i).toString());
+            data.append('\n');
+        }
+        long copied = copy.copy("audit_entry", COPY_COLUMNS, data);
+        if (copied != placed.size()) {
+            throw new SQLException("COPY stored " + copied + " of " + placed.size() + " entries", "58000");
         }
     }
 

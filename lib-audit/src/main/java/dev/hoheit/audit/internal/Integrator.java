@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * Moves committed outbox rows into the tree. Each instance runs one, and the one that holds the
  * {@link Leadership} integrates; the others stand by and take over when it stops or dies.
  *
- * <p>One batch is one transaction: lock the tree's head, read the oldest outbox rows (in id order,
- * which is the order their transactions made them visible, near enough: a row whose transaction
- * commits late joins a later batch), open and seal them under the persons' keys, place them, write
- * entries, tiles and head, destroy the keys an erasure asks for, delete the rows, commit. A failure
- * anywhere leaves the rows in the outbox for the next try, so every committed row is integrated
- * exactly once.
+ * <p>A batch is read, opened and sealed under the persons' keys first (no lock; on a helper thread
+ * while the batch before it commits), then placed in one transaction: lock the tree's head, write
+ * entries (COPY on PostgreSQL), tiles and head, destroy the keys an erasure asks for, delete the
+ * batch's outbox rows, commit. Deleting claims the rows: when fewer are deleted than were read,
+ * another integrator took some, and the transaction is rolled back. Rows come in id order, which
+ * is the order their transactions made them visible, near enough (a row whose transaction commits
+ * late joins a later batch). A failure anywhere leaves the rows in the outbox for the next try, so
+ * every committed row is integrated exactly once.
  */
 final class Integrator implements AutoCloseable {
 
@@ -58,8 +61,12 @@ final class Integrator implements AutoCloseable {
     private final Object signal = new Object();
     private final AtomicLong integratedCount = new AtomicLong();
     private final Thread thread;
+    /** Reads and seals the next batch while the current one commits. */
+    private final java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor(task ->
+            Thread.ofPlatform().name("hoheit-audit-integrator-prepare").daemon(true).unstarted(task));
     private volatile boolean stopped;
     private volatile boolean leading;
+    private volatile boolean started;
     private boolean woken;
 
     Integrator(Database database, OutboxCodec codec, FieldSealer sealer, KeyRing keys, EntryWriter writer, Clock clock,
@@ -77,6 +84,7 @@ final class Integrator implements AutoCloseable {
     }
 
     void start() {
+        started = true;
         thread.start();
     }
 
@@ -153,7 +161,9 @@ final class Integrator implements AutoCloseable {
 
     /** How long the oldest row has waited in the outbox (zero when it is empty), by the log's clock. */
     Duration lag() {
-        Instant oldest = database.dsl().select(DSL.min(AUDIT_OUTBOX.WRITTEN_AT)).from(AUDIT_OUTBOX).fetchOne(0, Instant.class);
+        // The lowest id is the oldest row, near enough, and found through the primary key (no scan).
+        Instant oldest = database.dsl().select(AUDIT_OUTBOX.WRITTEN_AT).from(AUDIT_OUTBOX).orderBy(AUDIT_OUTBOX.ID).limit(1)
+                .fetchOne(AUDIT_OUTBOX.WRITTEN_AT);
         if (oldest == null) {
             return Duration.ZERO;
         }
@@ -178,22 +188,61 @@ final class Integrator implements AutoCloseable {
                 });
     }
 
+    /** Outbox rows read, opened and sealed under the persons' keys: ready to be placed (no position yet). */
+    private record Prepared(List<Long> ids, List<Instant> times, List<StoredEvent> events, List<String> erased) {
+
+        boolean empty() {
+            return ids.isEmpty();
+        }
+
+        long minId() {
+            return ids.get(0);
+        }
+
+        long maxId() {
+            return ids.get(ids.size() - 1);
+        }
+    }
+
+    private static final Prepared NOTHING = new Prepared(List.of(), List.of(), List.of(), List.of());
+
+    /**
+     * The loop of the leading instance, pipelined: while one batch is placed and committed (mostly
+     * database work), the next is read and sealed (mostly CPU work) on a helper thread.
+     */
     private void run() {
         long failures = 0;
+        Prepared next = null;
         while (!stopped) {
             try {
                 leading = leadership.lead();
                 if (!leading) {
+                    next = null;
                     pause(STANDBY_MILLIS);
                     continue;
                 }
-                int moved = integrateBatch();
+                Prepared current = next != null ? next : prepare(Long.MAX_VALUE, Long.MIN_VALUE);
+                next = null;
+                if (current.empty()) {
+                    pause(POLL_MILLIS);
+                    continue;
+                }
+                Future<Prepared> ahead = current.ids().size() == BATCH
+                        ? helper.submit(() -> prepare(current.minId(), current.maxId())) : null;
+                try {
+                    commit(current);
+                } finally {
+                    if (ahead != null) {
+                        next = take(ahead);
+                    }
+                }
                 failures = 0;
-                if (moved < BATCH) {
+                if (ahead == null) {
                     pause(POLL_MILLIS);
                 }
             } catch (RuntimeException | SQLException e) {
                 failures++;
+                next = null;
                 LOG.warn("Audit integration failed ({} in a row), retrying: {}", failures, e.toString());
                 leadership.close();
                 leading = false;
@@ -202,41 +251,101 @@ final class Integrator implements AutoCloseable {
         }
     }
 
-    /** Integrates one batch; returns how many outbox rows it moved. Public for drains at close. */
+    private static Prepared take(Future<Prepared> ahead) throws SQLException {
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new AuditException(AuditException.Problem.STORAGE, "preparing an integration batch failed", e.getCause());
+        }
+    }
+
+    /** Integrates one batch; returns how many outbox rows it moved (for the drain at close). */
     int integrateBatch() throws SQLException {
+        Prepared batch = prepare(Long.MAX_VALUE, Long.MIN_VALUE);
+        return batch.empty() ? 0 : commit(batch);
+    }
+
+    /**
+     * Reads the oldest outbox rows outside {@code [skipFrom, skipTo]} (the batch being committed right
+     * now), opens them and seals their fields under the persons' keys. No lock is taken: the commit
+     * claims the rows by deleting them, and gives up when another integrator was first.
+     */
+    private Prepared prepare(long skipFrom, long skipTo) {
+        DSLContext db = database.dsl();
+        var select = db.select(AUDIT_OUTBOX.ID, AUDIT_OUTBOX.WRITTEN_AT, AUDIT_OUTBOX.PAYLOAD).from(AUDIT_OUTBOX);
+        List<Record3<Long, Instant, byte[]>> rows = (skipFrom <= skipTo
+                ? select.where(AUDIT_OUTBOX.ID.lt(skipFrom).or(AUDIT_OUTBOX.ID.gt(skipTo))) : select)
+                .orderBy(AUDIT_OUTBOX.ID).limit(BATCH).fetch();
+        if (rows.isEmpty()) {
+            return NOTHING;
+        }
+        List<OutboxCodec.Opened> opened = new ArrayList<>(rows.size());
+        java.util.Set<String> persons = new java.util.HashSet<>();
+        for (Record3<Long, Instant, byte[]> row : rows) {
+            OutboxCodec.Opened event = codec.open(row.value3());
+            opened.add(event);
+            if (!event.event().actor().isSystem()) {
+                persons.add(event.event().actor().id());
+            }
+            if (event.event().subjectId() != null) {
+                persons.add(event.event().subjectId());
+            }
+        }
+        keys.prefetch(persons); // one query and one insert for the batch's persons, not a round trip each
+        List<Long> ids = new ArrayList<>(rows.size());
+        List<Instant> times = new ArrayList<>(rows.size());
+        List<StoredEvent> events = new ArrayList<>(rows.size());
+        List<String> erased = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Record3<Long, Instant, byte[]> row = rows.get(i);
+            ids.add(row.value1());
+            times.add(row.value2());
+            events.add(sealer.seal(opened.get(i).event(), row.value2()));
+            if (opened.get(i).eraseSubjectId() != null) {
+                erased.add(opened.get(i).eraseSubjectId());
+            }
+        }
+        return new Prepared(ids, times, events, erased);
+    }
+
+    /**
+     * Places a prepared batch in one transaction: lock the head, write entries, tiles and head,
+     * destroy the keys its erasures ask for, delete its outbox rows, commit. When some of its rows
+     * are gone already (another integrator took them), nothing is kept and the rows are read again.
+     */
+    private int commit(Prepared batch) throws SQLException {
         Connection held = leadership.connection();
         Connection connection = held != null ? held : dataSource.getConnection();
-        List<Long> ids = new ArrayList<>();
-        List<String[]> erased = new ArrayList<>();
+        List<String> erasedTags = new ArrayList<>();
         EntryWriter.Placed placed;
+        List<Long> ids = batch.ids();
         try {
             connection.setAutoCommit(false);
             try {
                 DSLContext tx = database.dsl(connection);
                 EntryWriter.Head head = EntryWriter.readHead(tx, true);
-                List<Record3<Long, Instant, byte[]>> rows = tx.select(AUDIT_OUTBOX.ID, AUDIT_OUTBOX.WRITTEN_AT, AUDIT_OUTBOX.PAYLOAD)
-                        .from(AUDIT_OUTBOX).orderBy(AUDIT_OUTBOX.ID).limit(BATCH).fetch();
-                if (rows.isEmpty()) {
-                    connection.commit();
-                    return 0;
+                placed = writer.place(connection, head, batch.events(), batch.times(), ids);
+                for (String person : batch.erased()) {
+                    erasedTags.add(keys.destroyPersonKey(tx, person).orElse(null));
                 }
-                List<StoredEvent> events = new ArrayList<>(rows.size());
-                List<Instant> times = new ArrayList<>(rows.size());
-                for (Record3<Long, Instant, byte[]> row : rows) {
-                    OutboxCodec.Opened opened = codec.open(row.value3());
-                    ids.add(row.value1());
-                    times.add(row.value2());
-                    events.add(sealer.seal(opened.event(), row.value2()));
-                    if (opened.eraseSubjectId() != null) {
-                        erased.add(new String[] {opened.eraseSubjectId(), null});
-                    }
-                }
-                placed = writer.place(connection, head, events, times, ids);
-                for (String[] person : erased) {
-                    person[1] = keys.destroyPersonKey(tx, person[0]).orElse(null);
-                }
+                int deleted = 0;
                 for (int from = 0; from < ids.size(); from += 1_000) {
-                    tx.deleteFrom(AUDIT_OUTBOX).where(AUDIT_OUTBOX.ID.in(ids.subList(from, Math.min(ids.size(), from + 1_000)))).execute();
+                    deleted += tx.deleteFrom(AUDIT_OUTBOX).where(AUDIT_OUTBOX.ID.in(ids.subList(from, Math.min(ids.size(), from + 1_000))))
+                            .execute();
+                }
+                if (deleted != ids.size()) {
+                    connection.rollback();
+                    LOG.info("{} of {} outbox rows were integrated by another instance meanwhile; reading again", ids.size() - deleted, ids.size());
+                    return 0;
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -252,8 +361,8 @@ final class Integrator implements AutoCloseable {
                 connection.close();
             }
         }
-        for (String[] person : erased) {
-            keys.forget(person[0], person[1]);
+        for (int i = 0; i < batch.erased().size(); i++) {
+            keys.forget(batch.erased().get(i), erasedTags.get(i));
         }
         integratedCount.addAndGet(ids.size());
         HexFormat hex = HexFormat.of();
@@ -311,6 +420,9 @@ final class Integrator implements AutoCloseable {
                 interrupted = true;
             }
         }
+        if (!started) {
+            return;
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
             while (leadership.lead() && integrateBatch() == BATCH && System.nanoTime() < deadline) {
@@ -321,6 +433,7 @@ final class Integrator implements AutoCloseable {
         }
         leadership.close();
         leading = false;
+        helper.shutdownNow();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
