@@ -6,13 +6,18 @@
  * {@code java -p target/classes:target/lib -m dev.hoheit.benchmarks/dev.hoheit.benchmarks.AuditBenchmark};
  * the retention benchmark with {@code benchmarks/run-retention-benchmark.sh} ({@code RetentionBenchmark}).
  * the write path of issue 11 (outbox and integrator) with {@code benchmarks/run-integration-benchmark.sh}
- * ({@code IntegrationBenchmark}).
+ * ({@code IntegrationBenchmark}); what auditing costs a mentor's view in the reference app with
+ * {@code benchmarks/run-mentor-view-benchmark.sh} ({@code MentorViewBenchmark}).
  */
 module dev.hoheit.benchmarks {
     requires dev.hoheit.audit;
     // lib-retention, and through it lib-consent (requires transitive), for RetentionBenchmark.
     requires dev.hoheit.retention;
     requires com.zaxxer.hikari;
+    // MentorViewBenchmark: the reference app, and JSON for its HTTP API.
+    requires dev.hoheit.mentoring;
+    requires com.fasterxml.jackson.databind;
+    requires java.net.http;
     // pgjdbc's CopyManager: COPY is the integrator's baseline (IntegrationBenchmark).
     requires org.postgresql.jdbc;
     requires org.slf4j;

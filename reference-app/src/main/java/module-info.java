@@ -1,6 +1,6 @@
 /**
  * Smoffen, the Hoheit reference mentoring platform: the three libraries assembled into a web
- * application on Javalin. An application, so it exports nothing.
+ * application on Javalin. An application, so it exports nothing but its start to the benchmarks.
  */
 module dev.hoheit.mentoring {
     requires dev.hoheit.retention;
@@ -16,6 +16,8 @@ module dev.hoheit.mentoring {
     // ImageIO decodes and re-encodes pictures (strips their metadata).
     requires java.desktop;
 
+    // The benchmarks start the app (SmoffenApp.start with a wrapped audit log) to measure what auditing costs a request.
+    exports dev.hoheit.mentoring to dev.hoheit.benchmarks;
     // Jackson reads and writes the API's request and response records.
     opens dev.hoheit.mentoring.web to com.fasterxml.jackson.databind;
     // jOOQ instantiates the generated record classes reflectively.

@@ -4,9 +4,14 @@ import dev.hoheit.audit.Appended;
 import dev.hoheit.audit.AuditConfig;
 import dev.hoheit.audit.AuditKeys;
 import dev.hoheit.audit.AuditLog;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *       rate this machine sustains appending and integrating at once (2b);</li>
  *   <li>synchronous {@code append} latency (own transaction) against a single-row insert and commit;</li>
  *   <li>the first round of events by 10,000 persons never seen before (their keys are created by
- *       the integrator) against the rounds after it.</li>
+ *       the integrator) against the rounds after it;</li>
+ *   <li>three writer processes appending at once against one process alone.</li>
  * </ol>
  *
  * <p>Run it with {@code benchmarks/run-integration-benchmark.sh}. The run works in its own schema and
@@ -102,7 +108,9 @@ public final class IntegrationBenchmark {
                 + " between rounds");
         // Subjects 0..9,999 are the measured rounds' persons; 10,000..19,999 the warm-up round's.
         AuditTraffic traffic = new AuditTraffic(settings.actors(), 20_000);
-        AuditKeys keys = AuditKeys.generate();
+        // On disk, so the writer processes of section 6 seal their outbox rows under the same keys.
+        Path keysDir = Files.createTempDirectory("bench-audit-keys");
+        AuditKeys keys = AuditKeys.loadOrCreate(keysDir);
         AuditConfig config = AuditConfig.of(keys).withBatching(settings.batchSize(), settings.bufferCapacity());
         // The writer only appends (AuditConfig.withoutIntegrator), so appends and integration can be measured apart.
         try (AuditLog writer = AuditLog.create(db.dataSource(), config.withoutIntegrator())) {
@@ -113,6 +121,7 @@ public final class IntegrationBenchmark {
                 integrating.flush();
             }
         }
+        processes(report, keysDir);
         report.detail("Run", "whole run took " + Report.seconds(Duration.between(started, Instant.now()).toMillis() / 1000.0));
         return report;
     }
@@ -386,6 +395,69 @@ public final class IntegrationBenchmark {
         report.row(new Report.Row("4. Synchronous append (durable, own transaction)", "p99 per call", Latencies.ms(lib.millis(99)) + " ms",
                 Latencies.ms(plain.millis(99)) + " ms", Report.ratio(lib.millis(99), plain.millis(99), false), "report", Report.Verdict.NONE));
         report.detail("4. Synchronous append", "lib-audit " + lib.summary() + "; baseline " + plain.summary());
+    }
+
+    // ---- 6: three writer processes against one -------------------------------------------
+
+    private void processes(Report report, Path keysDir) throws Exception {
+        int perProcess = events;
+        double one = writers(keysDir, 1, perProcess, 50_000_000L);
+        double three = writers(keysDir, 3, perProcess, 60_000_000L);
+        report.row(new Report.Row("6. Writer processes (appendBatched, 2 producers each, appending-only)",
+                "durable throughput of 3 processes together, " + BenchSettings.count(perProcess) + " events each",
+                Report.perSecond(three, "events"), Report.perSecond(one, "events") + " (one process alone, the same events)",
+                Report.ratio(three, one, true), "ratio >= 1", Report.Verdict.of(three >= one)));
+        report.detail("6. Writer processes", "each a JVM of its own (AppendWorker), started first and then told to go at once;"
+                + " the time runs from go to the last process's last durable event");
+        db.execute("TRUNCATE audit_outbox");
+    }
+
+    /** Starts {@code count} writer processes, lets them append at once; returns their events per second together. */
+    private double writers(Path keysDir, int count, int perProcess, long firstBase) throws Exception {
+        String launcher = ProcessHandle.current().info().command().orElse("java");
+        List<Process> processes = new ArrayList<>();
+        List<BufferedReader> outputs = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Process process = new ProcessBuilder(launcher, "-Xmx1g", "-p", System.getProperty("jdk.module.path"),
+                        "-m", "dev.hoheit.benchmarks/dev.hoheit.benchmarks.AppendWorker", settings.jdbcUrl(), db.schema(),
+                        keysDir.toString(), Long.toString(firstBase + (long) i * perProcess), Integer.toString(perProcess),
+                        Integer.toString(settings.producers())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                processes.add(process);
+                BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8));
+                outputs.add(out);
+                String line;
+                while ((line = out.readLine()) != null && !line.equals("ready")) {
+                    // the worker's log lines
+                }
+                if (line == null) {
+                    throw new BenchmarkException("writer process " + i + " ended before it was ready");
+                }
+            }
+            long start = System.nanoTime();
+            for (Process process : processes) {
+                process.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+            }
+            for (int i = 0; i < count; i++) {
+                String line;
+                while ((line = outputs.get(i).readLine()) != null && !line.startsWith("done ")) {
+                    // the worker's log lines
+                }
+                if (line == null) {
+                    throw new BenchmarkException("writer process " + i + " ended without finishing");
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            LOG.info("   {} writer process(es): {} events in {} s", count, (long) count * perProcess, String.format(Locale.ROOT, "%.2f", seconds));
+            return count * perProcess / seconds;
+        } finally {
+            for (Process process : processes) {
+                process.waitFor(60, TimeUnit.SECONDS);
+                process.destroyForcibly();
+            }
+        }
     }
 
     private static double mean(List<Double> values, int from) {

@@ -37,6 +37,7 @@ import dev.hoheit.retention.Stores;
 import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -88,9 +89,18 @@ public final class SmoffenApp implements AutoCloseable {
 
     /** Starts the app on the database the settings name (the embedded H2 by default). */
     public static SmoffenApp start(AppSettings settings) {
+        return start(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts the app on the database the settings name, its audit log passed through {@code auditLog}
+     * first: the benchmark module wraps it to measure what auditing costs a request (appends replaced
+     * by no-ops). Not a switch of the app: its own start always audits.
+     */
+    public static SmoffenApp start(AppSettings settings, UnaryOperator<AuditLog> auditLog) {
         HikariDataSource dataSource = dataSource(settings);
         try {
-            return start(settings, dataSource, Clock.systemUTC(), new PasswordHasher(), dataSource);
+            return start(settings, dataSource, Clock.systemUTC(), new PasswordHasher(), dataSource, auditLog);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -99,11 +109,11 @@ public final class SmoffenApp implements AutoCloseable {
 
     /** Starts the app on a data source the caller owns (tests). */
     public static SmoffenApp start(AppSettings settings, DataSource dataSource, Clock clock, PasswordHasher hasher) {
-        return start(settings, dataSource, clock, hasher, null);
+        return start(settings, dataSource, clock, hasher, null, UnaryOperator.identity());
     }
 
     private static SmoffenApp start(AppSettings settings, DataSource dataSource, Clock clock, PasswordHasher hasher,
-                                    HikariDataSource owned) {
+                                    HikariDataSource owned, UnaryOperator<AuditLog> auditLog) {
         LOG.info("Starting Smoffen: {}", settings);
         System.setProperty("java.awt.headless", "true"); // pictures are decoded without a display
         AppMigrations.migrate(dataSource);
@@ -115,9 +125,9 @@ public final class SmoffenApp implements AutoCloseable {
                 .withServiceName("Smoffen").withTransactions(inRequest));
         ConsentCatalog.install(consent);
         Path auditKeys = settings.dataDir().resolve("keys");
-        AuditLog audit = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(auditKeys))
+        AuditLog audit = auditLog.apply(AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(auditKeys))
                 .withClock(clock).withOrigin(settings.auditOrigin()).withStateDirectory(auditKeys)
-                .withWitnesses(settings.auditWitnesses(), settings.auditWitnessQuorum()).withTransactions(inRequest));
+                .withWitnesses(settings.auditWitnesses(), settings.auditWitnessQuorum()).withTransactions(inRequest)));
         javax.crypto.SecretKey masterKey = MasterKey.loadOrCreate(settings.masterKeyFile());
         PersonKeys keys = new PersonKeys(db, masterKey, clock);
         AccountService accounts = new AccountService(db, consent, keys, hasher, clock);

@@ -46,6 +46,12 @@ final class Integrator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Integrator.class);
     static final int BATCH = 2_000;
     private static final long POLL_MILLIS = 20;
+    /**
+     * After a partial batch, the least time before the next one, woken or not: under a light load
+     * every commit wakes the integrator, and integrating each event alone would cost a transaction
+     * (and a disk flush) per event; waiting this long gathers them at the price of as much lag.
+     */
+    private static final long LINGER_MILLIS = 10;
     private static final long STANDBY_MILLIS = 250;
 
     private final Database database;
@@ -238,7 +244,8 @@ final class Integrator implements AutoCloseable {
                 }
                 failures = 0;
                 if (ahead == null) {
-                    pause(POLL_MILLIS);
+                    sleepQuietly(LINGER_MILLIS);
+                    pause(POLL_MILLIS - LINGER_MILLIS);
                 }
             } catch (RuntimeException | SQLException e) {
                 failures++;
@@ -392,6 +399,15 @@ final class Integrator implements AutoCloseable {
                 }
             }
             woken = false;
+        }
+    }
+
+    private void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
         }
     }
 
