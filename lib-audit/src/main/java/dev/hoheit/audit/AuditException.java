@@ -42,8 +42,9 @@ public final class AuditException extends RuntimeException {
          */
         TIMEOUT,
         /**
-         * The call cannot run in the current transaction binding: it waits for integration, which
-         * cannot happen before the caller's open transaction commits.
+         * The call cannot succeed in the current state: it waits for integration inside the
+         * caller's open transaction (which must commit first), or for an appended event that is
+         * not committed (its transaction rolled back or is still open).
          *
          * @since 0.2
          */

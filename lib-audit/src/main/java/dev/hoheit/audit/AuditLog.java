@@ -99,9 +99,10 @@ public interface AuditLog extends AutoCloseable {
 
     /**
      * Waits until every event queued for a group commit so far is durable and every event durable
-     * now is integrated (at most 30 seconds).
+     * now is integrated. A large backlog may take its time, as long as it shrinks.
      *
-     * @throws AuditException ({@link AuditException.Problem#TIMEOUT}) when integration did not catch up in time
+     * @throws AuditException ({@link AuditException.Problem#TIMEOUT}) when integration made no
+     *         progress for 30 seconds (no integrator running, or one that keeps failing)
      */
     void flush();
 

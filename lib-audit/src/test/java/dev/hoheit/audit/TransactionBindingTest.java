@@ -30,11 +30,14 @@ class TransactionBindingTest {
         try (AuditLog log = joinedLog(db, AuditFixtures.clock())) {
             try (Connection real = db.dataSource().getConnection()) {
                 CallerConnection caller = CallerConnection.begin(real);
+                Appended appended;
                 try (BoundTransaction.Binding bound = BoundTransaction.bind(caller.connection())) {
-                    log.append(AuditFixtures.mentorViewsPlan("rolled-back"));
+                    appended = log.append(AuditFixtures.mentorViewsPlan("rolled-back"));
                 }
                 real.rollback();
                 assertEquals(List.of(), caller.violations());
+                AuditException never = assertThrows(AuditException.class, () -> log.awaitIntegrated(appended, Duration.ofSeconds(5)));
+                assertEquals(AuditException.Problem.INVALID_STATE, never.problem(), "a rolled-back append is never integrated: told at once");
             }
             log.flush();
             assertEquals(0, db.queryLong("SELECT count(*) FROM audit_outbox"));

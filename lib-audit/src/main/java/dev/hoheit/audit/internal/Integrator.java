@@ -147,18 +147,30 @@ final class Integrator implements AutoCloseable {
         }
     }
 
-    /** Waits until every row in the outbox now (committed before this call) is integrated. */
-    void flush(Duration timeout) {
+    /**
+     * Waits until every row in the outbox now (committed before this call) is integrated. Gives up
+     * when integration makes no progress for {@code patience}: a large backlog may take longer, as
+     * long as it shrinks.
+     */
+    void flush(Duration patience) {
         DSLContext db = database.dsl();
         Long newest = db.select(DSL.max(AUDIT_OUTBOX.ID)).from(AUDIT_OUTBOX).fetchOne(0, Long.class);
         if (newest == null) {
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (db.fetchExists(db.selectOne().from(AUDIT_OUTBOX).where(AUDIT_OUTBOX.ID.le(newest)))) {
-            if (System.nanoTime() > deadline) {
-                throw new AuditException(AuditException.Problem.TIMEOUT, "the outbox was not integrated within " + timeout
-                        + " (is an integrator running? lag " + lag() + ")");
+        long deadline = System.nanoTime() + patience.toNanos();
+        Long oldestLeft = null;
+        while (true) {
+            Long left = db.select(DSL.min(AUDIT_OUTBOX.ID)).from(AUDIT_OUTBOX).where(AUDIT_OUTBOX.ID.le(newest)).fetchOne(0, Long.class);
+            if (left == null) {
+                return;
+            }
+            if (!left.equals(oldestLeft)) {
+                oldestLeft = left;
+                deadline = System.nanoTime() + patience.toNanos(); // progress: the oldest waiting row moved on
+            } else if (System.nanoTime() > deadline) {
+                throw new AuditException(AuditException.Problem.TIMEOUT, "the outbox was not integrated: no progress for "
+                        + patience + " (is an integrator running? lag " + lag() + ")");
             }
             wake();
             sleep(10);
@@ -189,8 +201,9 @@ final class Integrator implements AutoCloseable {
                 .flatMap(seq -> new EventReader(db, sealer).range(seq, seq).stream().findFirst())
                 .map(event -> new AuditReceipt(event.seq(), event.recordedAt(), HexFormat.of().formatHex(EntryCodec.leafHash(event))))
                 .or(() -> {
-                    throw new AuditException(AuditException.Problem.TAMPERED, "outbox row " + id
-                            + " left the outbox but no entry holds it (deleted from the outbox or the log)");
+                    throw new AuditException(AuditException.Problem.INVALID_STATE, "outbox row " + id + " is neither in the"
+                            + " outbox nor in the log: its transaction rolled back or has not committed yet (wait after the"
+                            + " commit), or the row or its entry was deleted (verify() tells)");
                 });
     }
 
