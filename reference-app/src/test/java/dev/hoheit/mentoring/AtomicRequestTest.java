@@ -57,8 +57,10 @@ class AtomicRequestTest {
             long before = durableEvents(db);
             for (int i = 0; i < 20; i++) {
                 assertEquals(200, mentee.get("/api/me/smoff-sessions").statusCode());
-                // Counted on another connection right after the answer: the event is committed already.
-                assertEquals(before + i + 1, durableEvents(db), "the read's event is durable when the 200 arrives");
+                // Counted on another connection right after the answer: the event is committed already
+                // (at least: the app's own background work, a retention run, may add events too).
+                long durable = durableEvents(db);
+                assertTrue(durable >= before + i + 1, "the read's event is durable when the 200 arrives: " + durable);
             }
             app.app.flushAudit();
             assertEquals(20, app.app.audit().bySubject(menteeId, AuditQuery.newest(100).actions(AuditAction.VIEW)).entries().stream()
