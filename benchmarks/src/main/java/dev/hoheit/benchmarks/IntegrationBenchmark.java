@@ -461,7 +461,7 @@ public final class IntegrationBenchmark {
     }
 
     private static double mean(List<Double> values, int from) {
-        return values.subList(from, values.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return values.subList(from, values.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
     private static String list(List<Double> values) {

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -65,7 +64,6 @@ final class Integrator implements AutoCloseable {
     private final Leadership leadership;
     private final Map<Long, CompletableFuture<AuditReceipt>> waiting = new ConcurrentHashMap<>();
     private final Object signal = new Object();
-    private final AtomicLong integratedCount = new AtomicLong();
     private final Thread thread;
     /** Reads and seals the next batch while the current one commits. */
     private final java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor(task ->
@@ -97,11 +95,6 @@ final class Integrator implements AutoCloseable {
     /** Whether this instance integrates right now. */
     boolean leading() {
         return leading;
-    }
-
-    /** Entries this instance has integrated since it started. */
-    long integratedCount() {
-        return integratedCount.get();
     }
 
     /** Asks the integrator to look at the outbox now instead of at its next poll. */
@@ -384,7 +377,6 @@ final class Integrator implements AutoCloseable {
         for (int i = 0; i < batch.erased().size(); i++) {
             keys.forget(batch.erased().get(i), erasedTags.get(i));
         }
-        integratedCount.addAndGet(ids.size());
         HexFormat hex = HexFormat.of();
         for (int i = 0; i < ids.size(); i++) {
             CompletableFuture<AuditReceipt> waiter = waiting.get(ids.get(i));

@@ -93,10 +93,10 @@ final class KeyRing {
         if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
             return cached.value();
         }
-        PersonKey key = loadPerson(subjectId).orElseGet(() -> createPerson(subjectId));
-        remember(byId, subjectId, key);
-        remember(byTag, key.tag(), Optional.of(key));
-        return key;
+        prefetch(List.of(subjectId));
+        Cached<PersonKey> created = byId.get(subjectId);
+        // Another thread may have emptied the cache (it is cleared when full) since: read the stored key.
+        return created != null ? created.value() : loadPerson(subjectId).orElseThrow();
     }
 
     /**
@@ -240,22 +240,6 @@ final class KeyRing {
         return db.select(AUDIT_PERSON_KEY.ID_TAG, AUDIT_PERSON_KEY.WRAPPED_KEY)
                 .from(AUDIT_PERSON_KEY).where(AUDIT_PERSON_KEY.ID_TAG.eq(idTag(subjectId)))
                 .fetchOptional().map(this::unwrapPerson);
-    }
-
-    private PersonKey createPerson(String subjectId) {
-        byte[] raw = Crypto.randomBytes(32);
-        String tag = Crypto.base64Url(Crypto.hmac(raw, "hoheit-audit-tag"));
-        String idTag = idTag(subjectId);
-        insertUnlessPresent(() -> db.insertInto(AUDIT_PERSON_KEY)
-                .set(AUDIT_PERSON_KEY.ID_TAG, idTag)
-                .set(AUDIT_PERSON_KEY.TAG, tag)
-                .set(AUDIT_PERSON_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "person:" + idTag))
-                .set(AUDIT_PERSON_KEY.CREATED_AT, clock.instant())
-                .onDuplicateKeyIgnore()
-                .execute());
-        Arrays.fill(raw, (byte) 0);
-        // Another writer may have created it first: the stored key wins.
-        return loadPerson(subjectId).orElseThrow();
     }
 
     /**
