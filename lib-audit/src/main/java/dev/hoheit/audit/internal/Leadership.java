@@ -103,7 +103,13 @@ abstract sealed class Leadership implements AutoCloseable {
                     }
                     unlock.execute();
                 } catch (SQLException e) {
-                    // the connection is broken: the server has released the lock already
+                    // The unlock failed: a pool would keep this session, and with it the lock, for
+                    // good. Abort the physical connection, so the server ends the session and frees it.
+                    try {
+                        connection.abort(Runnable::run);
+                    } catch (SQLException | RuntimeException ignored) {
+                        // already gone: the server has released the lock
+                    }
                 }
                 closeQuietly(connection);
             }
