@@ -115,6 +115,7 @@ public final class IntegrationBenchmark {
         // The writer only appends (AuditConfig.withoutIntegrator), so appends and integration can be measured apart.
         try (AuditLog writer = AuditLog.create(db.dataSource(), config.withoutIntegrator())) {
             throughput(report, writer, config, traffic);
+            writeMethods(report, traffic);
             try (AuditLog integrating = AuditLog.create(db.dataSource(), config)) {
                 lag(report, writer, integrating, traffic);
                 latency(report, writer, traffic);
@@ -293,6 +294,52 @@ public final class IntegrationBenchmark {
                     + ") FROM STDIN", new StringReader(data));
             return events / ((System.nanoTime() - start) / 1e9);
         }
+    }
+
+    // ---- 7: how the integrator writes a batch: COPY or multi-row INSERT -----------------------
+
+    /** The integrator's batch (Integrator.BATCH) and its multi-row statement size (EntryWriter.ROWS_PER_STATEMENT). */
+    private static final int INTEGRATOR_BATCH = 2_000;
+    private static final int ROWS_PER_STATEMENT = 250;
+
+    /**
+     * The same rows written both ways the integrator could write a batch, in transactions of its
+     * batch size, alternating three times so neither gets the warmer cache: the figure that picks
+     * COPY on PostgreSQL.
+     */
+    private void writeMethods(Report report, AuditTraffic traffic) throws SQLException, IOException {
+        PlainTable table = new PlainTable(db.dataSource(), "bench_copy_entry");
+        SplittableRandom random = new SplittableRandom(7);
+        java.util.random.RandomGenerator generator = new java.util.Random(7);
+        Instant at = Instant.now();
+        List<AuditTraffic.PlainRow> rows = new ArrayList<>(events);
+        for (long i = 0; i < events; i++) {
+            rows.add(traffic.row(i + 1, at, i, random.nextInt(traffic.actors()), (int) (i % 10_000), generator));
+        }
+        List<Double> copy = new ArrayList<>();
+        List<Double> multiRow = new ArrayList<>();
+        for (int repetition = 0; repetition < 3; repetition++) {
+            db.execute("TRUNCATE bench_copy_entry");
+            db.vacuumAnalyze("bench_copy_entry");
+            long start = System.nanoTime();
+            table.copyRows(rows, INTEGRATOR_BATCH);
+            copy.add(events / ((System.nanoTime() - start) / 1e9));
+            db.execute("TRUNCATE bench_copy_entry");
+            db.vacuumAnalyze("bench_copy_entry");
+            start = System.nanoTime();
+            table.insertMultiRow(rows, INTEGRATOR_BATCH, ROWS_PER_STATEMENT);
+            multiRow.add(events / ((System.nanoTime() - start) / 1e9));
+        }
+        db.execute("TRUNCATE bench_copy_entry");
+        double copyMean = mean(copy, 0);
+        double multiRowMean = mean(multiRow, 0);
+        report.row(new Report.Row("7. Writing a batch: COPY against multi-row INSERT (the integrator's choice on PostgreSQL)",
+                "throughput, " + BenchSettings.count(events) + " rows in transactions of " + BenchSettings.count(INTEGRATOR_BATCH),
+                Report.perSecond(copyMean, "rows") + " (COPY, text format, encoded in the timing)",
+                Report.perSecond(multiRowMean, "rows") + " (multi-row INSERT, " + ROWS_PER_STATEMENT + " rows per statement)",
+                Report.ratio(copyMean, multiRowMean, true), "the faster one is used", Report.Verdict.of(copyMean >= multiRowMean)));
+        report.detail("7. Writing a batch", "per repetition (rows/s): COPY " + list(copy) + "; multi-row INSERT " + list(multiRow)
+                + "; into a table indexed like audit_entry, emptied (TRUNCATE, VACUUM ANALYZE) before each");
     }
 
     // ---- 3: lag at 80% of the integrated throughput ----------------------------------------

@@ -73,6 +73,71 @@ final class PlainTable {
         }
     }
 
+    /**
+     * Inserts {@code rows} in transactions of {@code perCommit} rows, each written as multi-row
+     * INSERT statements of {@code perStatement} rows: the library's write of a batch on databases
+     * without COPY.
+     */
+    void insertMultiRow(java.util.List<AuditTraffic.PlainRow> rows, int perCommit, int perStatement) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            PreparedStatement full = null;
+            try {
+                for (int from = 0; from < rows.size(); from += perCommit) {
+                    int commitEnd = Math.min(rows.size(), from + perCommit);
+                    for (int at = from; at < commitEnd; at += perStatement) {
+                        int count = Math.min(perStatement, commitEnd - at);
+                        if (count == perStatement && full == null) {
+                            full = connection.prepareStatement(multiRowSql(perStatement));
+                        }
+                        PreparedStatement insert = count == perStatement ? full : connection.prepareStatement(multiRowSql(count));
+                        for (int i = 0; i < count; i++) {
+                            bind(insert, i * COLUMN_COUNT, rows.get(at + i));
+                        }
+                        insert.executeUpdate();
+                        if (insert != full) {
+                            insert.close();
+                        }
+                    }
+                    connection.commit();
+                }
+            } finally {
+                if (full != null) {
+                    full.close();
+                }
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code rows} by COPY (text format, encoded in this call) in transactions of
+     * {@code perCommit} rows: the library's write of a batch on PostgreSQL.
+     */
+    void copyRows(java.util.List<AuditTraffic.PlainRow> rows, int perCommit) throws SQLException, java.io.IOException {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            org.postgresql.copy.CopyManager copy = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            for (int from = 0; from < rows.size(); from += perCommit) {
+                StringBuilder text = new StringBuilder(perCommit * 700);
+                for (AuditTraffic.PlainRow row : rows.subList(from, Math.min(rows.size(), from + perCommit))) {
+                    text.append(row.seq()).append('\t').append(OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC)).append('\t')
+                            .append(row.actorTag()).append('\t').append(AuditTraffic.ROLE).append('\t')
+                            .append("\\\\x").append(hex.formatHex(row.actorEnc())).append('\t')
+                            .append(row.subjectTag()).append('\t').append("\\\\x").append(hex.formatHex(row.subjectEnc())).append('\t')
+                            .append(AuditTraffic.ACTION).append('\t').append(AuditTraffic.RESOURCE_TYPE).append('\t')
+                            .append("\\\\x").append(hex.formatHex(row.resourceEnc())).append('\t').append(row.purpose()).append('\t')
+                            .append(AuditTraffic.OUTCOME).append('\t').append("\\\\x").append(hex.formatHex(row.details())).append('\t')
+                            .append(row.clientDay()).append('\t').append("\\\\x").append(hex.formatHex(row.clientEnc())).append('\n');
+                }
+                copy.copyIn("COPY " + name + " (" + COLUMNS + ") FROM STDIN", new java.io.StringReader(text.toString()));
+                connection.commit();
+            }
+            connection.setAutoCommit(true);
+        }
+    }
+
     /** Inserts one row and commits it, on a connection taken from the pool for this call. */
     void insertOne(AuditTraffic.PlainRow row) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
@@ -205,22 +270,32 @@ final class PlainTable {
         return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES (" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
     }
 
+    private String multiRowSql(int rows) {
+        String one = "(" + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
+        return "INSERT INTO " + name + " (" + COLUMNS + ") VALUES " + String.join(", ", java.util.Collections.nCopies(rows, one));
+    }
+
     private static void bind(PreparedStatement insert, AuditTraffic.PlainRow row) throws SQLException {
-        insert.setLong(1, row.seq());
-        insert.setObject(2, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
-        insert.setString(3, row.actorTag());
-        insert.setString(4, AuditTraffic.ROLE);
-        insert.setBytes(5, row.actorEnc());
-        insert.setString(6, row.subjectTag());
-        insert.setBytes(7, row.subjectEnc());
-        insert.setString(8, AuditTraffic.ACTION);
-        insert.setString(9, AuditTraffic.RESOURCE_TYPE);
-        insert.setBytes(10, row.resourceEnc());
-        insert.setString(11, row.purpose());
-        insert.setString(12, AuditTraffic.OUTCOME);
-        insert.setBytes(13, row.details());
-        insert.setInt(14, row.clientDay());
-        insert.setBytes(15, row.clientEnc());
+        bind(insert, 0, row);
+    }
+
+    /** Binds {@code row} to parameters {@code offset + 1 .. offset + 15}. */
+    private static void bind(PreparedStatement insert, int offset, AuditTraffic.PlainRow row) throws SQLException {
+        insert.setLong(offset + 1, row.seq());
+        insert.setObject(offset + 2, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
+        insert.setString(offset + 3, row.actorTag());
+        insert.setString(offset + 4, AuditTraffic.ROLE);
+        insert.setBytes(offset + 5, row.actorEnc());
+        insert.setString(offset + 6, row.subjectTag());
+        insert.setBytes(offset + 7, row.subjectEnc());
+        insert.setString(offset + 8, AuditTraffic.ACTION);
+        insert.setString(offset + 9, AuditTraffic.RESOURCE_TYPE);
+        insert.setBytes(offset + 10, row.resourceEnc());
+        insert.setString(offset + 11, row.purpose());
+        insert.setString(offset + 12, AuditTraffic.OUTCOME);
+        insert.setBytes(offset + 13, row.details());
+        insert.setInt(offset + 14, row.clientDay());
+        insert.setBytes(offset + 15, row.clientEnc());
     }
 
     /** Reads every column as the library's verifier does; returns the number of bytes in the byte columns. */
