@@ -80,4 +80,36 @@ class TransactionBindingTest {
                 () -> consent.record(Fixtures.grant("mentee-1", "terms-mentee", 1)));
         assertEquals(0, db.queryLong("SELECT count(*) FROM consent_decision"));
     }
+
+    @DatabaseTest
+    void a_joined_listener_runs_inside_the_callers_transaction_and_rolls_back_with_it(TestDatabase db) throws Exception {
+        MutableClock clock = Fixtures.clock();
+        Fixtures.defineStandardPurposes(Fixtures.service(db, clock));
+        ConsentService consent = joined(db, clock, Transactions.joining(BoundTransaction.caller()));
+        try (Connection real = db.dataSource().getConnection()) {
+            CallerConnection caller = CallerConnection.begin(real);
+            try (BoundTransaction.Binding bound = BoundTransaction.bind(caller.connection())) {
+                consent.record(Fixtures.grant("mentee-1", "newsletter", 1));
+            }
+            real.commit();
+            List<Boolean> committedWhenHeard = new java.util.ArrayList<>();
+            try (Subscription subscription = consent.addListener(new ConsentListener() {
+                @Override
+                public void onWithdrawn(Decision withdrawal, Purpose purpose) {
+                    // Seen from another connection, the withdrawal is not committed yet: the listener is inside the transaction.
+                    committedWhenHeard.add(db.queryLong("SELECT count(*) FROM consent_decision") == 2);
+                }
+            })) {
+                try (BoundTransaction.Binding bound = BoundTransaction.bind(caller.connection())) {
+                    consent.record(DecisionRequest.withdraw("mentee-1", "newsletter"));
+                }
+                assertEquals(List.of(false), committedWhenHeard);
+                real.rollback();
+            }
+            assertEquals(List.of(), caller.violations());
+        }
+        // The host rolled back: the withdrawal the listener heard about never happened.
+        assertTrue(consent.isGranted("mentee-1", "newsletter", clock.instant()));
+        assertEquals(1, db.queryLong("SELECT count(*) FROM consent_decision"));
+    }
 }
