@@ -124,6 +124,11 @@ final class AppendsSkipped implements AuditLog {
     }
 
     @Override
+    public AuditPage bySubjectFromOthers(String subjectId, AuditQuery query) {
+        return log.bySubjectFromOthers(subjectId, query);
+    }
+
+    @Override
     public AuditPage byActor(String actorId, AuditQuery query) {
         return log.byActor(actorId, query);
     }

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * try (AuditLog log = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(keyDir)))) {
  *     log.append(AuditEvent.of(Actor.of("mentor-7", "mentor"), AuditAction.VIEW, Resource.of("plan", "w12"))
  *             .about("mentee-42").allowedBy("grant:81c2"));
- *     AuditPage whoViewedMe = log.bySubject("mentee-42", AuditQuery.newest(50));
+ *     AuditPage whoViewedMe = log.bySubjectFromOthers("mentee-42", AuditQuery.newest(50));
  *     VerificationReport report = log.verify();
  * }
  * }</pre>
@@ -199,6 +199,16 @@ public interface AuditLog extends AutoCloseable {
 
     /** Events about a person's data, newest first ("who viewed my data", R6). */
     AuditPage bySubject(String subjectId, AuditQuery query);
+
+    /**
+     * Events about a person's data that someone else did, newest first: {@link #bySubject} without the
+     * person's own acts, filtered and paged in the database, so a page is full however many own reads
+     * lie between the views of others ("who viewed my data", R6). Events without an actor count as
+     * someone else's.
+     *
+     * @since 0.3
+     */
+    AuditPage bySubjectFromOthers(String subjectId, AuditQuery query);
 
     /** Events a person did, newest first ("what did I do", R7). */
     AuditPage byActor(String actorId, AuditQuery query);

@@ -99,6 +99,39 @@ class AppendAndReadTest {
     }
 
     @DatabaseTest
+    void views_by_others_page_through_any_number_of_own_reads_in_the_database(TestDatabase db) {
+        MutableClock clock = AuditFixtures.clock();
+        try (AuditLog log = AuditFixtures.log(db, clock)) {
+            Resource plan = Resource.of("plan", "p");
+            for (int i = 0; i < 7; i++) {
+                log.appendIntegrated(AuditEvent.of(Actor.of("mentor-" + i, "mentor"), AuditAction.VIEW, plan).about("mentee-42"));
+                for (int own = 0; own < 40; own++) { // the person's own reads outnumber every page
+                    log.appendIntegrated(AuditEvent.of(AuditFixtures.MENTEE, AuditAction.VIEW, plan).about("mentee-42"));
+                }
+            }
+            log.appendIntegrated(AuditEvent.of(Actor.system(), AuditAction.VIEW, plan).about("mentee-42"));
+            log.appendIntegrated(AuditEvent.of(Actor.of("mentor-8", "mentor"), AuditAction.VIEW, plan).about("mentee-1"));
+
+            List<String> others = new ArrayList<>();
+            int pages = 0;
+            AuditQuery query = AuditQuery.newest(3).actions(AuditAction.VIEW);
+            while (true) {
+                AuditPage page = log.bySubjectFromOthers("mentee-42", query);
+                pages++;
+                assertTrue(page.entries().size() == 3 || page.next().isEmpty(), "every page but the last is full");
+                page.entries().forEach(e -> others.add(e.actorId().orElseThrow()));
+                if (page.next().isEmpty()) {
+                    break;
+                }
+                query = query.before(page.next().getAsLong());
+            }
+            assertEquals(List.of(Actor.SYSTEM_ID, "mentor-6", "mentor-5", "mentor-4", "mentor-3", "mentor-2", "mentor-1", "mentor-0"), others);
+            assertEquals(3, pages);
+            assertEquals(List.of(), log.bySubjectFromOthers("nobody", AuditQuery.newest(5)).entries());
+        }
+    }
+
+    @DatabaseTest
     void search_filters_by_time_range_and_action(TestDatabase db) {
         MutableClock clock = AuditFixtures.clock();
         try (AuditLog log = AuditFixtures.log(db, clock)) {

@@ -36,7 +36,7 @@ class ReadmeExampleTest {
             log.appendIntegrated(AuditEvent.of(Actor.of("mentor-7", "mentor"), AuditAction.VIEW, Resource.of("plan", "w12"))
                     .about("mentee-42").allowedBy("grant:81c2").from(ClientInfo.of(ip, userAgent)));   // durable and in the tree
             log.appendBatched(AuditEvent.of(Actor.of("mentee-42", "mentee"), AuditAction.LOGIN, Resource.of("session")));
-            AuditPage whoViewedMe = log.bySubject("mentee-42", AuditQuery.newest(50));   // R6
+            AuditPage whoViewedMe = log.bySubjectFromOthers("mentee-42", AuditQuery.newest(50));   // R6
             Files.writeString(published, log.seal().toJson() + "\n", APPEND);            // keep outside the DB
             VerificationReport report = log.verify();                                     // report.ok()
             log.purgeBefore(now.minus(365, DAYS));                                         // R5: 12 months

@@ -2,6 +2,7 @@ package dev.hoheit.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +40,27 @@ class SubjectRightsTest {
             assertEquals(1, json.get("asActor").size());
             assertEquals(3, json.get("asSubject").size());
             assertEquals("mentor-7", json.get("asSubject").get(1).get("actorId").asText());
-            assertEquals("203.0.113.7", json.get("asSubject").get(1).get("client").get("ipAddress").asText());
-            assertEquals(new SubjectAuditRecords(3, 0), log.exportSubject("mentor-7", new ByteArrayOutputStream()));
+            assertNull(json.get("asSubject").get(1).get("client"), "a mentee's export never carries the mentor's client data");
+            assertFalse(out.toString(StandardCharsets.UTF_8).contains("203.0.113.7"));
+            ByteArrayOutputStream mentors = new ByteArrayOutputStream();
+            assertEquals(new SubjectAuditRecords(3, 0), log.exportSubject("mentor-7", mentors));
+            assertEquals("203.0.113.7", new ObjectMapper().readTree(mentors.toByteArray())
+                    .get("asActor").get(1).get("client").get("ipAddress").asText(), "the mentor's own export keeps her client data");
+        }
+    }
+
+    @DatabaseTest
+    void a_persons_export_keeps_her_own_client_data_about_her_own_data(TestDatabase db) throws Exception {
+        try (AuditLog log = AuditFixtures.log(db, AuditFixtures.clock())) {
+            log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("p").from(ClientInfo.of("198.51.100.4", "Own Browser")));
+            log.appendIntegrated(AuditFixtures.mentorViewsPlan("p"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            log.exportSubject("mentee-42", out);
+            JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+            assertEquals("198.51.100.4", json.get("asActor").get(0).get("client").get("ipAddress").asText());
+            assertEquals("198.51.100.4", json.get("asSubject").get(1).get("client").get("ipAddress").asText());
+            assertNull(json.get("asSubject").get(0).get("client"));
+            assertEquals("mentor-7", json.get("asSubject").get(0).get("actorId").asText(), "who acted stays in the export");
         }
     }
 

@@ -62,6 +62,48 @@ class SelfServiceTest {
         }
     }
 
+    @DatabaseTest
+    void restriction_covers_messages_both_ways_until_it_is_lifted(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client mentee = app.client();
+            String menteeId = TestApp.json(mentee.register("rita", "correct horse 50")).get("id").asText();
+            mentee.signIn("rita", "correct horse 50");
+            TestApp.Client operator = app.client();
+            operator.signIn("operator", "operator-secret-1");
+            TestApp.Client mentor = app.client();
+            String mentorId = TestApp.json(mentor.register("malte", "correct horse 51")).get("id").asText();
+            assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
+            mentor.signIn("malte", "correct horse 51");
+            assertEquals(201, mentee.post("/api/me/mentors", Map.of("mentor", "malte", "scope", "mentor")).statusCode());
+            assertEquals(201, mentee.post("/api/me/messages", Map.of("to", mentorId, "text", "Hallo Malte")).statusCode());
+            assertEquals(201, mentor.post("/api/me/messages", Map.of("to", menteeId, "text", "Hallo Rita")).statusCode());
+            assertEquals(2, TestApp.json(mentor.get("/api/me/messages")).get("messages").size());
+
+            assertEquals(200, mentee.post("/api/me/restriction", Map.of("reason", "checking my entries")).statusCode());
+            JsonNode mentorsView = TestApp.json(mentor.get("/api/me/messages"));
+            assertEquals(0, mentorsView.get("messages").size(), "Art. 18: the mentor reads nothing: " + mentorsView);
+            assertFalse(mentorsView.toString().contains("Hallo"), mentorsView.toString());
+            assertEquals(menteeId, mentorsView.get("withheld").get(0).get("with").asText());
+            HttpResponse<String> write = mentor.post("/api/me/messages", Map.of("to", menteeId, "text", "Bist du da?"));
+            assertEquals(403, write.statusCode(), "nor writes");
+            assertTrue(write.body().contains("restricted the processing"), write.body());
+            HttpResponse<String> own = mentee.post("/api/me/messages", Map.of("to", mentorId, "text", "Noch eine Frage"));
+            assertEquals(403, own.statusCode(), "her own message would be read by the mentor: refused with the reason");
+            assertTrue(own.body().contains("lift the restriction"), own.body());
+            assertEquals(2, TestApp.json(mentee.get("/api/me/messages")).get("messages").size(), "she still reads her own conversation");
+            assertEquals(2, db.rows("SELECT message_id FROM app_message").size(), "nothing was stored while restricted");
+
+            JsonNode views = TestApp.json(mentee.get("/api/me/access-log")).get("views");
+            assertEquals(2, views.size(), "both attempts are in her log: " + views);
+            assertTrue(views.findValuesAsText("what").stream().allMatch("messages"::equals), views.toString());
+            assertTrue(views.findValuesAsText("outcome").stream().allMatch("denied"::equals), views.toString());
+
+            assertEquals(200, mentee.delete("/api/me/restriction").statusCode());
+            assertEquals(2, TestApp.json(mentor.get("/api/me/messages")).get("messages").size(), "lifted: the conversation is back");
+            assertEquals(201, mentor.post("/api/me/messages", Map.of("to", menteeId, "text", "Wieder da")).statusCode());
+        }
+    }
+
     private static String setUpMentee(TestApp app, TestApp.Client mentee) {
         String id = TestApp.json(mentee.post("/api/accounts", Map.of("nickname", "paula", "password", "correct horse 9",
                 "email", "paula@example.org", "consents",

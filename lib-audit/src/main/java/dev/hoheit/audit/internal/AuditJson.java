@@ -11,7 +11,11 @@ final class AuditJson {
     private AuditJson() {
     }
 
-    static void write(JsonGenerator json, AuditEntry entry) throws IOException {
+    /**
+     * Writes one entry; its client data (IP address, user agent) only when {@code withClient}: a
+     * person's export carries her own client data, never that of the others who acted on her data.
+     */
+    static void write(JsonGenerator json, AuditEntry entry, boolean withClient) throws IOException {
         json.writeStartObject();
         json.writeNumberField("seq", entry.seq());
         json.writeStringField("recordedAt", entry.recordedAt().toString());
@@ -28,7 +32,7 @@ final class AuditJson {
             json.writeStringField(detail.getKey(), detail.getValue());
         }
         json.writeEndObject();
-        if (entry.client().isPresent()) {
+        if (withClient && entry.client().isPresent()) {
             json.writeObjectFieldStart("client");
             json.writeStringField("ipAddress", entry.client().get().ipAddress());
             json.writeStringField("userAgent", entry.client().get().userAgent());

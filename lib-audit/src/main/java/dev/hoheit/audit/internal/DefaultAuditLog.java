@@ -375,6 +375,15 @@ public final class DefaultAuditLog implements AuditLog {
     }
 
     @Override
+    public AuditPage bySubjectFromOthers(String subjectId, AuditQuery query) {
+        String id = id("subject id", subjectId);
+        required("query", query);
+        return guard("read events about a person by others", () -> keys.existingPersonKey(id)
+                .map(key -> reader.bySubjectTagFromOthers(key.tag(), query))
+                .orElseGet(() -> new AuditPage(List.of(), java.util.OptionalLong.empty())));
+    }
+
+    @Override
     public AuditPage byActor(String actorId, AuditQuery query) {
         String id = id("actor id", actorId);
         required("query", query);
@@ -452,9 +461,11 @@ public final class DefaultAuditLog implements AuditLog {
                 json.writeStringField("format", "hoheit-audit-export/1");
                 json.writeStringField("subjectId", id);
                 json.writeStringField("exportedAt", config.clock().instant().toString());
+                json.writeStringField("clientData", "IP address and user agent of the person's own acts only;"
+                        + " those of others who acted on her data are withheld (GDPR Art. 15(4))");
                 Optional<KeyRing.PersonKey> key = keys.existingPersonKey(id);
-                long asActor = writeAll(json, "asActor", key, reader::byActorTag);
-                long asSubject = writeAll(json, "asSubject", key, reader::bySubjectTag);
+                long asActor = writeAll(json, "asActor", id, key, reader::byActorTag);
+                long asSubject = writeAll(json, "asSubject", id, key, reader::bySubjectTag);
                 json.writeEndObject();
                 return new SubjectAuditRecords(asActor, asSubject);
             } catch (IOException e) {
@@ -463,7 +474,7 @@ public final class DefaultAuditLog implements AuditLog {
         }));
     }
 
-    private static long writeAll(JsonGenerator json, String field, Optional<KeyRing.PersonKey> key,
+    private static long writeAll(JsonGenerator json, String field, String personId, Optional<KeyRing.PersonKey> key,
                                  java.util.function.BiFunction<String, AuditQuery, AuditPage> pages) throws IOException {
         long written = 0;
         json.writeArrayFieldStart(field);
@@ -472,7 +483,7 @@ public final class DefaultAuditLog implements AuditLog {
             while (true) {
                 AuditPage page = pages.apply(key.get().tag(), query);
                 for (AuditEntry entry : page.entries()) {
-                    AuditJson.write(json, entry);
+                    AuditJson.write(json, entry, entry.actorId().map(personId::equals).orElse(false));
                     written++;
                 }
                 if (page.next().isEmpty()) {

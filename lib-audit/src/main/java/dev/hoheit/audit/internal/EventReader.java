@@ -33,6 +33,11 @@ final class EventReader {
         return page(AUDIT_ENTRY.SUBJECT_TAG.eq(tag), query);
     }
 
+    /** About the person with this tag, by anyone else: her actor tag is her subject tag. */
+    AuditPage bySubjectTagFromOthers(String tag, AuditQuery query) {
+        return page(AUDIT_ENTRY.SUBJECT_TAG.eq(tag).and(AUDIT_ENTRY.ACTOR_TAG.isNull().or(AUDIT_ENTRY.ACTOR_TAG.ne(tag))), query);
+    }
+
     AuditPage all(AuditQuery query) {
         return page(DSL.noCondition(), query);
     }

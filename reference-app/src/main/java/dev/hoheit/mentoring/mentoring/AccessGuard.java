@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 public final class AccessGuard {
 
     /** What anyone else is told while a person's processing is restricted. */
-    static final String RESTRICTED = "this person has restricted the processing of their data (GDPR Art. 18); nothing is shown";
+    public static final String RESTRICTED = "this person has restricted the processing of their data (GDPR Art. 18); nothing is shown";
 
     private final ConsentService consent;
     private final AuditLog audit;
@@ -41,8 +41,18 @@ public final class AccessGuard {
         this.clock = clock;
     }
 
-    private boolean isRestricted(String subjectId) {
+    /** Whether {@code subjectId} has restricted the processing of their data (GDPR Art. 18). */
+    public boolean isRestricted(String subjectId) {
         return restricted.test(subjectId);
+    }
+
+    /**
+     * Records a refused view of {@code subjectId}'s data because they restricted processing. The event
+     * is kept although the request fails and its transaction is rolled back, so the person sees the attempt.
+     */
+    public void recordRestrictedView(Account viewer, String viewerRole, String subjectId, Resource resource, ClientInfo client) {
+        AppTransactions.outside(() -> audit.append(AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
+                .about(subjectId).withDetails(java.util.Map.of("refused", "restricted")).withOutcome(Outcome.DENIED).from(client)));
     }
 
     /**
@@ -52,9 +62,7 @@ public final class AccessGuard {
      */
     public void refuseIfRestricted(Account viewer, String viewerRole, String subjectId, Resource resource, ClientInfo client) {
         if (isRestricted(subjectId)) {
-            // A refused view is recorded although the request fails and its transaction is rolled back.
-            AppTransactions.outside(() -> audit.append(AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
-                    .about(subjectId).withDetails(java.util.Map.of("refused", "restricted")).withOutcome(Outcome.DENIED).from(client)));
+            recordRestrictedView(viewer, viewerRole, subjectId, resource, client);
             throw AppException.forbidden(RESTRICTED);
         }
     }

@@ -17,7 +17,10 @@ import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -91,17 +94,34 @@ final class ContentRoutes {
         ctx.contentType(picture.mediaType()).result(bytes);
     }
 
+    /**
+     * My conversations. A conversation with a mentee who restricted processing (Art. 18) is withheld from
+     * the mentor, named only by who it is with, and the attempt is in her "who viewed my data"; the
+     * mentee herself always reads her own messages.
+     */
     private void myMessages(Context ctx) {
         Account me = Web.account(ctx);
-        ctx.json(Map.of("messages", messages.of(me.id()).stream().map(m -> {
+        List<Map<String, Object>> shown = new ArrayList<>();
+        Map<String, Boolean> restricted = new HashMap<>(); // asked once per mentee
+        Map<String, Map<String, Object>> withheld = new LinkedHashMap<>();
+        for (MessageService.Message m : messages.of(me.id())) {
+            String menteeId = m.menteeId();
+            if (!menteeId.equals(me.id()) && restricted.computeIfAbsent(menteeId, guard::isRestricted)) {
+                withheld.computeIfAbsent(menteeId, id -> {
+                    guard.recordRestrictedView(me, Role.MENTOR.id(), id, Resource.of("messages"), Web.client(ctx));
+                    return Map.of("with", id, "reason", AccessGuard.RESTRICTED);
+                });
+                continue;
+            }
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", m.id());
             json.put("from", m.senderId());
             json.put("to", m.senderId().equals(m.menteeId()) ? m.mentorId() : m.menteeId());
             json.put("text", m.body().orElse(null));
             json.put("at", m.at().toString());
-            return json;
-        }).toList()));
+            shown.add(json);
+        }
+        ctx.json(Map.of("messages", shown, "withheld", List.copyOf(withheld.values())));
     }
 
     private void sendMessage(Context ctx) {
@@ -112,6 +132,13 @@ final class ContentRoutes {
         }
         boolean iAmMentee = consent.grantsOf(me.id()).stream()
                 .anyMatch(g -> g.granteeId().equals(request.to()) && g.status() == GrantStatus.ACTIVE);
+        if (iAmMentee && guard.isRestricted(me.id())) {
+            throw AppException.forbidden("you have restricted the processing of your data (GDPR Art. 18), so your mentor"
+                    + " cannot read messages; lift the restriction to write again");
+        }
+        if (!iAmMentee) {
+            guard.refuseIfRestricted(me, Role.MENTOR.id(), request.to(), Resource.of("messages"), Web.client(ctx));
+        }
         MessageService.Message message = iAmMentee ? messages.send(me.id(), me.id(), request.to(), request.text())
                 : messages.send(me.id(), request.to(), me.id(), request.text());
         audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.CREATE, Resource.of("message", message.id()))

@@ -109,22 +109,25 @@ final class MentoringRoutes {
         ctx.json(grantJson(grant, grant.granteeId()));
     }
 
-    /** "Who viewed my data" (R6): every view of my data by someone else, newest first. */
+    /**
+     * "Who viewed my data" (R6): every view of my data by someone else, denied attempts included, newest
+     * first, in keyset pages back to the oldest retained event ({@code ?before=&limit=}).
+     */
     private void accessLog(Context ctx) {
         Account me = Web.account(ctx);
+        AuditQuery query = Paging.auditQuery(ctx, AuditAction.VIEW);
         audit.flush(); // every acknowledged view is in the tree before the person reads her log
-        AuditPage page = audit.bySubject(me.id(), AuditQuery.newest(100).actions(AuditAction.VIEW));
-        List<Map<String, Object>> views = page.entries().stream()
-                .filter(e -> e.actorId().map(id -> !id.equals(me.id())).orElse(true))
-                .map(this::entryJson).toList();
-        ctx.json(Map.of("views", views));
+        AuditPage page = audit.bySubjectFromOthers(me.id(), query);
+        ctx.json(Paging.json("views", page.entries().stream().map(this::entryJson).toList(), query, page));
     }
 
-    /** "What did I do" (R7). */
+    /** "What did I do" (R7), in keyset pages like {@link #accessLog}. */
     private void activity(Context ctx) {
         Account me = Web.account(ctx);
+        AuditQuery query = Paging.auditQuery(ctx);
         audit.flush(); // every acknowledged action is in the tree before the person reads her log
-        ctx.json(Map.of("activity", audit.byActor(me.id(), AuditQuery.newest(100)).entries().stream().map(this::entryJson).toList()));
+        AuditPage page = audit.byActor(me.id(), query);
+        ctx.json(Paging.json("activity", page.entries().stream().map(this::entryJson).toList(), query, page));
     }
 
     private void myMentees(Context ctx) {

@@ -4,9 +4,9 @@
 
 addText({
   de: {
-    accessLog: "Wer hat meine Daten gesehen", noViews: "Niemand hat Ihre Daten gesehen.",
+    accessLog: "Wer hat meine Daten gesehen", noViews: "Niemand hat Ihre Daten gesehen.", older: "Ältere anzeigen",
     viewed: "hat {what} angesehen", denied: "wurde beim Versuch abgewiesen, {what} anzusehen",
-    what_smoff_sessions: "Ihre Smoff-Time", what_plans: "Ihre Pläne", what_pictures: "Ihre Bilder", what_picture: "ein Bild", what_assessment: "Ihre Bewertung",
+    what_smoff_sessions: "Ihre Smoff-Time", what_plans: "Ihre Pläne", what_pictures: "Ihre Bilder", what_picture: "ein Bild", what_assessment: "Ihre Bewertung", what_messages: "Ihre Nachrichten",
     consents: "Meine Einwilligungen", myData: "Meine Daten",
     consentsIntro: "Sie können jede Einwilligung jederzeit widerrufen. Erforderliche Einwilligungen zu widerrufen löscht Ihr Konto.",
     cstatus_granted: "erteilt", cstatus_refused: "abgelehnt", cstatus_withdrawn: "widerrufen", cstatus_expired: "abgelaufen", cstatus_undecided: "noch nicht entschieden",
@@ -18,6 +18,7 @@ addText({
     deleteAccount: "Konto endgültig löschen", deleted: "Ihr Konto und Ihre Daten sind gelöscht.",
     cn_readNotice: "Hinweis lesen (Fassung {version})", cn_readBefore: "Bitte lesen Sie den Hinweis, bevor Sie einwilligen.",
     msg_menu: "Nachrichten", msg_title: "Meine Nachrichten",
+    msg_withheld: "Die Unterhaltung mit {nickname} ist ausgeblendet: {nickname} hat die Verarbeitung ihrer oder seiner Daten eingeschränkt (Art. 18 DSGVO). Solange das gilt, können Sie sie weder lesen noch schreiben.",
     msg_intro: "Nachrichten können Sie mit Ihren Mentoren und Mentees austauschen, solange die Mentor-Beziehung aktiv ist. Sie werden verschlüsselt gespeichert.",
     msg_to: "An", msg_text: "Nachricht", msg_send: "Senden", msg_sent: "Die Nachricht ist gesendet.", msg_reload: "Auf neue Nachrichten prüfen",
     msg_nobody: "Sie haben gerade keine aktive Mentor-Beziehung; daher können Sie keine Nachricht senden.",
@@ -74,9 +75,9 @@ addText({
     md_deleteFinal: "Das lässt sich nicht rückgängig machen. Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten."
   },
   en: {
-    accessLog: "Who viewed my data", noViews: "Nobody has viewed your data.",
+    accessLog: "Who viewed my data", noViews: "Nobody has viewed your data.", older: "Show older",
     viewed: "viewed {what}", denied: "was refused when trying to view {what}",
-    what_smoff_sessions: "your Smoff-Time", what_plans: "your plans", what_pictures: "your pictures", what_picture: "a picture", what_assessment: "your assessment",
+    what_smoff_sessions: "your Smoff-Time", what_plans: "your plans", what_pictures: "your pictures", what_picture: "a picture", what_assessment: "your assessment", what_messages: "your messages",
     consents: "My consents", myData: "My data",
     consentsIntro: "You can withdraw any consent at any time. Withdrawing a required consent deletes your account.",
     cstatus_granted: "given", cstatus_refused: "refused", cstatus_withdrawn: "withdrawn", cstatus_expired: "expired", cstatus_undecided: "not decided yet",
@@ -88,6 +89,7 @@ addText({
     deleteAccount: "Delete my account for good", deleted: "Your account and your data are deleted.",
     cn_readNotice: "Read the notice (version {version})", cn_readBefore: "Please read the notice before you consent.",
     msg_menu: "Messages", msg_title: "My messages",
+    msg_withheld: "The conversation with {nickname} is hidden: {nickname} has restricted the processing of their data (GDPR Art. 18). While that holds, you can neither read nor write in it.",
     msg_intro: "You can exchange messages with your mentors and mentees while the mentor relation is active. They are stored encrypted.",
     msg_to: "To", msg_text: "Message", msg_send: "Send", msg_sent: "The message is sent.", msg_reload: "Check for new messages",
     msg_nobody: "You have no active mentor relation right now, so you cannot send a message.",
@@ -161,7 +163,8 @@ page("/messages", ["mentee", "mentor"], "msg_menu", async (main) => {
     if (!known || m.status === "active") { contacts.set(m.personId, { nickname: m.nickname, relation: "msg_yourMentor", active: m.status === "active" }); }
   }
   for (const m of theirs.mentees) { contacts.set(m.personId, { nickname: m.nickname, relation: "msg_yourMentee", active: true }); }
-  const active = [...contacts.entries()].filter(([, c]) => c.active);
+  const restricted = new Set((data.withheld || []).map((w) => w.with)); // nobody writes into a withheld conversation
+  const active = [...contacts.entries()].filter(([id, c]) => c.active && !restricted.has(id));
   const nameOf = (id) => (contacts.has(id) ? contacts.get(id).nickname : t("msg_former"));
 
   let form = el("p", { class: "hint", id: "no-recipients" }, t("msg_nobody"));
@@ -214,21 +217,48 @@ page("/messages", ["mentee", "mentor"], "msg_menu", async (main) => {
     }
     return section;
   });
-  main.replaceChildren(el("h1", {}, t("msg_title")), el("p", { class: "hint" }, t("msg_intro")), form, reload,
-    sections.length === 0 ? el("p", { class: "hint", id: "no-messages" }, t("msg_none")) : el("div", { id: "conversations" }, ...sections));
+  // Conversations with mentees who restricted processing (Art. 18): the API withholds them; say so, name no content.
+  const withheld = (data.withheld || []).map((w) => el("p", { class: "card notice withheld", "data-with": nameOf(w.with) },
+    textWith("msg_withheld", { nickname: nameOf(w.with) })));
+  main.replaceChildren(el("h1", {}, t("msg_title")), el("p", { class: "hint" }, t("msg_intro")), form, reload, ...withheld,
+    sections.length === 0 && withheld.length === 0 ? el("p", { class: "hint", id: "no-messages" }, t("msg_none"))
+      : el("div", { id: "conversations" }, ...sections));
 });
 
 // ---- Who viewed my data ------------------------------------------------------------------------
 
 page("/access-log", [], "accessLog", async (main) => {
-  const data = await api("GET", "/api/me/access-log");
-  const items = data.views.map((v) => el("li", { class: "card view", "data-outcome": v.outcome },
-    el("time", { datetime: v.at }, when(v.at)), el("br"),
-    el("strong", {}, v.who), " (" + t("role_" + v.role) + ") ",
-    textWith(v.outcome === "allowed" ? "viewed" : "denied", { what: t("what_" + v.what.replace(/-/g, "_")) })));
-  main.replaceChildren(el("h1", {}, t("accessLog")),
-    items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline" }, ...items));
+  await timeline(main, "/api/me/access-log", "views", (views) => {
+    const items = views.map((v) => el("li", { class: "card view", "data-outcome": v.outcome },
+      el("time", { datetime: v.at }, when(v.at)), el("br"),
+      el("strong", {}, v.who), " (" + t("role_" + v.role) + ") ",
+      textWith(v.outcome === "allowed" ? "viewed" : "denied", { what: t("what_" + v.what.replace(/-/g, "_")) })));
+    return [el("h1", {}, t("accessLog")),
+      items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline", id: "access-log" }, ...items)];
+  });
 });
+
+/**
+ * An audit timeline in keyset pages: shows the first page, and a "show older" button while the API
+ * names a next page; every page fetched is kept, and the whole timeline re-rendered with it.
+ */
+async function timeline(main, path, field, render) {
+  const entries = [];
+  let next = null;
+  const load = async () => {
+    const data = await api("GET", next === null ? path : path + "?before=" + encodeURIComponent(next));
+    entries.push(...data[field]);
+    next = data.next;
+    const more = el("button", { type: "button", id: "older", class: "secondary" }, t("older"));
+    more.addEventListener("click", async () => {
+      more.disabled = true;
+      await load();
+      (document.getElementById("older") ?? main.querySelector("h1"))?.focus(); // keep the keyboard's place
+    });
+    main.replaceChildren(...render(entries), ...(next === null ? [] : [more]));
+  };
+  await load();
+}
 
 // ---- What I did --------------------------------------------------------------------------------
 
@@ -250,24 +280,25 @@ function activityText(entry) {
 }
 
 page("/activity", [], "act_menu", async (main) => {
-  const data = await api("GET", "/api/me/activity");
-  // The same step several times in a row (every page opened is a step) shows once, with how often.
-  const groups = [];
-  for (const entry of data.activity) {
-    const last = groups[groups.length - 1];
-    if (last && last.action === entry.action && last.what === entry.what && last.page === entry.page && last.outcome === entry.outcome) {
-      last.count++;
-      last.from = entry.at;
-    } else {
-      groups.push({ ...entry, count: 1, from: entry.at });
+  await timeline(main, "/api/me/activity", "activity", (activity) => {
+    // The same step several times in a row (every page opened is a step) shows once, with how often.
+    const groups = [];
+    for (const entry of activity) {
+      const last = groups[groups.length - 1];
+      if (last && last.action === entry.action && last.what === entry.what && last.page === entry.page && last.outcome === entry.outcome) {
+        last.count++;
+        last.from = entry.at;
+      } else {
+        groups.push({ ...entry, count: 1, from: entry.at });
+      }
     }
-  }
-  const items = groups.map((g, i) => el("li", { class: "card activity", id: "activity-" + i, "data-action": g.action, "data-what": g.what, "data-outcome": g.outcome },
-    el("time", { datetime: g.at }, g.from !== g.at ? when(g.from) + " – " + when(g.at) : when(g.at)), el("br"),
-    activityText(g), g.count > 1 ? " " + textWith("act_times", { count: g.count }) : "",
-    g.outcome === "denied" ? " " + t("act_refused") : ""));
-  main.replaceChildren(el("h1", {}, t("act_title")), el("p", { class: "hint" }, t("act_intro")),
-    items.length === 0 ? el("p", {}, t("act_none")) : el("ol", { class: "plain timeline", id: "activity" }, ...items));
+    const items = groups.map((g, i) => el("li", { class: "card activity", id: "activity-" + i, "data-action": g.action, "data-what": g.what, "data-outcome": g.outcome },
+      el("time", { datetime: g.at }, g.from !== g.at ? when(g.from) + " – " + when(g.at) : when(g.at)), el("br"),
+      activityText(g), g.count > 1 ? " " + textWith("act_times", { count: g.count }) : "",
+      g.outcome === "denied" ? " " + t("act_refused") : ""));
+    return [el("h1", {}, t("act_title")), el("p", { class: "hint" }, t("act_intro")),
+      items.length === 0 ? el("p", {}, t("act_none")) : el("ol", { class: "plain timeline", id: "activity" }, ...items)];
+  });
 });
 
 // ---- My consents -------------------------------------------------------------------------------
