@@ -19,7 +19,6 @@ import dev.hoheit.mentoring.crypto.PasswordHasher;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
-import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.mentoring.mentoring.MessageService;
 import dev.hoheit.mentoring.mentoring.MessageStore;
 import dev.hoheit.mentoring.organisation.CourseService;
@@ -27,23 +26,26 @@ import dev.hoheit.mentoring.organisation.EmploymentService;
 import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.PlanningStores;
-import dev.hoheit.mentoring.web.WebServer;
+import dev.hoheit.mentoring.planning.SmoffTimeService;
+import dev.hoheit.mentoring.privacy.PrivacyRequestService;
+import dev.hoheit.mentoring.privacy.PrivacyRequestStore;
 import dev.hoheit.mentoring.web.RequestTransaction;
-import dev.hoheit.transaction.Transactions;
+import dev.hoheit.mentoring.web.WebServer;
 import dev.hoheit.retention.RetentionConfig;
 import dev.hoheit.retention.RetentionPolicy;
 import dev.hoheit.retention.RetentionService;
 import dev.hoheit.retention.Stores;
-import java.security.SecureRandom;
+import dev.hoheit.transaction.Transactions;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.function.UnaryOperator;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -139,11 +141,13 @@ public final class SmoffenApp implements AutoCloseable {
         MessageService messages = new MessageService(db, consent, keys, clock);
         EmploymentService employments = new EmploymentService(db, accounts, clock);
         CourseService courses = new CourseService(db, accounts, mentors, clock);
+        PrivacyRequestService privacyRequests = new PrivacyRequestService(db, keys, clock);
         RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
                 .withStore(PlanningStores.smoffTime(smoffTime))
                 .withStore(PlanningStores.plans(plans))
                 .withStore(PlanningStores.pictures(pictures))
                 .withStore(MessageStore.of(messages))
+                .withStore(PrivacyRequestStore.of(privacyRequests))
                 .withStore(new ContentStore("employments", "Which employer you are linked to (they see assessments only).",
                         List.of("employee", "employer", "since"), List.of("app_employment"), employments::count,
                         (id, sink) -> {
@@ -169,7 +173,7 @@ public final class SmoffenApp implements AutoCloseable {
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock), plans, pictures, messages, employments, courses,
-                new LoginThrottle(db, masterKey, clock), clock,
+                privacyRequests, new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded);
     }

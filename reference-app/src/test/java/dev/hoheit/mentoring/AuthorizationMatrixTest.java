@@ -101,6 +101,12 @@ class AuthorizationMatrixTest {
                     new Call("POST", "/api/operator/assignments", bad, "application/json", Set.of("operator")),
                     new Call("GET", "/api/operator/courses", null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/courses", bad, "application/json", Set.of("operator")),
+                    new Call("GET", "/api/me/privacy-requests", null, null, SIGNED_IN),
+                    new Call("POST", "/api/me/privacy-requests", bad, "application/json", SIGNED_IN),
+                    new Call("GET", "/api/operator/privacy-requests", null, null, Set.of("operator")),
+                    new Call("GET", "/api/operator/privacy-requests/" + unknown, null, null, Set.of("operator")),
+                    new Call("POST", "/api/operator/privacy-requests/" + unknown + "/answer", bad, "application/json", Set.of("operator")),
+                    new Call("POST", "/api/operator/privacy-requests/" + unknown + "/extension", bad, "application/json", Set.of("operator")),
                     new Call("GET", "/api/operator/employments", null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/employments", bad, "application/json", Set.of("operator")),
                     new Call("DELETE", "/api/operator/employments/" + menteeId + "/" + unknown, null, null, Set.of("operator")),
@@ -164,7 +170,8 @@ class AuthorizationMatrixTest {
                     .replaceAll("/api/me/mentors/[0-9a-f-]{36}", "/api/me/mentors/{id}")
                     .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")
                     .replaceAll("/api/operator/employments/[0-9a-f-]{36}/[0-9a-f-]{36}", "/api/operator/employments/{employeeId}/{employerId}")
-                    .replaceAll("/api/employer/employees/[0-9a-f-]{36}", "/api/employer/employees/{id}");
+                    .replaceAll("/api/employer/employees/[0-9a-f-]{36}", "/api/employer/employees/{id}")
+                    .replaceAll("/api/operator/privacy-requests/[0-9a-f-]{36}", "/api/operator/privacy-requests/{id}");
             called.put(call.method() + " " + path, new java.util.TreeSet<>(call.allowed()));
         }
         assertEquals(called.keySet(), documented.keySet(), "every endpoint is documented, and only those");

@@ -11,11 +11,12 @@ import dev.hoheit.mentoring.account.SessionService;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.mentoring.MessageService;
-import dev.hoheit.mentoring.planning.PictureService;
-import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.organisation.CourseService;
 import dev.hoheit.mentoring.organisation.EmploymentService;
+import dev.hoheit.mentoring.planning.PictureService;
+import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
+import dev.hoheit.mentoring.privacy.PrivacyRequestService;
 import dev.hoheit.retention.RetentionService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -41,14 +42,14 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 11L * 1024 * 1024;
     /** The web console's files besides index.html: the core, then one script per part of the console. */
     static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "mentee.js", "mentor.js",
-            "employer.js", "operator.js", "auditor.js", "self-service.js");
+            "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js");
 
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
                            AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
-                           EmploymentService employments, CourseService courses, LoginThrottle throttle, Clock clock,
-                           boolean behindTls) {
+                           EmploymentService employments, CourseService courses, PrivacyRequestService privacyRequests,
+                           LoginThrottle throttle, Clock clock, boolean behindTls) {
     }
 
     private final Javalin javalin;
@@ -111,6 +112,8 @@ public final class WebServer implements AutoCloseable {
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls())
                     .register(config.routes);
             new OperatorRoutes(services.accounts(), services.mentors(), services.courses(), services.employments(), services.audit())
+                    .register(config.routes);
+            new PrivacyRequestRoutes(services.privacyRequests(), services.accounts(), services.audit(), services.clock())
                     .register(config.routes);
             new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
             new TransparencyLogRoutes(services.audit()).register(config.routes);
