@@ -26,11 +26,13 @@ import java.util.Optional;
  * @param auditWitnesses the witnesses checkpoints go to ({@code HOHEIT_AUDIT_WITNESSES}: entries
  *                       {@code <url>=<cosignature verifier key>}, separated by spaces)
  * @param auditWitnessQuorum how many of them must cosign ({@code HOHEIT_AUDIT_WITNESS_QUORUM}, default all)
+ * @param researchMinGroup the research export's smallest published group ({@code HOHEIT_RESEARCH_MIN_GROUP}, default
+ *        and minimum 10): cells with fewer people are suppressed (R20)
  */
 public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Optional<String> dbUser,
                           Optional<String> dbPassword, Path masterKeyFile, Optional<String> operatorPassword,
                           boolean demo, boolean behindTls, String auditOrigin, List<WitnessEndpoint> auditWitnesses,
-                          int auditWitnessQuorum) {
+                          int auditWitnessQuorum, int researchMinGroup) {
 
     /** Reads the settings from {@code env} and the command line. */
     public static AppSettings from(Map<String, String> env, String[] args) {
@@ -58,10 +60,20 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
             throw new IllegalArgumentException("HOHEIT_AUDIT_WITNESS_QUORUM must be between 0 and the " + witnesses.size()
                     + " witness(es) in HOHEIT_AUDIT_WITNESSES, was " + quorum);
         }
+        int researchMinGroup;
+        try {
+            researchMinGroup = value(env, "HOHEIT_RESEARCH_MIN_GROUP").map(Integer::parseInt).orElse(10);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HOHEIT_RESEARCH_MIN_GROUP must be a number", e);
+        }
+        if (researchMinGroup < 10 || researchMinGroup > 1_000_000) {
+            throw new IllegalArgumentException("HOHEIT_RESEARCH_MIN_GROUP must be at least 10 (smaller groups could single people out), was "
+                    + researchMinGroup);
+        }
         return new AppSettings(dataDir, port, value(env, "HOHEIT_DB_URL"), value(env, "HOHEIT_DB_USER"),
                 value(env, "HOHEIT_DB_PASSWORD"), masterKey, value(env, "HOHEIT_OPERATOR_PASSWORD"), demo,
                 "true".equalsIgnoreCase(env.get("HOHEIT_BEHIND_TLS")),
-                value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum);
+                value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum, researchMinGroup);
     }
 
     /** {@code <url>=<verifier key> ...}: the witnesses of the audit log. */
@@ -87,7 +99,7 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
     /** The same settings on another port. */
     public AppSettings withPort(int newPort) {
         return new AppSettings(dataDir, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls,
-                auditOrigin, auditWitnesses, auditWitnessQuorum);
+                auditOrigin, auditWitnesses, auditWitnessQuorum, researchMinGroup);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -29,6 +29,7 @@ import dev.hoheit.mentoring.planning.PlanningStores;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestStore;
+import dev.hoheit.mentoring.research.ResearchExport;
 import dev.hoheit.mentoring.web.RequestTransaction;
 import dev.hoheit.mentoring.web.WebServer;
 import dev.hoheit.retention.RetentionConfig;
@@ -173,7 +174,8 @@ public final class SmoffenApp implements AutoCloseable {
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock), plans, pictures, messages, employments, courses,
-                privacyRequests, new LoginThrottle(db, masterKey, clock), clock,
+                privacyRequests, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
+                new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls()), settings.port());
         return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded);
     }

@@ -104,6 +104,7 @@ class AuthorizationMatrixTest {
                     new Call("GET", "/api/me/privacy-requests", null, null, SIGNED_IN),
                     new Call("POST", "/api/me/privacy-requests", bad, "application/json", SIGNED_IN),
                     new Call("GET", "/api/operator/privacy-requests", null, null, Set.of("operator")),
+                    new Call("GET", "/api/operator/research-export", null, null, Set.of("operator")),
                     new Call("GET", "/api/operator/privacy-requests/" + unknown, null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/privacy-requests/" + unknown + "/answer", bad, "application/json", Set.of("operator")),
                     new Call("POST", "/api/operator/privacy-requests/" + unknown + "/extension", bad, "application/json", Set.of("operator")),

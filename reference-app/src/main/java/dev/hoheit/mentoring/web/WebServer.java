@@ -17,6 +17,7 @@ import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService;
+import dev.hoheit.mentoring.research.ResearchExport;
 import dev.hoheit.retention.RetentionService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -42,13 +43,14 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 11L * 1024 * 1024;
     /** The web console's files besides index.html: the core, then one script per part of the console. */
     static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "mentee.js", "mentor.js",
-            "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js");
+            "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js", "research.js");
 
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
                            AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
                            EmploymentService employments, CourseService courses, PrivacyRequestService privacyRequests,
+                           ResearchExport research,
                            LoginThrottle throttle, Clock clock, boolean behindTls) {
     }
 
@@ -115,6 +117,7 @@ public final class WebServer implements AutoCloseable {
                     .register(config.routes);
             new PrivacyRequestRoutes(services.privacyRequests(), services.accounts(), services.audit(), services.clock())
                     .register(config.routes);
+            new ResearchRoutes(services.research(), services.audit(), services.clock()).register(config.routes);
             new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
             new TransparencyLogRoutes(services.audit()).register(config.routes);
             config.routes.exception(AppException.class, (e, ctx) -> {
