@@ -1,8 +1,9 @@
 package dev.hoheit.mentoring;
 
-import java.nio.file.Path;
 import dev.hoheit.audit.WitnessEndpoint;
+import dev.hoheit.mentoring.notification.Mailer;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,11 +29,14 @@ import java.util.Optional;
  * @param auditWitnessQuorum how many of them must cosign ({@code HOHEIT_AUDIT_WITNESS_QUORUM}, default all)
  * @param researchMinGroup the research export's smallest published group ({@code HOHEIT_RESEARCH_MIN_GROUP}, default
  *        and minimum 10): cells with fewer people are suppressed (R20)
+ * @param mail SMTP for the optional e-mail copies of notifications ({@code HOHEIT_SMTP_HOST}, {@code HOHEIT_SMTP_PORT}
+ *        (587), {@code HOHEIT_SMTP_FROM}, {@code HOHEIT_SMTP_USER}, {@code HOHEIT_SMTP_PASSWORD}, {@code HOHEIT_SMTP_STARTTLS}
+ *        (true)); without a host no e-mail is sent
  */
 public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Optional<String> dbUser,
                           Optional<String> dbPassword, Path masterKeyFile, Optional<String> operatorPassword,
                           boolean demo, boolean behindTls, String auditOrigin, List<WitnessEndpoint> auditWitnesses,
-                          int auditWitnessQuorum, int researchMinGroup) {
+                          int auditWitnessQuorum, int researchMinGroup, Optional<Mailer.Settings> mail) {
 
     /** Reads the settings from {@code env} and the command line. */
     public static AppSettings from(Map<String, String> env, String[] args) {
@@ -73,7 +77,28 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
         return new AppSettings(dataDir, port, value(env, "HOHEIT_DB_URL"), value(env, "HOHEIT_DB_USER"),
                 value(env, "HOHEIT_DB_PASSWORD"), masterKey, value(env, "HOHEIT_OPERATOR_PASSWORD"), demo,
                 "true".equalsIgnoreCase(env.get("HOHEIT_BEHIND_TLS")),
-                value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum, researchMinGroup);
+                value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum, researchMinGroup, mail(env));
+    }
+
+    /** SMTP settings, when {@code HOHEIT_SMTP_HOST} is set. */
+    private static Optional<Mailer.Settings> mail(Map<String, String> env) {
+        Optional<String> host = value(env, "HOHEIT_SMTP_HOST");
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        int port;
+        try {
+            port = Integer.parseInt(value(env, "HOHEIT_SMTP_PORT").orElse("587"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("HOHEIT_SMTP_PORT must be a number", e);
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("HOHEIT_SMTP_PORT must be between 1 and 65535, was " + port);
+        }
+        String from = value(env, "HOHEIT_SMTP_FROM")
+                .orElseThrow(() -> new IllegalArgumentException("HOHEIT_SMTP_FROM (the sender address) is needed with HOHEIT_SMTP_HOST"));
+        return Optional.of(new Mailer.Settings(host.get(), port, from, value(env, "HOHEIT_SMTP_USER"), value(env, "HOHEIT_SMTP_PASSWORD"),
+                !"false".equalsIgnoreCase(env.get("HOHEIT_SMTP_STARTTLS"))));
     }
 
     /** {@code <url>=<verifier key> ...}: the witnesses of the audit log. */
@@ -99,7 +124,7 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
     /** The same settings on another port. */
     public AppSettings withPort(int newPort) {
         return new AppSettings(dataDir, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls,
-                auditOrigin, auditWitnesses, auditWitnessQuorum, researchMinGroup);
+                auditOrigin, auditWitnesses, auditWitnessQuorum, researchMinGroup, mail);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -110,6 +135,7 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
     @Override
     public String toString() {
         return "AppSettings[dataDir=" + dataDir + ", port=" + port + ", database=" + dbUrl.map(u -> u.replaceAll("password=[^&;]*", "password=***"))
-                .orElse("embedded H2") + ", demo=" + demo + ", behindTls=" + behindTls + "]";
+                .orElse("embedded H2") + ", demo=" + demo + ", behindTls=" + behindTls
+                + ", mail=" + mail.map(m -> m.host() + ":" + m.port()).orElse("off") + "]";
     }
 }

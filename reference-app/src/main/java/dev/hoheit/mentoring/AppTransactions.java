@@ -87,6 +87,16 @@ public final class AppTransactions {
     }
 
     /**
+     * Runs {@code action} once the request's transaction has committed (never if it rolls back); at once
+     * outside a request, where every statement has committed already.
+     */
+    public static void afterCommit(Runnable action) {
+        if (!BoundTransaction.caller().afterCommit(action)) {
+            action.run();
+        }
+    }
+
+    /**
      * Runs {@code work} outside the request's transaction, in transactions of its own: for what must
      * be kept although the request fails and is rolled back (a failed sign-in's throttle count, the
      * audit entry of a refused view).

@@ -21,6 +21,9 @@ import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.mentoring.MessageService;
 import dev.hoheit.mentoring.mentoring.MessageStore;
+import dev.hoheit.mentoring.notification.Mailer;
+import dev.hoheit.mentoring.notification.NotificationService;
+import dev.hoheit.mentoring.notification.NotificationStore;
 import dev.hoheit.mentoring.organisation.CourseService;
 import dev.hoheit.mentoring.organisation.EmploymentService;
 import dev.hoheit.mentoring.planning.PictureService;
@@ -74,10 +77,12 @@ public final class SmoffenApp implements AutoCloseable {
     private final WebServer web;
     private final Optional<String> generatedOperatorPassword;
     private final boolean demoSeeded;
+    private final Mailer mailer; // null without SMTP settings
 
     private SmoffenApp(HikariDataSource ownedDataSource, AuditLog audit, RetentionService retention, WebServer web,
-                       Optional<String> generatedOperatorPassword, boolean demoSeeded) {
+                       Optional<String> generatedOperatorPassword, boolean demoSeeded, Mailer mailer) {
         this.ownedDataSource = ownedDataSource;
+        this.mailer = mailer;
         this.audit = audit;
         this.retention = retention;
         this.web = web;
@@ -143,12 +148,14 @@ public final class SmoffenApp implements AutoCloseable {
         EmploymentService employments = new EmploymentService(db, accounts, clock);
         CourseService courses = new CourseService(db, accounts, mentors, clock);
         PrivacyRequestService privacyRequests = new PrivacyRequestService(db, keys, clock);
+        NotificationService notifications = new NotificationService(db, keys, accounts::email, settings.mail().isPresent(), clock);
         RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
                 .withStore(PlanningStores.smoffTime(smoffTime))
                 .withStore(PlanningStores.plans(plans))
                 .withStore(PlanningStores.pictures(pictures))
                 .withStore(MessageStore.of(messages))
                 .withStore(PrivacyRequestStore.of(privacyRequests))
+                .withStore(NotificationStore.of(notifications))
                 .withStore(new ContentStore("employments", "Which employer you are linked to (they see assessments only).",
                         List.of("employee", "employer", "since"), List.of("app_employment"), employments::count,
                         (id, sink) -> {
@@ -174,10 +181,11 @@ public final class SmoffenApp implements AutoCloseable {
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock), plans, pictures, messages, employments, courses,
-                privacyRequests, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
+                privacyRequests, notifications, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
                 new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls()), settings.port());
-        return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded);
+        Mailer mailer = settings.mail().map(mail -> new Mailer(db, notifications, accounts::email, mail, clock)).orElse(null);
+        return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded, mailer);
     }
 
     /** The first start creates the operator; returns the password when it was generated. */
@@ -250,6 +258,9 @@ public final class SmoffenApp implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        if (mailer != null) {
+            mailer.close();
+        }
         retention.close();
         audit.close();
         if (ownedDataSource != null) {

@@ -13,6 +13,7 @@ import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.mentoring.MessageService;
+import dev.hoheit.mentoring.notification.NotificationService;
 import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
 import io.javalin.config.RoutesConfig;
@@ -33,8 +34,11 @@ final class ContentRoutes {
     private final ConsentService consent;
     private final AccessGuard guard;
     private final AuditLog audit;
+    private final NotificationService notifications;
 
-    ContentRoutes(PlanService plans, PictureService pictures, MessageService messages, ConsentService consent, AccessGuard guard, AuditLog audit) {
+    ContentRoutes(PlanService plans, PictureService pictures, MessageService messages, ConsentService consent, AccessGuard guard, AuditLog audit,
+                  NotificationService notifications) {
+        this.notifications = notifications;
         this.plans = plans;
         this.pictures = pictures;
         this.messages = messages;
@@ -143,6 +147,7 @@ final class ContentRoutes {
                 : messages.send(me.id(), request.to(), me.id(), request.text());
         audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.CREATE, Resource.of("message", message.id()))
                 .about(message.menteeId()).from(Web.client(ctx)));
+        notifications.notify(request.to(), NotificationService.Kind.MESSAGES, "message", Map.of("who", me.nickname()));
         ctx.status(201).json(Map.of("id", message.id(), "at", message.at().toString()));
     }
 

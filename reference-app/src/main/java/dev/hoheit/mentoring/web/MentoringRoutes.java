@@ -15,6 +15,7 @@ import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
+import dev.hoheit.mentoring.notification.NotificationService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -33,9 +34,12 @@ final class MentoringRoutes {
     private final MentorService mentors;
     private final AccessGuard guard;
     private final AuditLog audit;
+    private final NotificationService notifications;
 
-    MentoringRoutes(AccountService accounts, SmoffTimeService smoffTime, MentorService mentors, AccessGuard guard, AuditLog audit) {
+    MentoringRoutes(AccountService accounts, SmoffTimeService smoffTime, MentorService mentors, AccessGuard guard, AuditLog audit,
+                    NotificationService notifications) {
         this.accounts = accounts;
+        this.notifications = notifications;
         this.smoffTime = smoffTime;
         this.mentors = mentors;
         this.guard = guard;
@@ -95,6 +99,7 @@ final class MentoringRoutes {
         AccessGrant grant = mentors.invite(me, body.mentor(), MentorService.Scope.parse(body.scope()));
         audit.append(AuditEvent.of(Actor.of(me.id(), Role.MENTEE.id()), AuditAction.GRANT, Resource.of("mentor-grant", grant.id().toString()))
                 .about(me.id()).from(Web.client(ctx)));
+        notifications.notify(grant.granteeId(), NotificationService.Kind.MENTORING, "mentor-request", Map.of("who", me.nickname()));
         ctx.status(201).json(grantJson(grant, grant.granteeId()));
     }
 
@@ -106,6 +111,8 @@ final class MentoringRoutes {
         };
         audit.append(AuditEvent.of(Actor.of(me.id(), Role.MENTEE.id()), action, Resource.of("mentor-grant", grant.id().toString()))
                 .about(me.id()).withDetails(Map.of("status", grant.status().name())).from(Web.client(ctx)));
+        notifications.notify(grant.granteeId(), NotificationService.Kind.MENTORING,
+                grant.status() == dev.hoheit.consent.GrantStatus.ACTIVE ? "grant-accepted" : "grant-ended", Map.of("who", me.nickname()));
         ctx.json(grantJson(grant, grant.granteeId()));
     }
 
@@ -147,6 +154,7 @@ final class MentoringRoutes {
         Account account = mentors.grantMentorRights(ctx.pathParam("accountId"));
         audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.GRANT, Resource.of("mentor-rights", account.id()))
                 .about(account.id()).from(Web.client(ctx)));
+        notifications.notify(account.id(), NotificationService.Kind.MENTORING, "mentor-rights", Map.of());
         ctx.json(AccountRoutes.accountJson(account));
     }
 
@@ -155,6 +163,7 @@ final class MentoringRoutes {
         Account account = mentors.withdrawMentorRights(operator, ctx.pathParam("accountId"));
         audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.REVOKE, Resource.of("mentor-rights", account.id()))
                 .about(account.id()).from(Web.client(ctx)));
+        notifications.notify(account.id(), NotificationService.Kind.MENTORING, "mentor-rights-withdrawn", Map.of());
         ctx.json(AccountRoutes.accountJson(account));
     }
 
@@ -164,6 +173,7 @@ final class MentoringRoutes {
         AccessGrant grant = mentors.assign(operator, body.mentee(), body.mentor(), MentorService.Scope.parse(body.scope()));
         audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.GRANT, Resource.of("mentor-assignment", grant.id().toString()))
                 .about(grant.subjectId()).from(Web.client(ctx)));
+        notifications.notify(grant.subjectId(), NotificationService.Kind.MENTORING, "assignment", Map.of("who", nickname(grant.granteeId())));
         ctx.status(201).json(grantJson(grant, grant.granteeId()));
     }
 

@@ -8,6 +8,7 @@ import dev.hoheit.audit.Resource;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.mentoring.notification.NotificationService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService.PrivacyRequest;
 import io.javalin.config.RoutesConfig;
@@ -43,8 +44,11 @@ final class PrivacyRequestRoutes {
     private final AccountService accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final NotificationService notifications;
 
-    PrivacyRequestRoutes(PrivacyRequestService requests, AccountService accounts, AuditLog audit, Clock clock) {
+    PrivacyRequestRoutes(PrivacyRequestService requests, AccountService accounts, AuditLog audit, Clock clock,
+                         NotificationService notifications) {
+        this.notifications = notifications;
         this.requests = requests;
         this.accounts = accounts;
         this.audit = audit;
@@ -103,6 +107,7 @@ final class PrivacyRequestRoutes {
         PrivacyRequest request = requests.answer(ctx.pathParam("id"), Web.body(ctx, Answer.class).text());
         audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.UPDATE, Resource.of(RESOURCE, request.id()))
                 .about(request.accountId()).withDetails(Map.of("step", "answer")).from(Web.client(ctx)));
+        notifications.notify(request.accountId(), NotificationService.Kind.SERVICE, "privacy-answered", Map.of());
         ctx.json(json(request, clock.instant(), true));
     }
 
@@ -112,6 +117,7 @@ final class PrivacyRequestRoutes {
         audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.UPDATE, Resource.of(RESOURCE, request.id()))
                 .about(request.accountId()).withDetails(Map.of("step", "extension", "dueAt", request.dueAt().toString()))
                 .from(Web.client(ctx)));
+        notifications.notify(request.accountId(), NotificationService.Kind.SERVICE, "privacy-extended", Map.of());
         ctx.json(json(request, clock.instant(), true));
     }
 

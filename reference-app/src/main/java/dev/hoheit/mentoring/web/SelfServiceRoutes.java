@@ -16,6 +16,7 @@ import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;
 import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.mentoring.notification.NotificationService;
 import dev.hoheit.retention.ErasureReceipt;
 import dev.hoheit.retention.RetentionService;
 import dev.hoheit.retention.StoreErasure;
@@ -39,8 +40,11 @@ final class SelfServiceRoutes {
     private final AuditLog audit;
     private final RetentionService retention;
     private final boolean secureCookies;
+    private final NotificationService notifications;
 
-    SelfServiceRoutes(AccountService accounts, ConsentService consent, AuditLog audit, RetentionService retention, boolean secureCookies) {
+    SelfServiceRoutes(AccountService accounts, ConsentService consent, AuditLog audit, RetentionService retention, boolean secureCookies,
+                      NotificationService notifications) {
+        this.notifications = notifications;
         this.accounts = accounts;
         this.consent = consent;
         this.audit = audit;
@@ -88,6 +92,7 @@ final class SelfServiceRoutes {
             try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
                 retention.exportSubject(me.id(), out);
             }
+            notifications.notify(me.id(), NotificationService.Kind.SERVICE, "export", Map.of());
             ctx.contentType("application/zip");
             ctx.header("Content-Disposition", "attachment; filename=\"smoffen-export.zip\"");
             ctx.result(java.nio.file.Files.newInputStream(file, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE));
@@ -175,6 +180,7 @@ final class SelfServiceRoutes {
         retention.restrict(me.id(), request.reason() == null || request.reason().isBlank() ? "asked by the person" : request.reason());
         audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.RESTRICT, Resource.of("restriction"))
                 .about(me.id()).from(Web.client(ctx)));
+        notifications.notify(me.id(), NotificationService.Kind.SERVICE, "restricted", Map.of());
         ctx.json(Map.of("restricted", true));
     }
 
@@ -183,6 +189,7 @@ final class SelfServiceRoutes {
         retention.lift(me.id());
         audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.REVOKE, Resource.of("restriction"))
                 .about(me.id()).from(Web.client(ctx)));
+        notifications.notify(me.id(), NotificationService.Kind.SERVICE, "restriction-lifted", Map.of());
         ctx.json(Map.of("restricted", false));
     }
 

@@ -11,6 +11,7 @@ import dev.hoheit.mentoring.account.SessionService;
 import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.mentoring.MentorService;
 import dev.hoheit.mentoring.mentoring.MessageService;
+import dev.hoheit.mentoring.notification.NotificationService;
 import dev.hoheit.mentoring.organisation.CourseService;
 import dev.hoheit.mentoring.organisation.EmploymentService;
 import dev.hoheit.mentoring.planning.PictureService;
@@ -43,14 +44,14 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 11L * 1024 * 1024;
     /** The web console's files besides index.html: the core, then one script per part of the console. */
     static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "mentee.js", "mentor.js",
-            "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js", "research.js");
+            "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js", "research.js", "notifications.js");
 
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
                            AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
                            EmploymentService employments, CourseService courses, PrivacyRequestService privacyRequests,
-                           ResearchExport research,
+                           NotificationService notifications, ResearchExport research,
                            LoginThrottle throttle, Clock clock, boolean behindTls) {
     }
 
@@ -105,18 +106,22 @@ public final class WebServer implements AutoCloseable {
             }
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
             accountRoutes.register(config.routes);
-            new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit())
+            new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit(),
+                    services.notifications())
                     .register(config.routes);
             new ContentRoutes(services.plans(), services.pictures(), services.messages(), services.consent(), services.guard(),
-                    services.audit()).register(config.routes);
+                    services.audit(), services.notifications()).register(config.routes);
             new OrganisationRoutes(services.accounts(), services.employments(), services.courses(), services.smoffTime(),
                     services.guard(), services.audit(), services.clock()).register(config.routes);
-            new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls())
+            new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls(),
+                    services.notifications())
                     .register(config.routes);
             new OperatorRoutes(services.accounts(), services.mentors(), services.courses(), services.employments(), services.audit())
                     .register(config.routes);
-            new PrivacyRequestRoutes(services.privacyRequests(), services.accounts(), services.audit(), services.clock())
+            new PrivacyRequestRoutes(services.privacyRequests(), services.accounts(), services.audit(), services.clock(),
+                    services.notifications())
                     .register(config.routes);
+            new NotificationRoutes(services.notifications()).register(config.routes);
             new ResearchRoutes(services.research(), services.audit(), services.clock()).register(config.routes);
             new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
             new TransparencyLogRoutes(services.audit()).register(config.routes);
