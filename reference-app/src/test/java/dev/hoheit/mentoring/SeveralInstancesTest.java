@@ -50,6 +50,8 @@ class SeveralInstancesTest {
     private static final Pattern LISTENS = Pattern.compile("Smoffen runs at http://localhost:(\\d+)/");
     private static final int INSTANCES = 3;
     private static final int CLIENTS_PER_INSTANCE = 2;
+    /** The log's name, given to the instances and to the verifier: a checkpoint under another name fails verification. */
+    private static final String ORIGIN = "instances.test/audit";
 
     private record Instance(Process process, URI url) {
     }
@@ -117,7 +119,7 @@ class SeveralInstancesTest {
             pool.shutdown();
 
             try (AuditLog audit = AuditLog.create(db.dataSource(), AuditConfig.of(AuditKeys.loadOrCreate(dataDir.resolve("keys")))
-                    .withoutMigration())) {
+                    .withOrigin(ORIGIN).withoutMigration())) {
                 audit.flush();
                 long acknowledgedWrites = 0;
                 long acknowledgedReads = 0;
@@ -221,6 +223,7 @@ class SeveralInstancesTest {
         environment.put("HOHEIT_DATA_DIR", dataDir.toString());
         environment.put("HOHEIT_PORT", "0");
         environment.put("HOHEIT_OPERATOR_PASSWORD", "operator-secret-1");
+        environment.put("HOHEIT_AUDIT_ORIGIN", ORIGIN);
         Path stderr = dataDir.resolve("instance-" + index + ".err");
         Process process = builder.redirectError(stderr.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
