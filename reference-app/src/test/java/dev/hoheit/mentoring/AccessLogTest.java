@@ -152,14 +152,7 @@ class AccessLogTest {
 
             HttpResponse<byte[]> zip = mentee.getBytes("/api/me/export");
             assertEquals(200, zip.statusCode());
-            String auditLog = null;
-            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    if (entry.getName().equals("stores/audit/audit-log.json")) {
-                        auditLog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                }
-            }
+            String auditLog = auditLogIn(zip.body());
             JsonNode json = TestApp.JSON.readTree(auditLog);
             assertFalse(auditLog.contains("MentorBrowser"), "never the mentor's user agent in the mentee's export");
             List<JsonNode> byMentor = new ArrayList<>();
@@ -175,15 +168,20 @@ class AccessLogTest {
                     .anyMatch(c -> c.get("ipAddress").asText().equals("127.0.0.1")), "her own client data stays in her export");
 
             HttpResponse<byte[]> mentorsZip = mentor.getBytes("/api/me/export");
-            String mentorsLog = null;
-            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(mentorsZip.body()))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    if (entry.getName().equals("stores/audit/audit-log.json")) {
-                        mentorsLog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
-                }
-            }
+            String mentorsLog = auditLogIn(mentorsZip.body());
             assertTrue(mentorsLog.contains(MENTOR_BROWSER), "the mentor's own export keeps his client data");
         }
+    }
+
+    /** The audit part of an export: {@code stores/audit/audit-log.json} of the ZIP; fails when it is missing. */
+    private static String auditLogIn(byte[] zip) throws java.io.IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                if (entry.getName().equals("stores/audit/audit-log.json")) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("the export has no stores/audit/audit-log.json");
     }
 }

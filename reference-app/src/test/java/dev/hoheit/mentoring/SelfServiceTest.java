@@ -24,17 +24,12 @@ class SelfServiceTest {
     @DatabaseTest
     void restricting_processing_stops_every_view_until_it_is_lifted(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
-            TestApp.Client mentee = app.client();
-            String menteeId = TestApp.json(mentee.register("rita", "correct horse 50")).get("id").asText();
-            mentee.signIn("rita", "correct horse 50");
+            Mentored pair = Mentored.setUp(app);
+            TestApp.Client mentee = pair.mentee();
+            TestApp.Client mentor = pair.mentor();
+            TestApp.Client operator = pair.operator();
+            String menteeId = pair.menteeId();
             assertEquals(201, mentee.post("/api/me/smoff-sessions", Map.of("kind", "day", "date", "2026-03-02", "minutes", 8)).statusCode());
-            TestApp.Client operator = app.client();
-            operator.signIn("operator", "operator-secret-1");
-            TestApp.Client mentor = app.client();
-            String mentorId = TestApp.json(mentor.register("malte", "correct horse 51")).get("id").asText();
-            assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
-            mentor.signIn("malte", "correct horse 51");
-            assertEquals(201, mentee.post("/api/me/mentors", Map.of("mentor", "malte", "scope", "mentor")).statusCode());
             assertEquals(201, operator.post("/api/operator/accounts", Map.of("nickname", "acme", "password", "correct horse 52",
                     "role", "employer")).statusCode());
             assertEquals(201, operator.post("/api/operator/employments", Map.of("employee", "rita", "employer", "acme")).statusCode());
@@ -65,16 +60,11 @@ class SelfServiceTest {
     @DatabaseTest
     void restriction_covers_messages_both_ways_until_it_is_lifted(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
-            TestApp.Client mentee = app.client();
-            String menteeId = TestApp.json(mentee.register("rita", "correct horse 50")).get("id").asText();
-            mentee.signIn("rita", "correct horse 50");
-            TestApp.Client operator = app.client();
-            operator.signIn("operator", "operator-secret-1");
-            TestApp.Client mentor = app.client();
-            String mentorId = TestApp.json(mentor.register("malte", "correct horse 51")).get("id").asText();
-            assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
-            mentor.signIn("malte", "correct horse 51");
-            assertEquals(201, mentee.post("/api/me/mentors", Map.of("mentor", "malte", "scope", "mentor")).statusCode());
+            Mentored pair = Mentored.setUp(app);
+            TestApp.Client mentee = pair.mentee();
+            TestApp.Client mentor = pair.mentor();
+            String menteeId = pair.menteeId();
+            String mentorId = pair.mentorId();
             assertEquals(201, mentee.post("/api/me/messages", Map.of("to", mentorId, "text", "Hallo Malte")).statusCode());
             assertEquals(201, mentor.post("/api/me/messages", Map.of("to", menteeId, "text", "Hallo Rita")).statusCode());
             assertEquals(2, TestApp.json(mentor.get("/api/me/messages")).get("messages").size());
@@ -101,6 +91,24 @@ class SelfServiceTest {
             assertEquals(200, mentee.delete("/api/me/restriction").statusCode());
             assertEquals(2, TestApp.json(mentor.get("/api/me/messages")).get("messages").size(), "lifted: the conversation is back");
             assertEquals(201, mentor.post("/api/me/messages", Map.of("to", menteeId, "text", "Wieder da")).statusCode());
+        }
+    }
+
+    /** Rita, signed in, with Malte as her mentor (his rights granted by the signed-in operator). */
+    private record Mentored(TestApp.Client mentee, String menteeId, TestApp.Client mentor, String mentorId, TestApp.Client operator) {
+
+        static Mentored setUp(TestApp app) {
+            TestApp.Client mentee = app.client();
+            String menteeId = TestApp.json(mentee.register("rita", "correct horse 50")).get("id").asText();
+            mentee.signIn("rita", "correct horse 50");
+            TestApp.Client operator = app.client();
+            operator.signIn("operator", "operator-secret-1");
+            TestApp.Client mentor = app.client();
+            String mentorId = TestApp.json(mentor.register("malte", "correct horse 51")).get("id").asText();
+            assertEquals(200, operator.put("/api/operator/mentors/" + mentorId).statusCode());
+            mentor.signIn("malte", "correct horse 51");
+            assertEquals(201, mentee.post("/api/me/mentors", Map.of("mentor", "malte", "scope", "mentor")).statusCode());
+            return new Mentored(mentee, menteeId, mentor, mentorId, operator);
         }
     }
 

@@ -367,28 +367,26 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public AuditPage bySubject(String subjectId, AuditQuery query) {
-        String id = id("subject id", subjectId);
-        required("query", query);
-        return guard("read events about a person", () -> keys.existingPersonKey(id)
-                .map(key -> reader.bySubjectTag(key.tag(), query))
-                .orElseGet(() -> new AuditPage(List.of(), java.util.OptionalLong.empty())));
+        return byPerson("subject id", subjectId, query, "read events about a person", reader::bySubjectTag);
     }
 
     @Override
     public AuditPage bySubjectFromOthers(String subjectId, AuditQuery query) {
-        String id = id("subject id", subjectId);
-        required("query", query);
-        return guard("read events about a person by others", () -> keys.existingPersonKey(id)
-                .map(key -> reader.bySubjectTagFromOthers(key.tag(), query))
-                .orElseGet(() -> new AuditPage(List.of(), java.util.OptionalLong.empty())));
+        return byPerson("subject id", subjectId, query, "read events about a person by others", reader::bySubjectTagFromOthers);
     }
 
     @Override
     public AuditPage byActor(String actorId, AuditQuery query) {
-        String id = id("actor id", actorId);
+        return byPerson("actor id", actorId, query, "read events by a person", reader::byActorTag);
+    }
+
+    /** One page of the events found by a person's tag; empty when the person has no key (never seen, or erased). */
+    private AuditPage byPerson(String what, String personId, AuditQuery query, String action,
+                               java.util.function.BiFunction<String, AuditQuery, AuditPage> byTag) {
+        String id = id(what, personId);
         required("query", query);
-        return guard("read events by a person", () -> keys.existingPersonKey(id)
-                .map(key -> reader.byActorTag(key.tag(), query))
+        return guard(action, () -> keys.existingPersonKey(id)
+                .map(key -> byTag.apply(key.tag(), query))
                 .orElseGet(() -> new AuditPage(List.of(), java.util.OptionalLong.empty())));
     }
 
