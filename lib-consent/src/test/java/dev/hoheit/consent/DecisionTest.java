@@ -276,7 +276,7 @@ class DecisionTest {
         for (int i = 0; i < history.size(); i++) {
             assertEquals(i + 1, history.get(i).sequence(), "gap-free sequence in commit order");
         }
-        Decision last = history.getLast();
+        Decision last = history.get(history.size() - 1);
         assertEquals(Optional.of(last), consent.state("mentee-1", "privacy-policy").decision());
     }
 

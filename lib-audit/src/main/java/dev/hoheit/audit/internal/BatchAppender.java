@@ -41,7 +41,7 @@ final class BatchAppender<E, R> implements AutoCloseable {
         this.batchSize = batchSize;
         this.writer = writer;
         for (int i = 0; i < WRITERS; i++) {
-            Thread thread = Thread.ofPlatform().name("hoheit-audit-writer-" + i).daemon(true).unstarted(this::run);
+            Thread thread = Threads.daemon("hoheit-audit-writer-" + i, this::run);
             threads.add(thread);
             thread.start();
         }

@@ -67,7 +67,7 @@ final class Integrator implements AutoCloseable {
     private final Thread thread;
     /** Reads and seals the next batch while the current one commits. */
     private final java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor(task ->
-            Thread.ofPlatform().name("hoheit-audit-integrator-prepare").daemon(true).unstarted(task));
+            Threads.daemon("hoheit-audit-integrator-prepare", task));
     private volatile boolean stopped;
     private volatile boolean leading;
     private volatile boolean started;
@@ -84,7 +84,7 @@ final class Integrator implements AutoCloseable {
         this.clock = clock;
         this.integrated = integrated;
         this.leadership = Leadership.of(database);
-        this.thread = Thread.ofPlatform().name("hoheit-audit-integrator").daemon(true).unstarted(this::run);
+        this.thread = Threads.daemon("hoheit-audit-integrator", this::run);
     }
 
     void start() {

@@ -573,7 +573,7 @@ public final class LogVerifier {
                     .from(AUDIT_COSIGNATURE).fetchGroups(AUDIT_COSIGNATURE.TREE_SIZE, AUDIT_COSIGNATURE.SIGNATURE_LINE);
             List<AuditCheckpointRecord> rows = tx.selectFrom(AUDIT_CHECKPOINT).orderBy(AUDIT_CHECKPOINT.TREE_SIZE).fetch();
             StoredCheckpoints stored = new StoredCheckpoints(rows, cosignatures, trust);
-            Thread.ofPlatform().name("hoheit-audit-verify-signatures").daemon(true).start(stored.signatures);
+            Threads.daemon("hoheit-audit-verify-signatures", stored.signatures).start();
             return stored;
         }
 
@@ -701,8 +701,7 @@ public final class LogVerifier {
         private boolean ended;
 
         private EntryStream(PreparedStatement entries, long size, LeafTiles leafTiles) {
-            this.reader = Thread.ofPlatform().name("hoheit-audit-verify-reader").daemon(true)
-                    .unstarted(() -> read(entries, size, leafTiles));
+            this.reader = Threads.daemon("hoheit-audit-verify-reader", () -> read(entries, size, leafTiles));
         }
 
         static EntryStream start(PreparedStatement entries, long size, LeafTiles leafTiles) {
@@ -775,12 +774,17 @@ public final class LogVerifier {
                 current = item.reads().iterator();
                 ended = item.end();
                 if (item.failure() != null && !current.hasNext()) {
-                    switch (item.failure()) {
-                        case SQLException e -> throw e;
-                        case RuntimeException e -> throw e;
-                        case Error e -> throw e;
-                        default -> throw new IllegalStateException("unexpected failure while reading entries", item.failure());
+                    Throwable failure = item.failure();
+                    if (failure instanceof SQLException e) {
+                        throw e;
                     }
+                    if (failure instanceof RuntimeException e) {
+                        throw e;
+                    }
+                    if (failure instanceof Error e) {
+                        throw e;
+                    }
+                    throw new IllegalStateException("unexpected failure while reading entries", failure);
                 }
             }
             return current.next();

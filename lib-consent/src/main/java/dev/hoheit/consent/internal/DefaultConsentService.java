@@ -421,7 +421,8 @@ public final class DefaultConsentService implements ConsentService {
     }
 
     private void fireRevoked(AccessGrant grant) {
-        GrantEvent event = grantHistory(grant.id()).getLast();
+        List<GrantEvent> history = grantHistory(grant.id());
+        GrantEvent event = history.get(history.size() - 1);
         listeners.fire("revocation", listener -> listener.onRevoked(grant, event));
     }
 

@@ -146,7 +146,11 @@ public final class DefaultRetentionService implements RetentionService {
             runs.startSchedule(scheduleId, interval, config.clock().instant());
             return null;
         });
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> Thread.ofPlatform().name("hoheit-retention").daemon(true).unstarted(task));
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "hoheit-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
         scheduler.scheduleAtFixedRate(() -> {
             try {
                 run("SCHEDULED");
