@@ -27,7 +27,6 @@ class ReadmeExampleTest {
         String userAgent = "Mozilla/5.0";
         Instant now = Instant.now();
         Path keyDir = dir.resolve("keys");
-        Files.writeString(published, "", CREATE);
         VerificationReport checked;
         AuditPage viewed;
         // README example start
@@ -37,7 +36,7 @@ class ReadmeExampleTest {
                     .about("mentee-42").allowedBy("grant:81c2").from(ClientInfo.of(ip, userAgent)));   // durable and in the tree
             log.appendBatched(AuditEvent.of(Actor.of("mentee-42", "mentee"), AuditAction.LOGIN, Resource.of("session")));
             AuditPage whoViewedMe = log.bySubjectFromOthers("mentee-42", AuditQuery.newest(50));   // R6
-            Files.writeString(published, log.seal().toJson() + "\n", APPEND);            // keep outside the DB
+            Files.writeString(published, log.seal().toJson() + "\n", CREATE, APPEND);    // keep outside the DB
             VerificationReport report = log.verify();                                     // report.ok()
             log.purgeBefore(now.minus(365, DAYS));                                         // R5: 12 months
             log.anonymiseClientDataBefore(now.minus(7, DAYS));                             // R28

@@ -59,7 +59,12 @@ public interface ConsentService {
     /** The purposes subjects in {@code role} are asked about (R27), by id. */
     List<Purpose> purposesFor(String role);
 
-    /** Publishes the next version of a purpose's notice; earlier versions stay as they were. */
+    /**
+     * Publishes the next version of a purpose's notice; earlier versions stay as they were. Publishing
+     * the wording of the newest version in that language again (the same SHA-256, and the same URL
+     * when one is given) publishes nothing and returns that version, so a host can publish its texts
+     * at every start without asking everyone again.
+     */
     Notice publishNotice(NoticeDraft draft);
 
     /** Adds a language to an existing notice version (the same version, translated). */

@@ -61,6 +61,30 @@ class PurposeAndNoticeTest {
     }
 
     @DatabaseTest
+    void publishing_an_unchanged_text_again_returns_its_version_and_asks_nobody_again(TestDatabase db) {
+        MutableClock clock = Fixtures.clock();
+        ConsentService consent = Fixtures.service(db, clock);
+        consent.definePurpose(Purpose.required("terms", "Terms"));
+        Notice v1 = consent.publishNotice(NoticeDraft.ofText("terms", "de", "Fassung 1"));
+        clock.advance(Duration.ofDays(1));
+        Notice again = consent.publishNotice(NoticeDraft.ofText("terms", "de", "Fassung 1"));
+        assertEquals(v1, again, "a host that publishes its texts at every start gets the same version");
+        assertEquals(1, db.queryLong("SELECT count(*) FROM consent_notice WHERE purpose_id = 'terms'"));
+
+        Notice english = consent.publishNotice(NoticeDraft.ofText("terms", "en", "Fassung 1"));
+        assertEquals(2, english.version(), "the same words in another language are a publication of their own");
+        Notice moved = consent.publishNotice(NoticeDraft.ofText("terms", "de", "Fassung 1").publishedAt("https://x.example/terms"));
+        assertEquals(3, moved.version(), "a new URL is a new publication");
+        assertEquals(moved, consent.publishNotice(NoticeDraft.ofText("terms", "de", "Fassung 1")),
+                "without a URL, the newest version with that text is the one");
+        Notice changed = consent.publishNotice(NoticeDraft.ofText("terms", "de", "Fassung 1."));
+        assertEquals(4, changed.version(), "one character more is a change");
+        assertEquals(changed, consent.publishNotice(NoticeDraft.ofText("terms", "de", "Fassung 1.")));
+        Notice back = consent.publishNotice(NoticeDraft.ofText("terms", "de", "Fassung 1"));
+        assertEquals(5, back.version(), "going back to an earlier wording is a new version: everyone saw the change");
+    }
+
+    @DatabaseTest
     void a_new_notice_version_is_a_new_record_and_old_versions_stay(TestDatabase db) {
         MutableClock clock = Fixtures.clock();
         ConsentService consent = Fixtures.service(db, clock);

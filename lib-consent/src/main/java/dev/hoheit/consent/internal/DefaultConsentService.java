@@ -135,6 +135,12 @@ public final class DefaultConsentService implements ConsentService {
                     requirePurpose(ctx, draft.purposeId());
                     int version;
                     if (translationOf == null) {
+                        Optional<Notice> unchanged = newestInLanguage(ctx, draft.purposeId(), draft.language())
+                                .filter(newest -> newest.sha256().equals(draft.sha256())
+                                        && (draft.url() == null || newest.url().equals(Optional.of(draft.url()))));
+                        if (unchanged.isPresent()) {
+                            return unchanged.get(); // the same wording again: nobody is asked again
+                        }
                         version = purposes.nextNoticeVersion(ctx, draft.purposeId());
                     } else {
                         version = translationOf;
@@ -161,6 +167,13 @@ public final class DefaultConsentService implements ConsentService {
                 }
             }
         }
+    }
+
+    /** The highest version of a purpose's notice in {@code language}, whether in effect yet or not. */
+    private Optional<Notice> newestInLanguage(DSLContext ctx, String purposeId, String language) {
+        return purposes.notices(ctx, purposeId).stream()
+                .filter(notice -> notice.language().equals(language))
+                .max(java.util.Comparator.comparingInt(Notice::version));
     }
 
     @Override
