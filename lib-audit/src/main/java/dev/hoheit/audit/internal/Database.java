@@ -1,10 +1,10 @@
 package dev.hoheit.audit.internal;
 
+import dev.hoheit.transaction.internal.JooqSettings;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -21,10 +21,7 @@ final class Database {
         this.dataSource = dataSource;
         this.vendor = AuditMigrator.vendor(dataSource);
         this.dialect = vendor.equals("postgresql") ? SQLDialect.POSTGRES : SQLDialect.H2;
-        this.settings = new Settings()
-                .withRenderQuotedNames(RenderQuotedNames.NEVER)
-                .withExecuteLogging(false) // it would print bind values: personal data
-                .withRenderSchema(false);
+        this.settings = JooqSettings.library();
         this.pool = DSL.using(dataSource, dialect, settings);
     }
 

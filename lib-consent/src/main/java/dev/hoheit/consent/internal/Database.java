@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.JooqSettings;
 import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -34,12 +34,7 @@ final class Database {
         if (dialect.family() != SQLDialect.H2 && dialect.family() != SQLDialect.POSTGRES) {
             LOG.warn("Database dialect {} is not tested with Hoheit consent (H2 and PostgreSQL are)", dialect);
         }
-        Settings settings = new Settings()
-                // Tables are created unquoted, so names must be rendered unquoted to fold the same way.
-                .withRenderQuotedNames(RenderQuotedNames.NEVER)
-                // jOOQ's execute logging prints bind values, which are personal data.
-                .withExecuteLogging(false)
-                .withRenderSchema(false);
+        Settings settings = JooqSettings.library();
         return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
                 DSL.using(dataSource, dialect, settings));
     }

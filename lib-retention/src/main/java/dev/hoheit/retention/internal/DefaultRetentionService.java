@@ -32,9 +32,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.JooqSettings;
 import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.SQLDialect;
-import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -88,10 +88,7 @@ public final class DefaultRetentionService implements RetentionService {
     private static TransactionRunner transactions(DataSource dataSource, Transactions transactions) {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             SQLDialect dialect = JDBCUtils.dialect(connection);
-            Settings settings = new Settings()
-                    .withRenderQuotedNames(RenderQuotedNames.NEVER)
-                    .withExecuteLogging(false) // it would print bind values: personal data
-                    .withRenderSchema(false);
+            Settings settings = JooqSettings.library();
             return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
                     DSL.using(dataSource, dialect, settings));
         } catch (java.sql.SQLException e) {
