@@ -35,7 +35,19 @@ public final class ConsentException extends RuntimeException {
         /** The operation was stored, but a listener failed afterwards. */
         LISTENER_FAILED,
         /** The database failed; the operation was rolled back. */
-        STORAGE
+        STORAGE,
+        /**
+         * The database is not one the library supports (see the message for the supported ones); found
+         * before anything was written to it.
+         * @since 0.2
+         */
+        UNSUPPORTED_DATABASE,
+        /**
+         * The jOOQ or Flyway on the path is older than the library needs; the message names the versions
+         * found and needed.
+         * @since 0.2
+         */
+        INCOMPATIBLE_DEPENDENCY
     }
 
     private final Problem problem;

@@ -26,7 +26,19 @@ public final class RetentionException extends RuntimeException {
         /** The database failed. */
         STORAGE,
         /** Writing an export failed. */
-        EXPORT
+        EXPORT,
+        /**
+         * The database is not one the library supports (see the message for the supported ones); found
+         * before anything was written to it.
+         * @since 0.2
+         */
+        UNSUPPORTED_DATABASE,
+        /**
+         * The jOOQ or Flyway on the path is older than the library needs; the message names the versions
+         * found and needed.
+         * @since 0.2
+         */
+        INCOMPATIBLE_DEPENDENCY
     }
 
     private final Problem problem;

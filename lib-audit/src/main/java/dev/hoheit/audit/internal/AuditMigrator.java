@@ -1,9 +1,7 @@
 package dev.hoheit.audit.internal;
 
 import dev.hoheit.audit.AuditException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
+import dev.hoheit.transaction.internal.Platform;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -43,19 +41,17 @@ public final class AuditMigrator {
         }
     }
 
-    /** {@code postgresql} or {@code h2}; other databases are not supported by the audit schema. */
+    /**
+     * {@code postgresql} or {@code h2}, the folder of the database's migrations. Fails with
+     * {@link AuditException.Problem#UNSUPPORTED_DATABASE} on another database and with
+     * {@link AuditException.Problem#INCOMPATIBLE_DEPENDENCY} on too old a jOOQ or Flyway, before any
+     * statement is run.
+     */
     static String vendor(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            throw new AuditException(AuditException.Problem.STORAGE, "the audit log supports H2 and PostgreSQL, not " + product);
-        } catch (SQLException e) {
-            throw new AuditException(AuditException.Problem.STORAGE, "cannot connect to the audit database", e);
-        }
+        Platform.requireVersions("Hoheit audit", Flyway.class,
+                message -> new AuditException(AuditException.Problem.INCOMPATIBLE_DEPENDENCY, message));
+        return Platform.database(dataSource, "Hoheit audit",
+                message -> new AuditException(AuditException.Problem.UNSUPPORTED_DATABASE, message),
+                e -> new AuditException(AuditException.Problem.STORAGE, "cannot connect to the audit database", e)).folder();
     }
 }

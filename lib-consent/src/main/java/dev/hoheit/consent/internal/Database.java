@@ -1,39 +1,39 @@
 package dev.hoheit.consent.internal;
 
 import dev.hoheit.consent.ConsentException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import dev.hoheit.transaction.Transactions;
 import dev.hoheit.transaction.internal.JooqSettings;
+import dev.hoheit.transaction.internal.Platform;
 import dev.hoheit.transaction.internal.TransactionRunner;
+import org.flywaydb.core.Flyway;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.tools.jdbc.JDBCUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the jOOQ context for a data source and turns database failures into {@link ConsentException}s. */
 final class Database {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-
     private Database() {
     }
 
+    /**
+     * The database behind {@code dataSource} if the library supports it and the jOOQ and Flyway on the
+     * path are new enough; else {@link ConsentException.Problem#UNSUPPORTED_DATABASE} or
+     * {@link ConsentException.Problem#INCOMPATIBLE_DEPENDENCY}, before any statement is run.
+     */
+    static Platform.Database supported(DataSource dataSource) {
+        Platform.requireVersions("Hoheit consent", Flyway.class,
+                message -> new ConsentException(ConsentException.Problem.INCOMPATIBLE_DEPENDENCY, message));
+        return Platform.database(dataSource, "Hoheit consent",
+                message -> new ConsentException(ConsentException.Problem.UNSUPPORTED_DATABASE, message),
+                e -> new ConsentException(ConsentException.Problem.STORAGE, "Cannot connect to the consent database", e));
+    }
+
     static TransactionRunner transactions(DataSource dataSource, Transactions transactions) {
-        SQLDialect dialect;
-        try (Connection connection = dataSource.getConnection()) {
-            dialect = JDBCUtils.dialect(connection);
-        } catch (SQLException e) {
-            throw new ConsentException(ConsentException.Problem.STORAGE, "Cannot connect to the consent database", e);
-        }
-        if (dialect.family() != SQLDialect.H2 && dialect.family() != SQLDialect.POSTGRES) {
-            LOG.warn("Database dialect {} is not tested with Hoheit consent (H2 and PostgreSQL are)", dialect);
-        }
+        SQLDialect dialect = supported(dataSource).dialect();
         Settings settings = JooqSettings.library();
         return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
                 DSL.using(dataSource, dialect, settings));

@@ -23,6 +23,7 @@ public final class SchemaMigrator {
      * holds the host's (or another library's) tables without skipping its own version 1.
      */
     public static int migrate(DataSource dataSource, String location, String historyTable) {
+        Database.supported(dataSource);
         try {
             MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(dataSource)

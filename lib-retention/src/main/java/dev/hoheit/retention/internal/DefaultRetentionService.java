@@ -38,7 +38,6 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.tools.jdbc.JDBCUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,14 +85,10 @@ public final class DefaultRetentionService implements RetentionService {
     }
 
     private static TransactionRunner transactions(DataSource dataSource, Transactions transactions) {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            SQLDialect dialect = JDBCUtils.dialect(connection);
-            Settings settings = JooqSettings.library();
-            return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
-                    DSL.using(dataSource, dialect, settings));
-        } catch (java.sql.SQLException e) {
-            throw new RetentionException(Problem.STORAGE, "cannot connect to the retention database", e);
-        }
+        SQLDialect dialect = RetentionMigrator.supported(dataSource).dialect();
+        Settings settings = JooqSettings.library();
+        return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
+                DSL.using(dataSource, dialect, settings));
     }
 
     /** The audit log last: erasing it destroys the person's key, and other stores may still log. */

@@ -1,6 +1,7 @@
 package dev.hoheit.retention.internal;
 
 import dev.hoheit.retention.RetentionException;
+import dev.hoheit.transaction.internal.Platform;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -18,7 +19,21 @@ final class RetentionMigrator {
     private RetentionMigrator() {
     }
 
+    /**
+     * The database behind {@code dataSource} if the library supports it and the jOOQ and Flyway on the
+     * path are new enough; else {@link RetentionException.Problem#UNSUPPORTED_DATABASE} or
+     * {@link RetentionException.Problem#INCOMPATIBLE_DEPENDENCY}, before any statement is run.
+     */
+    static Platform.Database supported(DataSource dataSource) {
+        Platform.requireVersions("Hoheit retention", Flyway.class,
+                message -> new RetentionException(RetentionException.Problem.INCOMPATIBLE_DEPENDENCY, message));
+        return Platform.database(dataSource, "Hoheit retention",
+                message -> new RetentionException(RetentionException.Problem.UNSUPPORTED_DATABASE, message),
+                e -> new RetentionException(RetentionException.Problem.STORAGE, "cannot connect to the retention database", e));
+    }
+
     static int migrate(DataSource dataSource) {
+        supported(dataSource);
         try {
             MigrateResult result = Flyway.configure(RetentionMigrator.class.getClassLoader())
                     .dataSource(dataSource)
