@@ -211,6 +211,11 @@ final class TestApp implements AutoCloseable {
             return response;
         }
 
+        /** The password the account has now: {@code password}, or what a forced change made of it. */
+        String currentPassword(String nickname, String password) {
+            return renewed.getOrDefault(renewedKey(nickname, password), password);
+        }
+
         /** Decides every notice of the account's roles not decided yet (after a role was given, say). */
         void acceptTerms() {
             for (JsonNode consent : json(get("/api/me/consents")).get("consents")) {
