@@ -99,6 +99,7 @@ function viewPasswordChangeRequired(main) {
 
 /** Recovery codes, shown once, then `done()`. */
 function showRecoveryCodes(main, codes, done) {
+  document.getElementById("message").replaceChildren(); // an earlier refusal is settled now
   const button = el("button", { type: "button", id: "codes-saved" }, t("sec_saved"));
   button.addEventListener("click", done);
   main.replaceChildren(el("h1", {}, t("sec_showTitle")), el("p", { class: "warning" }, t("sec_showIntro")),
