@@ -13,6 +13,8 @@ module dev.hoheit.mentoring {
     requires org.bouncycastle.provider;
     requires org.slf4j;
     requires com.h2database;
+    // Password strength: zxcvbn refuses common, leaked-style and guessable passwords.
+    requires com.nulabinc.zxcvbn;
     // Optional e-mail copies of notifications over SMTP (Eclipse Angus provides the implementation).
     requires jakarta.mail;
     // ImageIO decodes and re-encodes pictures (strips their metadata).

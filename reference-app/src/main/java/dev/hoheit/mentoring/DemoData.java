@@ -37,9 +37,9 @@ final class DemoData {
         Account mentee = accounts.register(new AccountService.Registration("demo-mentee", PASSWORD.toCharArray(), null, "de",
                 Map.of(ConsentCatalog.PRIVACY, true, ConsentCatalog.TERMS_MENTEE, true, ConsentCatalog.RESEARCH, false,
                         ConsentCatalog.NEWS, false), Role.MENTEE, Evidence.of("demo", null)));
-        accounts.createByOperator("demo-mentor", PASSWORD.toCharArray(), Set.of(Role.MENTOR, Role.MENTEE));
-        accounts.createByOperator("demo-employer", PASSWORD.toCharArray(), Set.of(Role.EMPLOYER));
-        accounts.createByOperator("demo-auditor", PASSWORD.toCharArray(), Set.of(Role.AUDITOR));
+        accounts.createByOperator("demo-mentor", PASSWORD.toCharArray(), Set.of(Role.MENTOR, Role.MENTEE), false);
+        accounts.createByOperator("demo-employer", PASSWORD.toCharArray(), Set.of(Role.EMPLOYER), false);
+        accounts.createByOperator("demo-auditor", PASSWORD.toCharArray(), Set.of(Role.AUDITOR), false);
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         for (int back = 13; back >= 0; back--) {
             if (back % 5 != 3) {

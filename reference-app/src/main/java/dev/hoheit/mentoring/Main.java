@@ -1,6 +1,9 @@
 package dev.hoheit.mentoring;
 
-/** Starts Smoffen: {@code java -jar hoheit-mentoring.jar [--demo]}. Configuration comes from the environment. */
+/**
+ * Starts Smoffen: {@code java -jar hoheit-mentoring.jar [--demo]}, or resets the operator's lost password:
+ * {@code java -jar hoheit-mentoring.jar reset-operator-password}. Configuration comes from the environment.
+ */
 public final class Main {
 
     private Main() {
@@ -8,6 +11,13 @@ public final class Main {
 
     public static void main(String[] args) {
         AppSettings settings = AppSettings.from(System.getenv(), args);
+        if (args.length > 0 && "reset-operator-password".equals(args[0])) {
+            // The way back after a lost operator password (README, "Lost the operator password").
+            String password = SmoffenApp.resetOperatorPassword(settings);
+            System.out.println("\nThe operator account 'operator' has the one-time password " + password
+                    + "\nSign in with it and choose a new password at once; every session of the operator has ended.\n");
+            return;
+        }
         SmoffenApp app = SmoffenApp.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "smoffen-shutdown"));
         app.generatedOperatorPassword().ifPresent(password -> System.out.println(

@@ -204,6 +204,44 @@ public final class SmoffenApp implements AutoCloseable {
         return given.isPresent() ? Optional.empty() : Optional.of(password);
     }
 
+    /**
+     * The operator's way back after a lost password ({@code java -jar hoheit-mentoring.jar reset-operator-password}):
+     * gives the operator account a one-time password, which must be changed at the next sign-in, ends its
+     * sessions and records the reset in the audit log. Returns the one-time password.
+     */
+    public static String resetOperatorPassword(AppSettings settings) {
+        try (HikariDataSource dataSource = dataSource(settings)) {
+            return resetOperatorPassword(settings, dataSource, Clock.systemUTC(), new PasswordHasher());
+        }
+    }
+
+    /** The reset on a data source the caller owns (tests). */
+    static String resetOperatorPassword(AppSettings settings, DataSource dataSource, Clock clock, PasswordHasher hasher) {
+        Path auditKeys = settings.dataDir().resolve("keys");
+        if (!java.nio.file.Files.isRegularFile(settings.masterKeyFile()) || !java.nio.file.Files.isDirectory(auditKeys)) {
+            throw new IllegalStateException("no Smoffen installation at " + settings.dataDir()
+                    + ": run the command with the HOHEIT_DATA_DIR (and HOHEIT_DB_URL) of the app");
+        }
+        AppMigrations.migrate(dataSource);
+        DSLContext db = context(dataSource);
+        ConsentService consent = ConsentService.create(dataSource, ConsentConfig.of(CONTROLLER).withClock(clock).withServiceName("Smoffen"));
+        javax.crypto.SecretKey masterKey = MasterKey.loadOrCreate(settings.masterKeyFile());
+        AccountService accounts = new AccountService(db, consent, new PersonKeys(db, masterKey, clock), hasher, clock);
+        var operator = accounts.findByNickname("operator")
+                .orElseThrow(() -> new IllegalStateException("there is no operator account yet: start the app once to create it"));
+        try (AuditLog audit = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(auditKeys)).withClock(clock)
+                .withOrigin(settings.auditOrigin()).withStateDirectory(auditKeys)
+                .withWitnesses(settings.auditWitnesses(), settings.auditWitnessQuorum()))) {
+            String password = accounts.issueOneTimePassword(operator.id());
+            new SessionService(db, clock).endAll(operator.id());
+            audit.append(dev.hoheit.audit.AuditEvent.of(dev.hoheit.audit.Actor.of("system", "command"), dev.hoheit.audit.AuditAction.UPDATE,
+                    dev.hoheit.audit.Resource.of("password")).about(operator.id())
+                    .withDetails(Map.of("method", "reset-operator-password")));
+            LOG.info("The operator's password was reset by the command; it must be changed at the next sign-in");
+            return password;
+        }
+    }
+
     private static HikariDataSource dataSource(AppSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("smoffen");

@@ -35,7 +35,7 @@ class AccessibilityTest {
             List<String> problems = new ArrayList<>();
             Set<String> checked = new LinkedHashSet<>();
             try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-a11y")) {
-                for (String hash : List.of("#/signin", "#/register")) {
+                for (String hash : List.of("#/signin", "#/register", "#/forgot-password")) {
                     browser.open(hash);
                     browser.visible(By.cssSelector("main h1"));
                     check(browser, "visitor " + hash, problems);

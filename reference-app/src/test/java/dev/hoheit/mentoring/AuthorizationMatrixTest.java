@@ -102,6 +102,15 @@ class AuthorizationMatrixTest {
                     new Call("GET", "/api/operator/courses", null, null, Set.of("operator")),
                     new Call("POST", "/api/operator/courses", bad, "application/json", Set.of("operator")),
                     new Call("GET", "/api/me/privacy-requests", null, null, SIGNED_IN),
+                    // Account security. Signing out everywhere else ends nothing here: each account has one session.
+                    new Call("POST", "/api/me/password", bad, "application/json", SIGNED_IN),
+                    new Call("GET", "/api/me/sessions", null, null, SIGNED_IN),
+                    new Call("DELETE", "/api/me/sessions", null, null, SIGNED_IN),
+                    new Call("DELETE", "/api/me/sessions/" + unknown, null, null, SIGNED_IN),
+                    new Call("GET", "/api/me/recovery-codes", null, null, SIGNED_IN),
+                    new Call("POST", "/api/me/recovery-codes", bad, "application/json", SIGNED_IN),
+                    new Call("POST", "/api/password-reset", bad, "application/json", EVERYONE),
+                    new Call("POST", "/api/operator/accounts/" + unknown + "/reset-code", null, null, Set.of("operator")),
                     new Call("GET", "/api/me/notifications", null, null, SIGNED_IN),
                     new Call("POST", "/api/me/notifications/read", bad, "application/json", SIGNED_IN),
                     new Call("GET", "/api/me/notification-settings", null, null, SIGNED_IN),
@@ -173,6 +182,8 @@ class AuthorizationMatrixTest {
                     .replaceAll("/api/me/pictures/[0-9a-f-]{36}", "/api/me/pictures/{id}")
                     .replaceAll("/api/me/smoff-sessions/[0-9a-f-]{36}", "/api/me/smoff-sessions/{id}")
                     .replaceAll("/api/me/mentors/[0-9a-f-]{36}", "/api/me/mentors/{id}")
+                    .replaceAll("/api/me/sessions/[0-9a-f-]{36}", "/api/me/sessions/{id}")
+                    .replaceAll("/api/operator/accounts/[0-9a-f-]{36}/reset-code", "/api/operator/accounts/{id}/reset-code")
                     .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")
                     .replaceAll("/api/operator/employments/[0-9a-f-]{36}/[0-9a-f-]{36}", "/api/operator/employments/{employeeId}/{employerId}")
                     .replaceAll("/api/employer/employees/[0-9a-f-]{36}", "/api/employer/employees/{id}")

@@ -46,6 +46,7 @@ class BrowserTest {
                 driver.findElement(By.id("consent-terms-mentee")).click();
                 mentee.screenshot("register");
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
+                mentee.visible(By.id("codes-saved")).click(); // the recovery codes, shown once
                 mentee.wait.until(ExpectedConditions.urlContains("#/signin"));
                 mentee.visible(By.id("password"));
                 mentee.screenshot("signin");

@@ -38,6 +38,7 @@ final class ConsoleBrowser implements AutoCloseable {
     final Path downloads;
     private final String base;
     private final String prefix;
+    private final TestApp app;
     private int shots;
 
     /** Opens a browser on the app; {@code prefix} names this test's screenshots (include the database kind). */
@@ -46,6 +47,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 "Browser tests skipped: Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
         this.base = "http://127.0.0.1:" + app.app.port();
         this.prefix = prefix;
+        this.app = app;
         try {
             Files.createDirectories(SCREENSHOTS);
             Path profile = Files.createTempDirectory("chromium-profile");
@@ -133,14 +135,29 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** Signs in and waits until the first page has rendered (the terms page, if any, included). */
+    /**
+     * Signs in and waits until the first page has rendered (the terms page, if any, included). A
+     * password issued by the operator is changed first on the forced-change page, as the API helpers
+     * of {@link TestApp.Client} do, to {@link TestApp#renewed(String)} of it.
+     */
     void signInAndWait(String nickname, String password) {
+        String key = TestApp.renewedKey(nickname, password);
+        String actual = app.renewedPasswords.getOrDefault(key, password);
         open("#/signin");
         type(By.id("nickname"), nickname);
-        type(By.id("password"), password);
+        type(By.id("password"), actual);
         driver.findElement(By.cssSelector("form button[type=submit]")).click();
         visible(By.id("signout"));
         settled();
+        if (!driver.findElements(By.id("forced-password-form")).isEmpty()) {
+            type(By.id("current-password"), actual);
+            type(By.id("new-password"), TestApp.renewed(actual));
+            type(By.id("new-password-repeat"), TestApp.renewed(actual));
+            driver.findElement(By.cssSelector("#forced-password-form button[type=submit]")).click();
+            gone(By.id("forced-password-form"));
+            settled();
+            app.renewedPasswords.put(key, TestApp.renewed(actual));
+        }
     }
 
     /** Waits until the current page has finished rendering. */

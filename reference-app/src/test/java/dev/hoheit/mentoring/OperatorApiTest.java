@@ -165,7 +165,7 @@ class OperatorApiTest {
             operator.post("/api/operator/courses", Map.of("name", "Grundkurs", "mentees", List.of("anna"), "mentor", "mia"));
             TestApp.Client mia = app.client();
             mia.signIn("mia", "correct horse 49");
-            assertEquals(200, mia.delete("/api/me", Map.of("password", "correct horse 49")).statusCode());
+            assertEquals(200, mia.delete("/api/me", Map.of("password", mia.currentPassword("mia", "correct horse 49"))).statusCode());
 
             JsonNode course = TestApp.json(operator.get("/api/operator/courses")).get("courses").get(0);
             assertTrue(course.get("mentor").isNull(), "the mentor's id was erased with the account: " + course);

@@ -62,8 +62,8 @@ class OperatorAuditorConsoleTest {
 
                 // A password that is too short: refused in plain words, nothing created.
                 createAccount(browser, "firma-nord", "kurz", "employer");
-                browser.waitForText(By.id("message"), "a password has at least 10 characters");
-                assertTrue(browser.text().contains("Das lässt sich so nicht verarbeiten"), "the kind of problem in German");
+                browser.waitForText(By.id("message"), "Ein Passwort hat mindestens 10");
+                assertTrue(browser.text().contains("Die Eingabe ist ungültig"), "the kind of problem in German");
                 browser.screenshot("accounts-short-password");
                 assertEquals(0, db.queryLong("SELECT count(*) FROM app_account WHERE nickname = 'firma-nord'"));
 

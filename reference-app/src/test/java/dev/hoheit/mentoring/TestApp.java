@@ -24,6 +24,11 @@ final class TestApp implements AutoCloseable {
     final SmoffenApp app;
     final MutableClock clock;
     final Path dataDir;
+    /**
+     * Passwords the sign-in helpers changed at a forced change (operator-issued ones), by nickname and
+     * the password the test knows: later sign-ins with that password use the new one.
+     */
+    final Map<String, String> renewedPasswords = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final java.time.Instant START = java.time.Instant.parse("2026-03-02T08:00:00Z");
 
@@ -79,7 +84,9 @@ final class TestApp implements AutoCloseable {
     }
 
     Client client() {
-        return new Client(URI.create("http://127.0.0.1:" + app.port()));
+        Client client = new Client(URI.create("http://127.0.0.1:" + app.port()));
+        client.renewed = renewedPasswords;
+        return client;
     }
 
     @Override
@@ -92,6 +99,7 @@ final class TestApp implements AutoCloseable {
         final URI base;
         final HttpClient http;
         String csrf;
+        Map<String, String> renewed = new java.util.HashMap<>();
 
         Client(URI base) {
             this.base = base;
@@ -183,13 +191,29 @@ final class TestApp implements AutoCloseable {
             return response;
         }
 
-        /** Signs in and decides nothing. */
+        /**
+         * Signs in and decides nothing. A password issued by the operator must be changed first: this
+         * changes it to {@link #renewed(String)} of it, which later sign-ins with the same password use.
+         */
         HttpResponse<String> signInOnly(String nickname, String password) {
-            HttpResponse<String> response = post("/api/session", Map.of("nickname", nickname, "password", password));
+            String actual = renewed.getOrDefault(renewedKey(nickname, password), password);
+            HttpResponse<String> response = post("/api/session", Map.of("nickname", nickname, "password", actual));
             if (response.statusCode() == 200) {
                 csrf = json(response).get("csrfToken").asText();
+                if (json(response).path("passwordChangeRequired").asBoolean()) {
+                    HttpResponse<String> changed = post("/api/me/password", Map.of("currentPassword", actual, "newPassword", renewed(actual)));
+                    if (changed.statusCode() != 200) {
+                        throw new IllegalStateException("cannot do the forced password change of " + nickname + ": " + changed.body());
+                    }
+                    renewed.put(renewedKey(nickname, password), renewed(actual));
+                }
             }
             return response;
+        }
+
+        /** The password the account has now: {@code password}, or what a forced change made of it. */
+        String currentPassword(String nickname, String password) {
+            return renewed.getOrDefault(renewedKey(nickname, password), password);
         }
 
         /** Decides every notice of the account's roles not decided yet (after a role was given, say). */
@@ -204,6 +228,15 @@ final class TestApp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The password the sign-in helpers choose at a forced change of {@code password}. */
+    static String renewed(String password) {
+        return password + " renewed";
+    }
+
+    static String renewedKey(String nickname, String password) {
+        return nickname.strip().toLowerCase(java.util.Locale.ROOT) + "\n" + password;
     }
 
     static JsonNode json(HttpResponse<String> response) {

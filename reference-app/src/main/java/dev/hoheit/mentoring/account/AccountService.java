@@ -34,7 +34,6 @@ public final class AccountService {
 
     private static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}._-]{3,40}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{2,}");
-    private static final int MIN_PASSWORD = 10;
 
     /** What a registration form sends. */
     public record Registration(String nickname, char[] password, String email, String language,
@@ -46,6 +45,7 @@ public final class AccountService {
     private final PersonKeys keys;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final AccountCodes codes;
 
     public AccountService(DSLContext db, ConsentService consent, PersonKeys keys, PasswordHasher hasher, Clock clock) {
         this.db = db;
@@ -53,6 +53,12 @@ public final class AccountService {
         this.keys = keys;
         this.hasher = hasher;
         this.clock = clock;
+        this.codes = new AccountCodes(db, clock);
+    }
+
+    /** The account's recovery and reset codes. */
+    public AccountCodes codes() {
+        return codes;
     }
 
     /**
@@ -195,13 +201,75 @@ public final class AccountService {
         return id;
     }
 
-    /** Creates an account with roles chosen by the operator (no consent form; they consent at first login). */
+    /**
+     * Creates an account with roles chosen by the operator (no consent form; they consent at first
+     * login). The operator knows the password, so the account must change it at its first sign-in.
+     */
     public Account createByOperator(String nickname, char[] password, Set<Role> roles) {
+        return createByOperator(nickname, password, roles, true);
+    }
+
+    /** Creates an account with roles chosen by the operator; the demo accounts keep their published password. */
+    public Account createByOperator(String nickname, char[] password, Set<Role> roles, boolean mustChangePassword) {
         String name = validNickname(nickname);
         validPassword(password, name);
         String id = insertAccount(name, password, roles);
         keys.create(id);
+        if (mustChangePassword) {
+            db.update(APP_ACCOUNT).set(APP_ACCOUNT.PASSWORD_CHANGE_REQUIRED, true).where(APP_ACCOUNT.ACCOUNT_ID.eq(id)).execute();
+        }
         return find(id).orElseThrow();
+    }
+
+    /** Whether the account signed in with a password someone else issued and must change it before anything else. */
+    public boolean passwordChangeRequired(String accountId) {
+        return Boolean.TRUE.equals(db.select(APP_ACCOUNT.PASSWORD_CHANGE_REQUIRED).from(APP_ACCOUNT)
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOne(APP_ACCOUNT.PASSWORD_CHANGE_REQUIRED));
+    }
+
+    /**
+     * Changes the password after checking the current one: false (nothing changed) when it is wrong.
+     * The new one must pass the {@link PasswordPolicy} and differ from the current one.
+     */
+    public boolean changePassword(String accountId, char[] current, char[] newPassword) {
+        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));
+        if (current == null || !checkPassword(accountId, current)) {
+            return false;
+        }
+        if (java.util.Arrays.equals(current, newPassword)) {
+            throw new WeakPasswordException("Das neue Passwort muss sich vom bisherigen unterscheiden.",
+                    "The new password must differ from the current one.");
+        }
+        setPassword(account, newPassword, false);
+        return true;
+    }
+
+    /** Sets a new password chosen by the person herself (after a recovery or reset code). */
+    public void resetPassword(String accountId, char[] newPassword) {
+        setPassword(find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account")), newPassword, false);
+    }
+
+    /**
+     * Gives the account a random one-time password that must be changed at the next sign-in (the
+     * operator's recovery command); returns it.
+     */
+    public String issueOneTimePassword(String accountId) {
+        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        setPassword(account, password.toCharArray(), true);
+        return password;
+    }
+
+    private void setPassword(Account account, char[] password, boolean mustChange) {
+        validPassword(password, account.nickname());
+        Instant now = clock.instant();
+        db.update(APP_ACCOUNT).set(APP_ACCOUNT.PASSWORD_HASH, hasher.hash(password))
+                .set(APP_ACCOUNT.PASSWORD_CHANGE_REQUIRED, mustChange)
+                .set(APP_ACCOUNT.PASSWORD_CHANGED_AT, now)
+                .set(APP_ACCOUNT.UPDATED_AT, now)
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(account.id())).execute();
     }
 
     /** Corrects the e-mail address (R13 rectification); null or blank removes it. */
@@ -251,12 +319,7 @@ public final class AccountService {
     }
 
     private static void validPassword(char[] password, String nickname) {
-        if (password == null || password.length < MIN_PASSWORD || password.length > 200) {
-            throw AppException.unprocessable("a password has at least " + MIN_PASSWORD + " characters");
-        }
-        if (new String(password).equalsIgnoreCase(nickname)) {
-            throw AppException.unprocessable("the password must differ from the nickname");
-        }
+        PasswordPolicy.check(password, nickname);
     }
 
     private static String validEmail(String email) {

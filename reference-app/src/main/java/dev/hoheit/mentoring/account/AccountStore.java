@@ -1,6 +1,7 @@
 package dev.hoheit.mentoring.account;
 
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_ACCOUNT;
+import static dev.hoheit.mentoring.internal.jooq.Tables.APP_ACCOUNT_CODE;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SESSION;
 
 import dev.hoheit.mentoring.crypto.PersonKeys;
@@ -37,16 +38,19 @@ public final class AccountStore implements PersonalDataStore {
 
     @Override
     public StoreDescriptor descriptor() {
-        return new StoreDescriptor("accounts", "Your account: nickname, roles, e-mail address if you gave one, and your sessions.",
-                List.of(new DataCategory("account", "The account", List.of("nickname", "password hash", "e-mail", "roles", "created"), false),
-                        new DataCategory(SESSIONS, "Login sessions", List.of("created", "last used", "expires"), true)),
-                List.of("app_account", "app_person_key", "app_session"));
+        return new StoreDescriptor("accounts", "Your account: nickname, roles, e-mail address if you gave one, your sessions and your recovery and reset codes (hashes only).",
+                List.of(new DataCategory("account", "The account", List.of("nickname", "password hash", "e-mail", "roles", "created",
+                                "password change required", "password changed"), false),
+                        new DataCategory(SESSIONS, "Login sessions", List.of("created", "last used", "expires", "browser (user agent)"), true),
+                        new DataCategory("account-codes", "Recovery and reset codes", List.of("code hash", "kind", "created", "expires", "used"), false)),
+                List.of("app_account", "app_person_key", "app_session", "app_account_code"));
     }
 
     @Override
     public long count(String subjectId) {
         return db.fetchCount(APP_ACCOUNT, APP_ACCOUNT.ACCOUNT_ID.eq(subjectId))
-                + db.fetchCount(APP_SESSION, APP_SESSION.ACCOUNT_ID.eq(subjectId));
+                + db.fetchCount(APP_SESSION, APP_SESSION.ACCOUNT_ID.eq(subjectId))
+                + db.fetchCount(APP_ACCOUNT_CODE, APP_ACCOUNT_CODE.ACCOUNT_ID.eq(subjectId));
     }
 
     @Override
@@ -65,8 +69,22 @@ public final class AccountStore implements PersonalDataStore {
             written++;
         }
         for (var session : db.selectFrom(APP_SESSION).where(APP_SESSION.ACCOUNT_ID.eq(subjectId)).fetch()) {
-            sink.record(Map.of("type", "session", "createdAt", session.getCreatedAt(), "lastSeenAt", session.getLastSeenAt(),
-                    "expiresAt", session.getExpiresAt()));
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("type", "session");
+            record.put("createdAt", session.getCreatedAt());
+            record.put("lastSeenAt", session.getLastSeenAt());
+            record.put("expiresAt", session.getExpiresAt());
+            record.put("userAgent", session.getUserAgent());
+            sink.record(record);
+            written++;
+        }
+        for (var code : accounts.codes().codes(subjectId)) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("type", code.kind() == AccountCodes.Kind.RECOVERY ? "recovery-code" : "reset-code");
+            record.put("createdAt", code.createdAt());
+            record.put("expiresAt", code.expiresAt().orElse(null));
+            record.put("usedAt", code.usedAt().orElse(null));
+            sink.record(record);
             written++;
         }
         return written;
@@ -75,6 +93,7 @@ public final class AccountStore implements PersonalDataStore {
     @Override
     public long erase(String subjectId) {
         long erased = db.deleteFrom(APP_SESSION).where(APP_SESSION.ACCOUNT_ID.eq(subjectId)).execute();
+        erased += db.deleteFrom(APP_ACCOUNT_CODE).where(APP_ACCOUNT_CODE.ACCOUNT_ID.eq(subjectId)).execute();
         erased += db.deleteFrom(APP_ACCOUNT).where(APP_ACCOUNT.ACCOUNT_ID.eq(subjectId)).execute();
         erased += keys.destroy(subjectId) ? 1 : 0;
         return erased;

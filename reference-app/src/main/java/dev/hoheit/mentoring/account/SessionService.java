@@ -18,7 +18,9 @@ import org.jooq.DSLContext;
 /**
  * Sessions in the database, so any instance can serve any request. A session ends after 30 minutes
  * without use or 12 hours after login, whichever comes first. Tokens are 256 random bits; only their
- * SHA-256 is stored, so a database leak yields no usable session.
+ * SHA-256 is stored, so a database leak yields no usable session. An account holds at most
+ * {@link #MAX_PER_ACCOUNT} sessions: a sign-in beyond that ends the oldest. The person sees her
+ * sessions (created, last used, browser) and can end any of them.
  */
 public final class SessionService {
 
@@ -27,6 +29,13 @@ public final class SessionService {
     /** Absolute timeout. */
     public static final Duration ABSOLUTE = Duration.ofHours(12);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    /** Most sessions one account holds at once. */
+    public static final int MAX_PER_ACCOUNT = 10;
+    private static final int MAX_USER_AGENT = 200;
+
+    /** A session as its owner sees it: a public id, never the token or its hash. */
+    public record Listed(String id, Instant createdAt, Instant lastSeenAt, Instant expiresAt, String userAgent, boolean current) {
+    }
 
     /** A new session: the token goes into the cookie, the CSRF token to the client. */
     public record Created(String token, String csrfToken) {
@@ -52,6 +61,11 @@ public final class SessionService {
     }
 
     public Created create(String accountId) {
+        return create(accountId, null);
+    }
+
+    /** A new session for a sign-in from a browser with {@code userAgent}; the oldest ends when the account has too many. */
+    public Created create(String accountId, String userAgent) {
         String token = randomToken();
         String csrf = randomToken();
         Instant now = clock.instant();
@@ -62,7 +76,14 @@ public final class SessionService {
                 .set(APP_SESSION.CREATED_AT, now)
                 .set(APP_SESSION.LAST_SEEN_AT, now)
                 .set(APP_SESSION.EXPIRES_AT, now.plus(ABSOLUTE))
+                .set(APP_SESSION.SESSION_ID, java.util.UUID.randomUUID().toString())
+                .set(APP_SESSION.USER_AGENT, userAgent == null ? null : userAgent.substring(0, Math.min(MAX_USER_AGENT, userAgent.length())))
                 .execute();
+        var beyondCap = db.select(APP_SESSION.TOKEN_HASH).from(APP_SESSION).where(APP_SESSION.ACCOUNT_ID.eq(accountId))
+                .orderBy(APP_SESSION.SESSION_SEQ.desc()).offset(MAX_PER_ACCOUNT).fetch(APP_SESSION.TOKEN_HASH);
+        if (!beyondCap.isEmpty()) {
+            db.deleteFrom(APP_SESSION).where(APP_SESSION.TOKEN_HASH.in(beyondCap)).execute();
+        }
         return new Created(token, csrf);
     }
 
@@ -89,6 +110,25 @@ public final class SessionService {
 
     public void end(String tokenHash) {
         db.deleteFrom(APP_SESSION).where(APP_SESSION.TOKEN_HASH.eq(tokenHash)).execute();
+    }
+
+    /** The account's live sessions, newest first; {@code currentHash} marks the caller's own. */
+    public java.util.List<Listed> list(String accountId, String currentHash) {
+        Instant now = clock.instant();
+        return db.selectFrom(APP_SESSION).where(APP_SESSION.ACCOUNT_ID.eq(accountId)).and(APP_SESSION.EXPIRES_AT.gt(now))
+                .and(APP_SESSION.LAST_SEEN_AT.gt(now.minus(IDLE))).orderBy(APP_SESSION.SESSION_SEQ.desc())
+                .fetch(row -> new Listed(row.getSessionId().strip(), row.getCreatedAt(), row.getLastSeenAt(), row.getExpiresAt(),
+                        row.getUserAgent(), row.getTokenHash().equals(currentHash)));
+    }
+
+    /** Ends one of the account's sessions by its public id; false when the account has no such session. */
+    public boolean end(String accountId, String sessionId) {
+        return db.deleteFrom(APP_SESSION).where(APP_SESSION.ACCOUNT_ID.eq(accountId)).and(APP_SESSION.SESSION_ID.eq(sessionId)).execute() > 0;
+    }
+
+    /** Ends every session of the account but the caller's own ("sign out everywhere else"); returns how many. */
+    public int endOthers(String accountId, String currentHash) {
+        return db.deleteFrom(APP_SESSION).where(APP_SESSION.ACCOUNT_ID.eq(accountId)).and(APP_SESSION.TOKEN_HASH.ne(currentHash)).execute();
     }
 
     /** Ends every session of an account (password change, deletion, lost mentor rights). */

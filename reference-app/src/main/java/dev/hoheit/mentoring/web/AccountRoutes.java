@@ -89,7 +89,10 @@ final class AccountRoutes {
                 form.language(), form.consents(), Role.MENTEE, Evidence.of("web", ctx.userAgent())));
         audit.append(AuditEvent.of(Actor.of(account.id(), Role.MENTEE.id()), AuditAction.CREATE, Resource.of("account", account.id()))
                 .about(account.id()).from(Web.client(ctx)));
-        ctx.status(201).json(accountJson(account));
+        Map<String, Object> created = accountJson(account);
+        // Nickname accounts have no e-mail way back: ten one-time codes, shown only in this answer.
+        created.put("recoveryCodes", accounts.codes().newRecoveryCodes(account.id()));
+        ctx.status(201).json(created);
     }
 
     private void signIn(Context ctx) {
@@ -114,7 +117,7 @@ final class AccountRoutes {
             throw new AppException(AppException.Kind.UNAUTHENTICATED, "nickname or password is wrong");
         }
         throttle.succeeded(nicknameKey);
-        SessionService.Created session = sessions.create(account.id());
+        SessionService.Created session = sessions.create(account.id(), ctx.userAgent());
         // A session cookie (no Max-Age, R30), unreadable by scripts, never sent cross-site.
         ctx.header("Set-Cookie", Web.SESSION_COOKIE + "=" + session.token() + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secureCookies ? "; Secure" : ""));
@@ -122,6 +125,7 @@ final class AccountRoutes {
                 .from(Web.client(ctx)));
         Map<String, Object> body = accountJson(account);
         body.put("csrfToken", session.csrfToken());
+        body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
         ctx.json(body);
     }
 
@@ -148,6 +152,7 @@ final class AccountRoutes {
             });
         }
         body.put("consentsToGive", toAsk);
+        body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
         ctx.json(body);
     }
 

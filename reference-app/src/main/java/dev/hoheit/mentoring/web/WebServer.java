@@ -44,7 +44,8 @@ public final class WebServer implements AutoCloseable {
     static final long MAX_REQUEST_BYTES = 11L * 1024 * 1024;
     /** The web console's files besides index.html: the core, then one script per part of the console. */
     static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "mentee.js", "mentor.js",
-            "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js", "research.js", "notifications.js");
+            "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js", "research.js", "notifications.js",
+            "security.js");
 
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,
@@ -125,6 +126,21 @@ public final class WebServer implements AutoCloseable {
             new ResearchRoutes(services.research(), services.audit(), services.clock()).register(config.routes);
             new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
             new TransparencyLogRoutes(services.audit()).register(config.routes);
+            new SecurityRoutes(services.accounts(), services.sessions(), services.audit(), services.throttle(), services.behindTls())
+                    .register(config.routes);
+            config.routes.exception(PasswordChangeRequiredException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                ctx.status(403).contentType("application/json").result(Web.JSON.createObjectNode().put("error", "password_change_required")
+                        .put("message", e.getMessage()).put("passwordChangeRequired", true).toString());
+            });
+            config.routes.exception(dev.hoheit.mentoring.account.WeakPasswordException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                String language = ctx.header("Accept-Language");
+                var body = Web.JSON.createObjectNode().put("error", "weak_password")
+                        .put("message", language != null && language.startsWith("de") ? e.german() : e.english());
+                body.putObject("explanation").put("de", e.german()).put("en", e.english());
+                ctx.status(400).contentType("application/json").result(body.toString());
+            });
             config.routes.exception(AppException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
                 error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
@@ -162,6 +178,9 @@ public final class WebServer implements AutoCloseable {
         accounts.find(session.get().accountId()).ifPresent(account -> {
             ctx.attribute(Web.SESSION, session.get());
             ctx.attribute(Web.ACCOUNT, account);
+            if (PasswordChangeRequiredException.blocks(ctx.method().name(), ctx.path()) && accounts.passwordChangeRequired(account.id())) {
+                throw new PasswordChangeRequiredException();
+            }
             // Asked only by Access.require, on a role's own endpoints: the required notices of that role not granted now.
             ctx.attribute(Web.TERMS_PENDING, (java.util.function.Function<Role, List<String>>) role -> consent.purposesFor(role.id()).stream()
                     .filter(purpose -> purpose.required() && !consent.isGranted(account.id(), purpose.id(), clock.instant()))

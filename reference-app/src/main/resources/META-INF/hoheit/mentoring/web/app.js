@@ -178,7 +178,8 @@ async function api(method, path, body, contentType) {
   if (!response.ok) {
     const error = new Error((data && data.message) || response.statusText || String(response.status));
     error.status = response.status;
-    error.detail = data && data.message;
+    // A refused password is explained in the page's language (security.js).
+    error.detail = data && (data.explanation && data.explanation[lang] || data.message);
     throw error;
   }
   return data;
@@ -212,7 +213,8 @@ function viewSignIn(main) {
   const form = el("form", { class: "card", novalidate: true },
     ...field("nickname", "nickname", el("input", { id: "nickname", type: "text", autocomplete: "username", required: true })),
     ...field("password", "password", el("input", { id: "password", type: "password", autocomplete: "current-password", required: true })),
-    el("button", { type: "submit" }, t("signIn")));
+    el("button", { type: "submit" }, t("signIn")),
+    el("p", {}, el("a", { href: "#/forgot-password", id: "forgot-link" }, t("sec_forgot"))));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     try {
@@ -246,10 +248,10 @@ async function viewRegister(main) {
     const consents = {};
     for (const notice of notices.notices) { consents[notice.purpose] = form.querySelector("#consent-" + CSS.escape(notice.purpose)).checked; }
     try {
-      await api("POST", "/api/accounts", { nickname: form.nickname.value, password: form.password.value,
+      const account = await api("POST", "/api/accounts", { nickname: form.nickname.value, password: form.password.value,
         email: form.email.value || null, language: lang, consents });
-      message(t("created"));
-      location.hash = "#/signin";
+      // Recovery codes are shown once (security.js), then the sign-in page.
+      showRecoveryCodes(main, account.recoveryCodes, () => { location.hash = "#/signin"; message(t("created")); });
     } catch (error) { failed(error); }
   });
   main.replaceChildren(el("h1", {}, t("registerTitle")), form);
@@ -323,7 +325,9 @@ async function route() {
   document.getElementById("main").replaceChildren(main);
   try {
     if (hash === "#/register") { await viewRegister(main); return; }
+    if (hash === "#/forgot-password" && !me) { viewForgotPassword(main); return; }
     if (!me) { viewSignIn(main); return; }
+    if (me.passwordChangeRequired) { viewPasswordChangeRequired(main); return; }
     if (me.consentsToGive && me.consentsToGive.length > 0 && hash !== "#/my-data") { await viewTermsToGive(main); return; }
     for (const p of PAGES) {
       const match = p.pattern.exec(hash);

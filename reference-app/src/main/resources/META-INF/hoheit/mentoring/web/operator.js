@@ -181,6 +181,7 @@ function opAccountItem(account) {
     });
     actions.append(grant);
   }
+  if (!account.roles.includes("operator")) { actions.append(opResetCodeButton(account)); }
   return item;
 }
 
