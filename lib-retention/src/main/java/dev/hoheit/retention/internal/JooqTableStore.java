@@ -1,0 +1,236 @@
+package dev.hoheit.retention.internal;
+
+import dev.hoheit.retention.RetentionException;
+import dev.hoheit.retention.RetentionException.Problem;
+import dev.hoheit.retention.spi.DataCategory;
+import dev.hoheit.retention.spi.ExportSink;
+import dev.hoheit.retention.spi.PersonalDataStore;
+import dev.hoheit.retention.spi.PurgeBatch;
+import dev.hoheit.retention.spi.RetentionAction;
+import dev.hoheit.retention.spi.StoreDescriptor;
+import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.JooqSettings;
+import dev.hoheit.transaction.internal.Platform;
+import dev.hoheit.transaction.internal.TransactionRunner;
+import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The SQL behind {@code TableStore}: a plain table with a subject column and a time column. Every
+ * statement is a single one (atomic by itself) and joins the caller's transaction when the store's
+ * binding says so. A purge batch deletes at most {@code limit} rows in one statement, picked by the
+ * cheapest row address the database has: {@code ctid} on PostgreSQL, the key elsewhere.
+ */
+public final class JooqTableStore implements PersonalDataStore {
+
+    /** The table's shape, as the builder collected and checked it. */
+    public record Shape(String table, String store, String description, String subject, String time, String key,
+                        String category, String categoryDescription, List<String> fields, String binary,
+                        String binaryMediaType, List<String> anonymised) {
+    }
+
+    private final Shape shape;
+    private final TransactionRunner runner;
+    private final Platform.Database database;
+    private final StoreDescriptor descriptor;
+    private final Table<Record> table;
+    private final Field<String> subject;
+    private final Field<OffsetDateTime> time;
+    private final Field<Object> key;
+
+    public JooqTableStore(DataSource dataSource, Transactions transactions, Shape shape) {
+        this.shape = shape;
+        this.database = RetentionMigrator.supported(dataSource);
+        var settings = JooqSettings.library();
+        var dialect = database.dialect();
+        this.runner = new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
+                DSL.using(dataSource, dialect, settings));
+        this.table = DSL.table(DSL.name(shape.table().split("\\.")));
+        this.subject = DSL.field(DSL.name(shape.subject()), SQLDataType.VARCHAR);
+        this.time = DSL.field(DSL.name(shape.time()), SQLDataType.TIMESTAMPWITHTIMEZONE);
+        this.key = DSL.field(DSL.name(shape.key()));
+        List<String> personal = new ArrayList<>(shape.fields());
+        if (shape.binary() != null) {
+            personal.add(shape.binary());
+        }
+        this.descriptor = new StoreDescriptor(shape.store(), shape.description(),
+                List.of(new DataCategory(shape.category(), shape.categoryDescription(), personal, true)),
+                List.of(shape.table().contains(".") ? shape.table().substring(shape.table().lastIndexOf('.') + 1) : shape.table()));
+    }
+
+    @Override
+    public StoreDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public long count(String subjectId) {
+        return guard("count", () -> runner.read(ctx -> ctx.selectCount().from(table).where(subject.eq(subjectId))
+                .fetchOne(0, Long.class)));
+    }
+
+    @Override
+    public long export(String subjectId, ExportSink sink) {
+        return guard("export", () -> runner.read(ctx -> {
+            List<Field<?>> columns = new ArrayList<>();
+            columns.add(key);
+            for (String field : shape.fields()) {
+                if (!field.equals(shape.key())) {
+                    columns.add(DSL.field(DSL.name(field)));
+                }
+            }
+            Field<byte[]> binary = shape.binary() == null ? null : DSL.field(DSL.name(shape.binary()), SQLDataType.VARBINARY);
+            if (binary != null) {
+                columns.add(binary);
+            }
+            long written = 0;
+            try (Cursor<Record> rows = ctx.select(columns).from(table).where(subject.eq(subjectId)).orderBy(time, key).fetchLazy()) {
+                for (Record row : rows) {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    for (Field<?> column : columns) {
+                        if (column != binary) {
+                            fields.put(column.getName().toLowerCase(java.util.Locale.ROOT), exported(row.get(column)));
+                        }
+                    }
+                    if (binary != null && row.get(binary) != null) {
+                        String file = fileName(String.valueOf(row.get(key)));
+                        fields.put(shape.binary().toLowerCase(java.util.Locale.ROOT), "files/" + shape.store() + "/" + file);
+                        sink.file(file, shape.binaryMediaType(), new ByteArrayInputStream(row.get(binary)));
+                    }
+                    sink.record(fields);
+                    written++;
+                }
+            }
+            return written;
+        }));
+    }
+
+    @Override
+    public long erase(String subjectId) {
+        return guard("erase", () -> (long) runner.writeStatement(ctx -> ctx.deleteFrom(table).where(subject.eq(subjectId)).execute()));
+    }
+
+    @Override
+    public PurgeBatch purge(String category, Instant cutoff, RetentionAction action, Set<String> heldSubjects, int limit) {
+        if (!category.equals(shape.category())) {
+            return PurgeBatch.none();
+        }
+        if (action == RetentionAction.SHRED || (action == RetentionAction.ANONYMISE && shape.anonymised().isEmpty())) {
+            throw new RetentionException(Problem.INVALID_CONFIGURATION, "store " + shape.store() + " cannot " + action
+                    + " category " + category + ": a TableStore deletes rows, and anonymises only the columns given to"
+                    + " anonymising(...)" + (action == RetentionAction.SHRED ? "; it keeps no per-record keys to destroy" : ""));
+        }
+        Condition due = due(cutoff, heldSubjects, action);
+        int affected = guard("purge", () -> runner.writeStatement(ctx -> {
+            Condition picked = picked(ctx, due, limit);
+            if (action == RetentionAction.DELETE) {
+                return ctx.deleteFrom(table).where(picked).execute();
+            }
+            Map<Field<?>, Object> cleared = new LinkedHashMap<>();
+            for (String column : shape.anonymised()) {
+                cleared.put(DSL.field(DSL.name(column)), null);
+            }
+            return ctx.update(table).set(cleared).where(picked).execute();
+        }));
+        return new PurgeBatch(affected, affected >= limit);
+    }
+
+    @Override
+    public Optional<Instant> oldest(String category, Set<String> heldSubjects) {
+        if (!category.equals(shape.category())) {
+            return Optional.empty();
+        }
+        Condition open = notHeld(heldSubjects).and(shape.anonymised().isEmpty() ? DSL.noCondition() : notAnonymised());
+        return guard("find the oldest record", () -> runner.read(ctx -> Optional.ofNullable(
+                ctx.select(DSL.min(time)).from(table).where(open).fetchOne(0, OffsetDateTime.class)).map(OffsetDateTime::toInstant)));
+    }
+
+    // ---- SQL pieces -------------------------------------------------------------------------
+
+    private Condition due(Instant cutoff, Set<String> heldSubjects, RetentionAction action) {
+        Condition due = time.lt(cutoff.atOffset(java.time.ZoneOffset.UTC)).and(notHeld(heldSubjects));
+        return action == RetentionAction.ANONYMISE ? due.and(notAnonymised()) : due;
+    }
+
+    private Condition notHeld(Set<String> heldSubjects) {
+        return heldSubjects.isEmpty() ? DSL.noCondition() : subject.notIn(heldSubjects);
+    }
+
+    private Condition notAnonymised() {
+        return DSL.or(shape.anonymised().stream().map(column -> DSL.field(DSL.name(column)).isNotNull()).toList());
+    }
+
+    /**
+     * The rows of one batch: on PostgreSQL by {@code ctid} ({@code ctid = ANY(ARRAY(SELECT ctid ...
+     * LIMIT n))}, a TID scan with no index lookup per row), elsewhere by the key.
+     */
+    private Condition picked(DSLContext ctx, Condition due, int limit) {
+        if (database == Platform.Database.POSTGRESQL) {
+            Field<Object> ctid = DSL.field(DSL.name("ctid"));
+            Select<?> batch = ctx.select(ctid).from(table).where(due).limit(limit);
+            // "due" again outside: a ctid is unique within one table, not across a partitioned table's
+            // partitions, so a row of another partition at the same address is deleted only if it is due too.
+            return due.and(DSL.condition("{0} = ANY(ARRAY({1}))", ctid, batch));
+        }
+        return key.in(ctx.select(key).from(table).where(due).limit(limit));
+    }
+
+    private static Object exported(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof java.sql.Time clock) {
+            return clock.toLocalTime();
+        }
+        if (value instanceof byte[] bytes) {
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        }
+        return value;
+    }
+
+    /** The export's file name for a row's binary column: its key (file-name safe) and an extension from the media type. */
+    private String fileName(String keyValue) {
+        String safe = keyValue.replaceAll("[^A-Za-z0-9._-]", "_");
+        String type = shape.binaryMediaType();
+        String extension = switch (type) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "image/webp" -> ".webp";
+            case "image/gif" -> ".gif";
+            case "application/pdf" -> ".pdf";
+            case "text/plain" -> ".txt";
+            default -> ".bin";
+        };
+        return safe + extension;
+    }
+
+    private <T> T guard(String operation, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (org.jooq.exception.DataAccessException e) {
+            throw new RetentionException(Problem.STORAGE, "store " + shape.store() + " could not " + operation
+                    + " (SQLSTATE " + e.sqlState() + ")", e);
+        }
+    }
+}
