@@ -143,7 +143,7 @@ public final class SmoffenApp implements AutoCloseable {
         SmoffTimeService smoffTime = new SmoffTimeService(db, keys, clock);
         MentorService mentors = new MentorService(consent, accounts);
         PlanService plans = new PlanService(db, keys, clock);
-        PictureService pictures = new PictureService(db, keys, clock);
+        PictureService pictures = new PictureService(db, keys, clock, settings.limits());
         MessageService messages = new MessageService(db, consent, keys, clock);
         EmploymentService employments = new EmploymentService(db, accounts, clock);
         CourseService courses = new CourseService(db, accounts, mentors, clock);

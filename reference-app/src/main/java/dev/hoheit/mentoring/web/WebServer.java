@@ -127,6 +127,7 @@ public final class WebServer implements AutoCloseable {
             new TransparencyLogRoutes(services.audit()).register(config.routes);
             config.routes.exception(AppException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
+                e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)))));
                 error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
             });
             config.routes.exception(ConsentException.class, (e, ctx) -> {
@@ -144,7 +145,11 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             config.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", "this method is not allowed here"));
-            config.routes.error(413, "*", ctx -> error(ctx, 413, "too_large", "the request is too large"));
+            config.routes.error(413, "*", ctx -> {
+                if (ctx.result() == null || !ctx.result().contains("\"error\"")) { // the app's own 413 keeps its message
+                    error(ctx, 413, "too_large", "the request is too large");
+                }
+            });
         }).start(port);
         LOG.info("Smoffen listens on port {}", javalin.port());
         return new WebServer(javalin);
