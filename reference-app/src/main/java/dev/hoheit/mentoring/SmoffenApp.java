@@ -12,8 +12,10 @@ import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.AccountStore;
 import dev.hoheit.mentoring.account.ConsentCatalog;
 import dev.hoheit.mentoring.account.LoginThrottle;
+import dev.hoheit.mentoring.account.RegistrationThrottle;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.account.SessionService;
+import dev.hoheit.mentoring.account.UsageCaps;
 import dev.hoheit.mentoring.crypto.MasterKey;
 import dev.hoheit.mentoring.crypto.PasswordHasher;
 import dev.hoheit.mentoring.crypto.PersonKeys;
@@ -183,7 +185,8 @@ public final class SmoffenApp implements AutoCloseable {
                 mentors, new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock), plans, pictures, messages, employments, courses,
                 privacyRequests, notifications, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
                 new LoginThrottle(db, masterKey, clock), clock,
-                settings.behindTls()), settings.port());
+                settings.behindTls(),
+                new UsageCaps(db, settings.limits(), clock), new RegistrationThrottle(db, masterKey, settings.limits(), clock)), settings.port());
         Mailer mailer = settings.mail().map(mail -> new Mailer(db, notifications, accounts::email, mail, clock)).orElse(null);
         return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded, mailer);
     }

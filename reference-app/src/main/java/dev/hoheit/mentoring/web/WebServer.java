@@ -52,7 +52,8 @@ public final class WebServer implements AutoCloseable {
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
                            EmploymentService employments, CourseService courses, PrivacyRequestService privacyRequests,
                            NotificationService notifications, ResearchExport research,
-                           LoginThrottle throttle, Clock clock, boolean behindTls) {
+                           LoginThrottle throttle, Clock clock, boolean behindTls,
+                           dev.hoheit.mentoring.account.UsageCaps caps, dev.hoheit.mentoring.account.RegistrationThrottle registrations) {
     }
 
     private final Javalin javalin;
@@ -105,6 +106,7 @@ public final class WebServer implements AutoCloseable {
                 config.routes.get("/" + file, ctx -> ctx.contentType(type).result(bytes));
             }
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            new UsageLimits(services.caps(), services.registrations()).register(config.routes); // before the routes they guard
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit(),
                     services.notifications())
