@@ -108,6 +108,7 @@ public final class SmoffenApp implements AutoCloseable {
      * by no-ops). Not a switch of the app: its own start always audits.
      */
     public static SmoffenApp start(AppSettings settings, UnaryOperator<AuditLog> auditLog) {
+        DataFolder.create(settings.dataDir()); // 0700 before H2 creates its file in it
         HikariDataSource dataSource = dataSource(settings);
         try {
             return start(settings, dataSource, Clock.systemUTC(), new PasswordHasher(), dataSource, auditLog);
@@ -141,6 +142,7 @@ public final class SmoffenApp implements AutoCloseable {
         javax.crypto.SecretKey masterKey = MasterKey.loadOrCreate(settings.masterKeyFile());
         PersonKeys keys = new PersonKeys(db, masterKey, clock);
         AccountService accounts = new AccountService(db, consent, keys, hasher, clock);
+        accounts.fillSkeletons(); // accounts from before schema version 16
         SessionService sessions = new SessionService(db, clock);
         SmoffTimeService smoffTime = new SmoffTimeService(db, keys, clock);
         MentorService mentors = new MentorService(consent, accounts);
@@ -179,6 +181,7 @@ public final class SmoffenApp implements AutoCloseable {
                 .withPolicy(RetentionPolicy.delete(AccountStore.SESSIONS, Duration.ofMinutes(1), "sessions deleted when expired"))
                 .withClock(clock).withTransactions(inRequest));
         Optional<String> generated = ensureOperator(accounts, settings);
+        DataFolder.restrict(settings.dataDir(), settings.masterKeyFile()); // the database file and the keys: 0600
         boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,

@@ -45,7 +45,7 @@ public final class SmoffTimeService {
         try {
             parsedDate = LocalDate.parse(date == null ? "" : date.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw AppException.unprocessable("date is an ISO date such as 2026-03-02");
+            throw AppException.badRequest("date is a real day as an ISO date, such as 2026-03-02");
         }
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         if (parsedDate.isAfter(today.plusDays(1)) || parsedDate.isBefore(today.minusYears(5))) {

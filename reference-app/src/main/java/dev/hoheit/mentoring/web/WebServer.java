@@ -73,6 +73,7 @@ public final class WebServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Web.JSON, false));
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers))); // Jetty's own 400/414/431
             config.routes.before(ctx -> {
                 headers.apply(ctx);
                 transaction.begin(ctx);
@@ -106,7 +107,7 @@ public final class WebServer implements AutoCloseable {
                 config.routes.get("/" + file, ctx -> ctx.contentType(type).result(bytes));
             }
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-            new UsageLimits(services.caps(), services.registrations()).register(config.routes); // before the routes they guard
+            new UsageLimits(services.caps(), services.registrations(), services.throttle()).register(config.routes); // before the routes they guard
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit(),
                     services.notifications())
@@ -135,6 +136,18 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(ConsentException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
                 consentError(ctx, e);
+            });
+            config.routes.exception(dev.hoheit.audit.AuditException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                LibraryErrors.audit(ctx, e);
+            });
+            config.routes.exception(dev.hoheit.retention.RetentionException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                LibraryErrors.retention(ctx, e);
+            });
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                LibraryErrors.javalin(ctx, e);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
@@ -201,6 +214,11 @@ public final class WebServer implements AutoCloseable {
     static void error(Context ctx, int status, String code, String message) {
         ctx.status(status).contentType("application/json").result(Web.JSON.createObjectNode()
                 .put("error", code).put("message", message).toString());
+    }
+
+    /** The body of an error: {@code {"error": code, "message": message}}. */
+    static String errorJson(String code, String message) {
+        return Web.JSON.createObjectNode().put("error", code).put("message", message).toString();
     }
 
     private static byte[] resource(String name) {
