@@ -56,7 +56,13 @@ final class LibraryErrors {
             case 415 -> "this content type is not accepted here";
             default -> status >= 500 ? "something went wrong on our side; nothing was changed" : "the request cannot be processed";
         };
-        WebServer.error(ctx, status, status >= 500 ? "internal" : "bad_request", message);
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
+        WebServer.error(ctx, status, code, message);
     }
 
     /** {@link AppException.Kind#SERVICE_UNAVAILABLE} with a Retry-After of a few seconds. */
