@@ -19,6 +19,8 @@ module dev.hoheit.mentoring {
     requires jakarta.mail;
     // ImageIO decodes and re-encodes pictures (strips their metadata).
     requires java.desktop;
+    // Look-alike nicknames are refused by their Unicode confusable skeleton (SpoofChecker).
+    requires com.ibm.icu;
 
     // The benchmarks start the app (SmoffenApp.start with a wrapped audit log) to measure what auditing costs a request.
     exports dev.hoheit.mentoring to dev.hoheit.benchmarks;

@@ -32,11 +32,15 @@ import java.util.Optional;
  * @param mail SMTP for the optional e-mail copies of notifications ({@code HOHEIT_SMTP_HOST}, {@code HOHEIT_SMTP_PORT}
  *        (587), {@code HOHEIT_SMTP_FROM}, {@code HOHEIT_SMTP_USER}, {@code HOHEIT_SMTP_PASSWORD}, {@code HOHEIT_SMTP_STARTTLS}
  *        (true)); without a host no e-mail is sent
+ * @param limits what a client, an account and a picture may cost ({@link AppLimits}: {@code HOHEIT_REGISTRATIONS_PER_HOUR},
+ *        {@code HOHEIT_SMOFF_ENTRIES_PER_DAY}, {@code HOHEIT_PICTURES_PER_ACCOUNT}, {@code HOHEIT_MESSAGES_PER_MINUTE},
+ *        {@code HOHEIT_PICTURE_DECODES}, {@code HOHEIT_PICTURE_MEMORY_MB})
  */
 public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Optional<String> dbUser,
                           Optional<String> dbPassword, Path masterKeyFile, Optional<String> operatorPassword,
                           boolean demo, boolean behindTls, String auditOrigin, List<WitnessEndpoint> auditWitnesses,
-                          int auditWitnessQuorum, int researchMinGroup, Optional<Mailer.Settings> mail) {
+                          int auditWitnessQuorum, int researchMinGroup, Optional<Mailer.Settings> mail,
+                          AppLimits limits) {
 
     /** Reads the settings from {@code env} and the command line. */
     public static AppSettings from(Map<String, String> env, String[] args) {
@@ -77,7 +81,8 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
         return new AppSettings(dataDir, port, value(env, "HOHEIT_DB_URL"), value(env, "HOHEIT_DB_USER"),
                 value(env, "HOHEIT_DB_PASSWORD"), masterKey, value(env, "HOHEIT_OPERATOR_PASSWORD"), demo,
                 "true".equalsIgnoreCase(env.get("HOHEIT_BEHIND_TLS")),
-                value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum, researchMinGroup, mail(env));
+                value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum, researchMinGroup, mail(env),
+                AppLimits.from(env));
     }
 
     /** SMTP settings, when {@code HOHEIT_SMTP_HOST} is set. */
@@ -124,7 +129,8 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
     /** The same settings on another port. */
     public AppSettings withPort(int newPort) {
         return new AppSettings(dataDir, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls,
-                auditOrigin, auditWitnesses, auditWitnessQuorum, researchMinGroup, mail);
+                auditOrigin, auditWitnesses, auditWitnessQuorum, researchMinGroup, mail,
+                limits);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -12,8 +12,10 @@ import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.AccountStore;
 import dev.hoheit.mentoring.account.ConsentCatalog;
 import dev.hoheit.mentoring.account.LoginThrottle;
+import dev.hoheit.mentoring.account.RegistrationThrottle;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.account.SessionService;
+import dev.hoheit.mentoring.account.UsageCaps;
 import dev.hoheit.mentoring.crypto.MasterKey;
 import dev.hoheit.mentoring.crypto.PasswordHasher;
 import dev.hoheit.mentoring.crypto.PersonKeys;
@@ -106,6 +108,7 @@ public final class SmoffenApp implements AutoCloseable {
      * by no-ops). Not a switch of the app: its own start always audits.
      */
     public static SmoffenApp start(AppSettings settings, UnaryOperator<AuditLog> auditLog) {
+        DataFolder.create(settings.dataDir()); // 0700 before H2 creates its file in it
         HikariDataSource dataSource = dataSource(settings);
         try {
             return start(settings, dataSource, Clock.systemUTC(), new PasswordHasher(), dataSource, auditLog);
@@ -139,11 +142,12 @@ public final class SmoffenApp implements AutoCloseable {
         javax.crypto.SecretKey masterKey = MasterKey.loadOrCreate(settings.masterKeyFile());
         PersonKeys keys = new PersonKeys(db, masterKey, clock);
         AccountService accounts = new AccountService(db, consent, keys, hasher, clock);
+        accounts.fillSkeletons(); // accounts from before schema version 16
         SessionService sessions = new SessionService(db, clock);
         SmoffTimeService smoffTime = new SmoffTimeService(db, keys, clock);
         MentorService mentors = new MentorService(consent, accounts);
         PlanService plans = new PlanService(db, keys, clock);
-        PictureService pictures = new PictureService(db, keys, clock);
+        PictureService pictures = new PictureService(db, keys, clock, settings.limits());
         MessageService messages = new MessageService(db, consent, keys, clock);
         EmploymentService employments = new EmploymentService(db, accounts, clock);
         CourseService courses = new CourseService(db, accounts, mentors, clock);
@@ -177,13 +181,15 @@ public final class SmoffenApp implements AutoCloseable {
                 .withPolicy(RetentionPolicy.delete(AccountStore.SESSIONS, Duration.ofMinutes(1), "sessions deleted when expired"))
                 .withClock(clock).withTransactions(inRequest));
         Optional<String> generated = ensureOperator(accounts, settings);
+        DataFolder.restrict(settings.dataDir(), settings.masterKeyFile()); // the database file and the keys: 0600
         boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock), plans, pictures, messages, employments, courses,
                 privacyRequests, notifications, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
                 new LoginThrottle(db, masterKey, clock), clock,
-                settings.behindTls()), settings.port());
+                settings.behindTls(),
+                new UsageCaps(db, settings.limits(), clock), new RegistrationThrottle(db, masterKey, settings.limits(), clock)), settings.port());
         Mailer mailer = settings.mail().map(mail -> new Mailer(db, notifications, accounts::email, mail, clock)).orElse(null);
         return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded, mailer);
     }

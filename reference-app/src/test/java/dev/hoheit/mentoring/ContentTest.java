@@ -49,7 +49,7 @@ class ContentTest {
             mentee.signIn("sara", "correct horse 12");
             assertEquals(200, mentee.put("/api/me/plans/week/2026-W10", Map.of("text", "Montag: Steuer, Dienstag: Sport")).statusCode());
             assertEquals(200, mentee.put("/api/me/plans/year/2026", Map.of("text", "Ein Buch schreiben")).statusCode());
-            assertEquals(422, mentee.put("/api/me/plans/week/2026-03-02", Map.of("text", "x")).statusCode());
+            assertEquals(400, mentee.put("/api/me/plans/week/2026-03-02", Map.of("text", "x")).statusCode());
             assertEquals(422, mentee.put("/api/me/plans/month/2026-03", Map.of("text", "x")).statusCode());
             assertEquals(2, TestApp.json(mentee.get("/api/me/plans")).get("plans").size());
 

@@ -71,6 +71,11 @@ final class TestApp implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(more);
         environment.putAll(Map.of("HOHEIT_DATA_DIR", dataDir.toString(), "HOHEIT_PORT", "0",
                 "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"));
+        // Tests register and write far more from one address and account than people do; CostLimitTest sets its own.
+        for (String limit : java.util.List.of("HOHEIT_REGISTRATIONS_PER_HOUR", "HOHEIT_SMOFF_ENTRIES_PER_DAY", "HOHEIT_PICTURES_PER_ACCOUNT",
+                "HOHEIT_MESSAGES_PER_MINUTE")) {
+            environment.putIfAbsent(limit, "100000");
+        }
         AppSettings settings = AppSettings.from(environment, arguments);
         app = SmoffenApp.start(settings, dataSource, clock, new PasswordHasher(8_192, 1));
     }

@@ -81,9 +81,16 @@ public final class MentorService {
         this.accounts = accounts;
     }
 
+    /** The answer to an invitation of a nickname that is unknown or has no mentor rights. */
+    public static final String NO_SUCH_MENTOR = "that nickname is unknown or has no mentor rights (the operator grants them);"
+            + " please check the spelling";
+
     /** The mentee grants a mentor access themselves: in force at once. */
     public AccessGrant invite(Account mentee, String mentorNickname, Scope scope) {
-        Account mentor = mentorByNickname(mentorNickname);
+        // One answer whether the nickname is unknown or has no mentor rights: a mentee learns nothing about
+        // who else has an account (and the web layer throttles failed invitations).
+        Account mentor = accounts.findByNickname(mentorNickname == null ? "" : mentorNickname.strip()).filter(a -> a.is(Role.MENTOR))
+                .orElseThrow(() -> AppException.unprocessable(NO_SUCH_MENTOR));
         return consent.grantAccess(GrantRequest.of(mentee.id(), mentor.id(), scope.id(), scope.scopes));
     }
 

@@ -3,26 +3,39 @@ package dev.hoheit.mentoring.planning;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PICTURE;
 
 import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.AppLimits;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.jooq.DSLContext;
 
 /**
  * Smoffen-Bilder: photos of paper planning sheets. The type is decided by the bytes, not by what the
  * client claims; the image is decoded and written anew with the JDK's ImageIO, so no metadata (EXIF
  * location, camera, time) survives; the result is encrypted under the person's key.
+ *
+ * <p>Decoding is bounded: the width, height and bit depth are read from the image header first, and
+ * a picture whose decoded form would take more than the memory budget is refused (413) before a
+ * single pixel is decoded; at most {@link AppLimits#pictureDecodes()} pictures are decoded at once,
+ * a further upload waits briefly and is then answered 503 with {@code Retry-After}.
  */
 public final class PictureService {
 
@@ -35,14 +48,26 @@ public final class PictureService {
     public record Picture(String id, String mediaType, int width, int height, Instant createdAt) {
     }
 
+    /** How long an upload waits for a free decoder before it is told to come back. */
+    static final Duration DECODER_WAIT = Duration.ofSeconds(2);
+
     private final DSLContext db;
     private final PersonKeys keys;
     private final Clock clock;
+    private final long memoryBudget;
+    private final Semaphore decoders;
 
     public PictureService(DSLContext db, PersonKeys keys, Clock clock) {
+        this(db, keys, clock, AppLimits.DEFAULTS);
+    }
+
+    public PictureService(DSLContext db, PersonKeys keys, Clock clock, AppLimits limits) {
         this.db = db;
         this.keys = keys;
         this.clock = clock;
+        this.memoryBudget = limits.pictureMemoryBytes();
+        this.decoders = new Semaphore(limits.pictureDecodes(), true);
+        ImageIO.setUseCache(false); // no temporary files with the (unencrypted) picture in them
     }
 
     public Picture upload(String accountId, byte[] bytes) {
@@ -53,8 +78,15 @@ public final class PictureService {
             throw new AppException(AppException.Kind.TOO_LARGE, "a picture may have at most 10 MB");
         }
         String format = sniff(bytes);
-        BufferedImage image = decode(bytes);
-        byte[] clean = encode(image, format);
+        BufferedImage image;
+        byte[] clean;
+        acquireDecoder();
+        try {
+            image = decode(bytes, format, memoryBudget);
+            clean = encode(image, format);
+        } finally {
+            decoders.release();
+        }
         String id = UUID.randomUUID().toString();
         String mediaType = "png".equals(format) ? "image/png" : "image/jpeg";
         Instant now = clock.instant();
@@ -111,8 +143,20 @@ public final class PictureService {
         throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, "that is not a JPEG or PNG picture");
     }
 
-    private static BufferedImage decode(byte[] bytes) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    private void acquireDecoder() {
+        try {
+            if (!decoders.tryAcquire(DECODER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AppException(AppException.Kind.SERVICE_UNAVAILABLE,
+                        "many pictures are being processed right now; please try again in a few seconds", DECODER_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AppException(AppException.Kind.SERVICE_UNAVAILABLE, "the server is shutting down; please try again", DECODER_WAIT);
+        }
+    }
+
+    private static BufferedImage decode(byte[] bytes, String format, long memoryBudget) {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
                 throw AppException.unprocessable("the picture cannot be read");
@@ -120,8 +164,18 @@ public final class PictureService {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                // Only the header is read so far (PNG IHDR, JPEG SOF): nothing is decoded before this check.
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
                     throw AppException.unprocessable("the picture has more than 40 million pixels");
+                }
+                int bytesPerPixel = bytesPerPixel(reader) + ("jpeg".equals(format) ? 4 : 0); // room for the RGB copy
+                long needed = pixels * bytesPerPixel;
+                if (needed > memoryBudget) {
+                    throw new AppException(AppException.Kind.TOO_LARGE, "the picture is too large to process: "
+                            + reader.getWidth(0) + "×" + reader.getHeight(0) + " pixels at " + bytesPerPixel(reader) * 8
+                            + " bits per pixel would need " + mib(needed) + " MiB, at most " + mib(memoryBudget)
+                            + " MiB are allowed; please send a smaller photo or one with 8 bits per channel");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {
@@ -137,6 +191,33 @@ public final class PictureService {
             }
             throw AppException.unprocessable("the picture is damaged or not a picture");
         }
+    }
+
+    /**
+     * Bytes a decoded pixel takes, from the header's image type: the storage unit or the sum of the
+     * samples' bits, whichever is larger; 8 (the most any PNG or JPEG needs) when the type is unknown.
+     */
+    static int bytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return 8;
+        }
+        SampleModel model = type.getSampleModel();
+        int bits = 0;
+        for (int size : model.getSampleSize()) {
+            bits += size;
+        }
+        int unit = DataBuffer.getDataTypeSize(model.getDataType()) / 8;
+        int storage = model instanceof java.awt.image.ComponentSampleModel ? unit * model.getNumBands() : unit;
+        return Math.max(1, Math.max((bits + 7) / 8, storage));
+    }
+
+    private static long mib(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     private static byte[] encode(BufferedImage image, String format) {

@@ -25,6 +25,9 @@ public final class PlanService {
             "WEEK", Pattern.compile("\\d{4}-W\\d{2}"),
             "YEAR", Pattern.compile("\\d{4}"));
 
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2200;
+
     private final DSLContext db;
     private final PersonKeys keys;
     private final Clock clock;
@@ -41,9 +44,10 @@ public final class PlanService {
         if (pattern == null) {
             throw AppException.unprocessable("a plan is a day, week or year plan");
         }
-        if (period == null || !pattern.matcher(period).matches()) {
-            throw AppException.unprocessable("the period of a " + k.toLowerCase(Locale.ROOT) + " plan looks like "
-                    + Map.of("DAY", "2026-03-02", "WEEK", "2026-W10", "YEAR", "2026").get(k));
+        if (period == null || !pattern.matcher(period).matches() || !exists(k, period)) {
+            throw AppException.badRequest("the period of a " + k.toLowerCase(Locale.ROOT) + " plan is a real "
+                    + Map.of("DAY", "day such as 2026-03-02", "WEEK", "ISO week such as 2026-W10", "YEAR", "year such as 2026").get(k)
+                    + ", from " + FIRST_YEAR + " to " + LAST_YEAR);
         }
         if (text == null || text.isBlank() || text.length() > 10_000) {
             throw AppException.unprocessable("a plan has 1 to 10,000 characters");
@@ -57,6 +61,27 @@ public final class PlanService {
                     .set(APP_PLAN.TEXT_ENC, sealed).set(APP_PLAN.UPDATED_AT, now).execute();
         }
         return new Plan(k.toLowerCase(Locale.ROOT), period, Optional.of(text), now);
+    }
+
+    /** Whether a period of the right shape names a day, ISO week or year that exists (no 2026-02-30, no 2026-W99). */
+    private static boolean exists(String kind, String period) {
+        int year = Integer.parseInt(period.substring(0, 4));
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            return false;
+        }
+        try {
+            return switch (kind) {
+                case "DAY" -> java.time.LocalDate.parse(period) != null;
+                case "WEEK" -> {
+                    int week = Integer.parseInt(period.substring(6));
+                    long weeks = java.time.LocalDate.of(year, 6, 1).range(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+                    yield week >= 1 && week <= weeks;
+                }
+                default -> true;
+            };
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     public List<Plan> list(String accountId) {

@@ -6,6 +6,7 @@ import dev.hoheit.mentoring.AppException;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppSmoffSessionRecord;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Smoff-Time: a person's planning sessions (day 4-10 min, week 15-30 min, quarter and year 1-2 h). */
 public final class SmoffTimeService {
@@ -45,7 +47,7 @@ public final class SmoffTimeService {
         try {
             parsedDate = LocalDate.parse(date == null ? "" : date.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw AppException.unprocessable("date is an ISO date such as 2026-03-02");
+            throw AppException.badRequest("date is a real day as an ISO date, such as 2026-03-02");
         }
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         if (parsedDate.isAfter(today.plusDays(1)) || parsedDate.isBefore(today.minusYears(5))) {
@@ -76,6 +78,36 @@ public final class SmoffTimeService {
         return db.selectFrom(APP_SMOFF_SESSION).where(APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId))
                 .orderBy(APP_SMOFF_SESSION.SESSION_DATE.desc(), APP_SMOFF_SESSION.CREATED_AT.desc())
                 .fetch(row -> toEntry(accountId, row));
+    }
+
+    /** An entry with its place in the newest-first order: date, then recording time, then id. */
+    public record Keyed(Entry entry, Instant createdAt) {
+
+        /** The keyset of this entry, for the next page. */
+        public String key() {
+            return entry.date() + "|" + createdAt + "|" + entry.id();
+        }
+    }
+
+    /**
+     * One page of a person's sessions, newest first: at most {@code count} after the entry whose
+     * {@link Keyed#key()} is {@code after} (from the start when empty). Keyset paging in the database:
+     * a page neither skips nor repeats entries while new ones are recorded.
+     */
+    public List<Keyed> page(String accountId, Optional<String> after, int count) {
+        org.jooq.Condition where = APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId);
+        if (after.isPresent()) {
+            String[] parts = after.get().split("\\|", 3);
+            try {
+                where = where.and(DSL.row(APP_SMOFF_SESSION.SESSION_DATE, APP_SMOFF_SESSION.CREATED_AT, APP_SMOFF_SESSION.SESSION_ID)
+                        .lt(LocalDate.parse(parts[0]), Instant.parse(parts[1]), parts[2]));
+            } catch (RuntimeException e) {
+                throw AppException.badRequest("cursor is the next value of the previous page");
+            }
+        }
+        return db.selectFrom(APP_SMOFF_SESSION).where(where)
+                .orderBy(APP_SMOFF_SESSION.SESSION_DATE.desc(), APP_SMOFF_SESSION.CREATED_AT.desc(), APP_SMOFF_SESSION.SESSION_ID.desc())
+                .limit(count).fetch(row -> new Keyed(toEntry(accountId, row), row.getCreatedAt()));
     }
 
     /** Deletes one of the person's own sessions (to correct a wrong entry, R13); false when there is none. */

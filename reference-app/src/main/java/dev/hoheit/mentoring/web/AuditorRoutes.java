@@ -68,7 +68,7 @@ final class AuditorRoutes {
         for (RunReport run : retention.runs(50)) {
             runs.add(runJson(run));
         }
-        ctx.json(Map.of("runs", runs));
+        ctx.json(Paging.slice(ctx, "runs", runs));
     }
 
     /** The operator starts a retention run now (the scheduler runs one every hour); it is recorded like any run. */

@@ -48,9 +48,9 @@ final class ContentRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/me/plans", ctx -> ctx.json(Map.of("plans", plans.list(Access.require(ctx, Role.MENTEE).id()).stream().map(ContentRoutes::planJson).toList())));
+        routes.get("/api/me/plans", ctx -> ctx.json(Paging.slice(ctx, "plans", plans.list(Access.require(ctx, Role.MENTEE).id()).stream().map(ContentRoutes::planJson).toList())));
         routes.put("/api/me/plans/{kind}/{period}", this::savePlan);
-        routes.get("/api/me/pictures", ctx -> ctx.json(Map.of("pictures", pictures.list(Access.require(ctx, Role.MENTEE).id()).stream().map(ContentRoutes::pictureJson).toList())));
+        routes.get("/api/me/pictures", ctx -> ctx.json(Paging.slice(ctx, "pictures", pictures.list(Access.require(ctx, Role.MENTEE).id()).stream().map(ContentRoutes::pictureJson).toList())));
         routes.post("/api/me/pictures", this::upload);
         routes.get("/api/me/pictures/{id}", ctx -> sendPicture(ctx, Access.require(ctx, Role.MENTEE).id(), ctx.pathParam("id")));
         routes.delete("/api/me/pictures/{id}", this::deletePicture);
@@ -125,7 +125,9 @@ final class ContentRoutes {
             json.put("at", m.at().toString());
             shown.add(json);
         }
-        ctx.json(Map.of("messages", shown, "withheld", List.copyOf(withheld.values())));
+        Map<String, Object> json = Paging.slice(ctx, "messages", shown);
+        json.put("withheld", List.copyOf(withheld.values()));
+        ctx.json(json);
     }
 
     private void sendMessage(Context ctx) {
@@ -155,14 +157,14 @@ final class ContentRoutes {
         Account me = Access.require(ctx, Role.MENTOR);
         String menteeId = ctx.pathParam("id");
         guard.view(me, Role.MENTOR.id(), menteeId, MentorService.PLANS, Resource.of("plans"), Web.client(ctx));
-        ctx.json(Map.of("plans", plans.list(menteeId).stream().map(ContentRoutes::planJson).toList()));
+        ctx.json(Paging.slice(ctx, "plans", plans.list(menteeId).stream().map(ContentRoutes::planJson).toList()));
     }
 
     private void menteePictures(Context ctx) {
         Account me = Access.require(ctx, Role.MENTOR);
         String menteeId = ctx.pathParam("id");
         guard.view(me, Role.MENTOR.id(), menteeId, MentorService.PICTURES, Resource.of("pictures"), Web.client(ctx));
-        ctx.json(Map.of("pictures", pictures.list(menteeId).stream().map(ContentRoutes::pictureJson).toList()));
+        ctx.json(Paging.slice(ctx, "pictures", pictures.list(menteeId).stream().map(ContentRoutes::pictureJson).toList()));
     }
 
     private void menteePicture(Context ctx) {

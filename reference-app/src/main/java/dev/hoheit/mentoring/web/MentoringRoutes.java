@@ -66,7 +66,7 @@ final class MentoringRoutes {
 
     private void mySessions(Context ctx) {
         Account me = Access.require(ctx, Role.MENTEE);
-        ctx.json(Map.of("sessions", smoffTime.list(me.id()).stream().map(MentoringRoutes::sessionJson).toList()));
+        ctx.json(sessionPage(ctx, me.id()));
     }
 
     private void recordSession(Context ctx) {
@@ -90,7 +90,7 @@ final class MentoringRoutes {
 
     private void myMentors(Context ctx) {
         Account me = Access.require(ctx, Role.MENTEE);
-        ctx.json(Map.of("mentors", mentors.mentorsOf(me).stream().map(g -> grantJson(g, g.granteeId())).toList()));
+        ctx.json(Paging.slice(ctx, "mentors", mentors.mentorsOf(me).stream().map(g -> grantJson(g, g.granteeId())).toList()));
     }
 
     private void inviteMentor(Context ctx) {
@@ -139,14 +139,17 @@ final class MentoringRoutes {
 
     private void myMentees(Context ctx) {
         Account me = Access.require(ctx, Role.MENTOR);
-        ctx.json(Map.of("mentees", mentors.menteesOf(me).stream().map(g -> grantJson(g, g.subjectId())).toList()));
+        ctx.json(Paging.slice(ctx, "mentees", mentors.menteesOf(me).stream().map(g -> grantJson(g, g.subjectId())).toList()));
     }
 
     private void menteeSessions(Context ctx) {
         Account me = Access.require(ctx, Role.MENTOR);
         String menteeId = ctx.pathParam("id");
         guard.view(me, Role.MENTOR.id(), menteeId, MentorService.SMOFF_TIME, Resource.of("smoff-sessions"), Web.client(ctx));
-        ctx.json(Map.of("nickname", nickname(menteeId), "sessions", smoffTime.list(menteeId).stream().map(MentoringRoutes::sessionJson).toList()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("nickname", nickname(menteeId));
+        json.putAll(sessionPage(ctx, menteeId));
+        ctx.json(json);
     }
 
     private void grantMentorRights(Context ctx) {
@@ -209,6 +212,13 @@ final class MentoringRoutes {
 
     private String nickname(String accountId) {
         return accounts.find(accountId).map(Account::nickname).orElse(accountId.startsWith("hoheit:") ? "Smoffen" : "(deleted account)");
+    }
+
+    /** A page of Smoff-Time, newest first, keyset by date, recording time and id ({@code ?cursor=&limit=}, 200 unless asked). */
+    private Map<String, Object> sessionPage(Context ctx, String accountId) {
+        int limit = Paging.limit(ctx, Paging.MAX_LIMIT);
+        return Paging.keysetJson("sessions", smoffTime.page(accountId, Paging.keyset(ctx), limit + 1), limit,
+                keyed -> sessionJson(keyed.entry()), SmoffTimeService.Keyed::key);
     }
 
     private static Map<String, Object> sessionJson(SmoffTimeService.Entry entry) {

@@ -66,6 +66,7 @@ final class NotificationRoutes {
             return item;
         }).toList());
         json.put("unread", notifications.unread(me.id()));
+        json.put("limit", paging.limit());
         json.put("next", page.size() > paging.limit() ? shown.get(shown.size() - 1).seq() : null);
         ctx.json(json);
     }

@@ -21,6 +21,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /** Employers (assessments only, R8, R33), the employee's preview of them, and courses. */
@@ -77,8 +78,10 @@ final class OrganisationRoutes {
 
     private void employees(Context ctx) {
         Account employer = Access.require(ctx, Role.EMPLOYER);
-        ctx.json(Map.of("employees", employments.employeesOf(employer.id()).stream()
-                .map(id -> Map.of("id", id, "nickname", accounts.find(id).map(Account::nickname).orElse("(deleted account)"))).toList()));
+        Map<String, Object> page = Paging.slice(ctx, "employees", employments.employeesOf(employer.id()));
+        page.put("employees", ((List<?>) page.get("employees")).stream().map(String.class::cast)
+                .map(id -> Map.of("id", id, "nickname", accounts.find(id).map(Account::nickname).orElse("(deleted account)"))).toList());
+        ctx.json(page);
     }
 
     /** The assessment, and nothing else, for a linked employee; every request is logged for the employee to see. */

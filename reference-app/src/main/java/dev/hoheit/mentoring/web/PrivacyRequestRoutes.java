@@ -67,7 +67,7 @@ final class PrivacyRequestRoutes {
     private void mine(Context ctx) {
         Account me = Web.account(ctx);
         Instant now = clock.instant();
-        ctx.json(Map.of("requests", requests.of(me.id()).stream().map(r -> json(r, now, true)).toList()));
+        ctx.json(Paging.slice(ctx, "requests", requests.of(me.id()).stream().map(r -> json(r, now, true)).toList()));
     }
 
     private void file(Context ctx) {

@@ -19,16 +19,21 @@ final class SecurityHeaders {
     }
 
     void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-        ctx.header("Cache-Control", "no-store");
+        apply(ctx::header);
+    }
+
+    /** The same headers through any setter (Jetty's own error responses, see {@link JettyErrors}). */
+    void apply(java.util.function.BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CSP);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Referrer-Policy", "no-referrer");
+        header.accept("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
+        header.accept("Cross-Origin-Resource-Policy", "same-origin");
+        header.accept("Cache-Control", "no-store");
         if (behindTls) {
-            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            header.accept("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
     }
 }

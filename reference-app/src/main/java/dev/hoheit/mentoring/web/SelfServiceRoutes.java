@@ -119,7 +119,7 @@ final class SelfServiceRoutes {
             state.decision().ifPresent(d -> item.put("decidedAt", d.decidedAt().toString()));
             states.add(item);
         }
-        ctx.json(Map.of("consents", states));
+        ctx.json(Paging.slice(ctx, "consents", states));
     }
 
     /** Grants or withdraws one consent (R18); withdrawing a required one deletes the account once confirmed. */

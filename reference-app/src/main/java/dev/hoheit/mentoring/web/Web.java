@@ -45,10 +45,31 @@ final class Web {
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw AppException.badRequest("malformed JSON: " + e.getOriginalMessage());
+            throw AppException.badRequest(plainly(e));
         } catch (java.io.IOException e) {
             throw AppException.badRequest("unreadable body");
         }
+    }
+
+    /**
+     * What is wrong with a body, in plain words: the field and what was expected, never Jackson's own
+     * message (it names the app's internal types, such as {@code Requests$Registration}).
+     */
+    static String plainly(JsonProcessingException e) {
+        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[") : "";
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown field '" + unknown.getPropertyName() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamReadException && !(e instanceof com.fasterxml.jackson.databind.JsonMappingException)) {
+            var at = e.getLocation();
+            return at == null ? "malformed JSON" : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        }
+        if (!field.isEmpty()) {
+            return "the field '" + field + "' has the wrong type or format";
+        }
+        return "the body must be a JSON object with the fields this endpoint expects";
     }
 
     /** The signed-in account, or 401. */

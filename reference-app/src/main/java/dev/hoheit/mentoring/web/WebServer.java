@@ -53,7 +53,8 @@ public final class WebServer implements AutoCloseable {
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
                            EmploymentService employments, CourseService courses, PrivacyRequestService privacyRequests,
                            NotificationService notifications, ResearchExport research,
-                           LoginThrottle throttle, Clock clock, boolean behindTls) {
+                           LoginThrottle throttle, Clock clock, boolean behindTls,
+                           dev.hoheit.mentoring.account.UsageCaps caps, dev.hoheit.mentoring.account.RegistrationThrottle registrations) {
     }
 
     private final Javalin javalin;
@@ -73,6 +74,7 @@ public final class WebServer implements AutoCloseable {
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Web.JSON, false));
             config.startup.showJavalinBanner = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers))); // Jetty's own 400/414/431
             config.routes.before(ctx -> {
                 headers.apply(ctx);
                 transaction.begin(ctx);
@@ -106,6 +108,7 @@ public final class WebServer implements AutoCloseable {
                 config.routes.get("/" + file, ctx -> ctx.contentType(type).result(bytes));
             }
             config.routes.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+            new UsageLimits(services.caps(), services.registrations(), services.throttle()).register(config.routes); // before the routes they guard
             accountRoutes.register(config.routes);
             new MentoringRoutes(services.accounts(), services.smoffTime(), services.mentors(), services.guard(), services.audit(),
                     services.notifications())
@@ -143,11 +146,24 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.exception(AppException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
+                e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)))));
                 error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
             });
             config.routes.exception(ConsentException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
                 consentError(ctx, e);
+            });
+            config.routes.exception(dev.hoheit.audit.AuditException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                LibraryErrors.audit(ctx, e);
+            });
+            config.routes.exception(dev.hoheit.retention.RetentionException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                LibraryErrors.retention(ctx, e);
+            });
+            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+                RequestTransaction.rollbackOnly(ctx);
+                LibraryErrors.javalin(ctx, e);
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
@@ -160,7 +176,11 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             config.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", "this method is not allowed here"));
-            config.routes.error(413, "*", ctx -> error(ctx, 413, "too_large", "the request is too large"));
+            config.routes.error(413, "*", ctx -> {
+                if (ctx.result() == null || !ctx.result().contains("\"error\"")) { // the app's own 413 keeps its message
+                    error(ctx, 413, "too_large", "the request is too large");
+                }
+            });
         }).start(port);
         LOG.info("Smoffen listens on port {}", javalin.port());
         return new WebServer(javalin);
@@ -213,6 +233,11 @@ public final class WebServer implements AutoCloseable {
     static void error(Context ctx, int status, String code, String message) {
         ctx.status(status).contentType("application/json").result(Web.JSON.createObjectNode()
                 .put("error", code).put("message", message).toString());
+    }
+
+    /** The body of an error: {@code {"error": code, "message": message}}. */
+    static String errorJson(String code, String message) {
+        return Web.JSON.createObjectNode().put("error", code).put("message", message).toString();
     }
 
     private static byte[] resource(String name) {
