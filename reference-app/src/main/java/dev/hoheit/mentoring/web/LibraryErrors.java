@@ -29,7 +29,7 @@ final class LibraryErrors {
                 WebServer.error(ctx, 503, "audit_log_damaged", "the audit log failed its integrity check, so no change can be recorded"
                         + " until the operator has looked into it; nothing was changed");
             }
-            case CRYPTO, INVALID_STATE -> internal(ctx, e);
+            case CRYPTO, INVALID_STATE, UNSUPPORTED_DATABASE, INCOMPATIBLE_DEPENDENCY -> internal(ctx, e);
         }
     }
 
@@ -40,7 +40,7 @@ final class LibraryErrors {
             case ALREADY_RUNNING -> WebServer.error(ctx, 409, "already_running", "a retention run is already under way; try again when it has ended");
             case INVALID_ARGUMENT -> WebServer.error(ctx, 400, "invalid_argument", "a value in the request is malformed");
             case STORAGE -> unavailable(ctx, "the database is not available; " + RETRY, e);
-            case INVALID_CONFIGURATION, EXPORT -> internal(ctx, e);
+            case INVALID_CONFIGURATION, EXPORT, UNSUPPORTED_DATABASE, INCOMPATIBLE_DEPENDENCY -> internal(ctx, e);
         }
     }
 
