@@ -28,11 +28,12 @@ class AtomicRequestTest {
 
             faulty.failing = "audit_outbox";
             HttpResponse<String> write = mentee.post("/api/me/smoff-sessions", Map.of("kind", "day", "date", "2026-03-01", "minutes", 7));
-            assertEquals(500, write.statusCode(), write.body());
+            assertEquals(503, write.statusCode(), "the audit log is unavailable: try again; " + write.body());
+            assertTrue(write.body().contains("nothing was changed"), write.body());
             HttpResponse<String> read = mentee.get("/api/me/smoff-sessions");
-            assertEquals(500, read.statusCode(), "a read whose audit event cannot be written is not answered: " + read.body());
+            assertEquals(503, read.statusCode(), "a read whose audit event cannot be written is not answered: " + read.body());
             HttpResponse<String> registration = app.client().register("nora", "correct horse 7");
-            assertEquals(500, registration.statusCode(), registration.body());
+            assertEquals(503, registration.statusCode(), registration.body());
             assertTrue(faulty.injected.get() >= 3);
             faulty.failing = null;
 

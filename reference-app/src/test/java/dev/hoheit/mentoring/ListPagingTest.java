@@ -15,9 +15,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.openqa.selenium.By;
 
 /** Every list pages: {@code ?limit=} (at most 200) and a {@code next} cursor to the following page. */
 class ListPagingTest {
+
+    @DatabaseTest
+    void the_console_shows_older_smoff_time_entries_a_page_at_a_time(TestDatabase db) throws Exception {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client mentee = app.client();
+            mentee.register("pager", "correct horse pager");
+            mentee.signIn("pager", "correct horse pager");
+            List<Callable<HttpResponse<String>>> writes = new ArrayList<>();
+            for (int i = 0; i < 230; i++) {
+                String date = "2026-02-" + String.format("%02d", 1 + i % 28);
+                writes.add(() -> mentee.post("/api/me/smoff-sessions", Map.of("kind", "day", "date", date, "minutes", 5)));
+            }
+            for (List<Callable<HttpResponse<String>>> batch : batches(writes, 8)) {
+                for (HttpResponse<String> response : CostLimitTest.parallel(batch)) {
+                    assertEquals(201, response.statusCode(), response.body());
+                }
+            }
+            try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-smoff-paging")) {
+                browser.signIn("pager", "correct horse pager");
+                browser.menu("#/smoff-time");
+                browser.visible(By.cssSelector("table.sessions tbody tr"));
+                assertEquals(200, browser.driver.findElements(By.cssSelector("table.sessions tbody tr")).size(), "the first page");
+                browser.visible(By.id("sessions-older")).click();
+                browser.gone(By.id("sessions-older"));
+                assertEquals(230, browser.driver.findElements(By.cssSelector("table.sessions tbody tr")).size(),
+                        "every entry, the older page below, the button gone after the last page");
+                browser.screenshot("smoff-time-all-pages");
+            }
+        }
+    }
 
     @DatabaseTest
     void a_thousand_smoff_time_entries_come_in_keyset_pages(TestDatabase db) throws Exception {

@@ -6,7 +6,7 @@ addText({
     smoffTime: "Smoff-Time", smoffTitle: "Meine Smoff-Time", kind: "Art", date: "Datum", minutes: "Minuten", note: "Notiz (freiwillig)", noteColumn: "Notiz",
     st_delete: "Löschen", st_confirmDelete: "Ja, Eintrag löschen", st_deleted: "Der Eintrag ist gelöscht.", st_actions: "Aktionen",
     day: "Tag", week: "Woche", quarter: "Quartal", year: "Jahr",
-    chartTitle: "Planungszeit der letzten 14 Tage (Minuten)", noEntries: "Noch keine Einträge.",
+    chartTitle: "Planungszeit der letzten 14 Tage (Minuten)", noEntries: "Noch keine Einträge.", st_older: "Ältere Einträge anzeigen",
     mentors: "Meine Mentoren",
     mentorsIntro: "Sie entscheiden, wer Ihr Mentor ist. Sie können jeden Mentor jederzeit abberufen; der Zugriff endet sofort.",
     noMentors: "Sie haben keine Mentoren.", accept: "Annehmen", decline: "Ablehnen", revoke: "Abberufen",
@@ -58,7 +58,7 @@ addText({
     smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)", noteColumn: "Note",
     st_delete: "Delete", st_confirmDelete: "Yes, delete the entry", st_deleted: "The entry is deleted.", st_actions: "Actions",
     day: "Day", week: "Week", quarter: "Quarter", year: "Year",
-    chartTitle: "Planning time of the last 14 days (minutes)", noEntries: "No entries yet.",
+    chartTitle: "Planning time of the last 14 days (minutes)", noEntries: "No entries yet.", st_older: "Show older entries",
     mentors: "My mentors",
     mentorsIntro: "You decide who your mentor is. You can revoke any mentor at any time; access ends at once.",
     noMentors: "You have no mentors.", accept: "Accept", decline: "Decline", revoke: "Revoke",
@@ -172,7 +172,11 @@ function smoffWeekChart(sessions) {
  * A table of Smoff-Time entries, newest first as the API returns them. With `onDelete` (the owner's
  * own page) each row can be deleted, after a confirmation, to correct a wrong entry.
  */
-function smoffTable(sessions, onDelete) {
+/**
+ * The Smoff-Time entries as a table, newest first; {@code paging} ({ url, next }) adds a "show older"
+ * button while the API names a next page.
+ */
+function smoffTable(sessions, onDelete, paging) {
   if (sessions.length === 0) { return el("p", { class: "hint" }, t("noEntries")); }
   const row = (s) => {
     const cells = [el("td", {}, s.date), el("td", {}, t(s.kind)), el("td", {}, String(s.minutes)), el("td", {}, s.note || "")];
@@ -192,10 +196,24 @@ function smoffTable(sessions, onDelete) {
     }
     return el("tr", { id: "session-" + s.id }, ...cells);
   };
-  return el("table", { class: "sessions" },
+  const body = el("tbody", {}, ...sessions.map(row));
+  const table = el("table", { class: "sessions" },
     el("thead", {}, el("tr", {}, el("th", {}, t("date")), el("th", {}, t("kind")), el("th", {}, t("minutes")), el("th", {}, t("noteColumn")),
       onDelete ? el("th", {}, el("span", { class: "visually-hidden" }, t("st_actions"))) : null)),
-    el("tbody", {}, ...sessions.map(row)));
+    body);
+  if (!paging || !paging.next) { return table; }
+  // The API pages (at most 200 entries a page): older entries come a page at a time, appended below.
+  let next = paging.next;
+  const older = el("button", { type: "button", class: "secondary", id: "sessions-older" }, t("st_older"));
+  older.addEventListener("click", async () => {
+    try {
+      const page = await api("GET", paging.url + (paging.url.includes("?") ? "&" : "?") + "cursor=" + encodeURIComponent(next));
+      body.append(...page.sessions.map(row));
+      next = page.next;
+      if (!next) { older.remove(); }
+    } catch (error) { failed(error); }
+  });
+  return el("div", {}, table, older);
 }
 
 let menteeSmoffView = "day";
@@ -237,7 +255,7 @@ page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
       route();
     } catch (error) { failed(error); }
   };
-  main.replaceChildren(el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions, remove));
+  main.replaceChildren(el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions, remove, { url: "/api/me/smoff-sessions", next: data.next }));
 });
 
 // ---- Plans -------------------------------------------------------------------------------------

@@ -169,7 +169,8 @@ page("/mentees/:id", ["mentor"], null, async (main, params) => {
     const sections = [];
     if (sessions) {
       sections.push(el("section", { id: "mentee-smoff-time", "data-part": "smoff-time", "aria-labelledby": "mentee-smoff-time-title" },
-        el("h2", { id: "mentee-smoff-time-title" }, t("smoffTime")), smoffChart(sessions.sessions).chart, smoffTable(sessions.sessions)));
+        el("h2", { id: "mentee-smoff-time-title" }, t("smoffTime")), smoffChart(sessions.sessions).chart,
+        smoffTable(sessions.sessions, null, { url: base + "/smoff-sessions", next: sessions.next })));
     }
     if (plans) {
       sections.push(el("section", { id: "mentee-plans", "data-part": "plans", "aria-labelledby": "mentee-plans-title" },
