@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An empty database for one test: a fresh in-memory H2 database, or a fresh schema on the PostgreSQL
@@ -47,16 +50,23 @@ final class FreshDatabase implements AutoCloseable {
     ConfigurableApplicationContext start(Path keyDir, Class<?>... extraSources) {
         List<Class<?>> sources = new ArrayList<>(List.of(RegistrationApplication.class));
         sources.addAll(List.of(extraSources));
-        List<String> properties = new ArrayList<>(List.of("hoheit.audit.key-dir=" + keyDir));
+        // Command-line arguments: they override application.properties (builder properties would not).
+        List<String> arguments = new ArrayList<>(List.of("--hoheit.audit.key-dir=" + keyDir));
         if (kind == Kind.H2) {
-            properties.add("spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+            arguments.add("--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         } else {
-            properties.add("spring.datasource.url=" + System.getenv("HOHEIT_TEST_PG_URL"));
-            properties.add("spring.datasource.hikari.schema=" + name);
+            arguments.add("--spring.datasource.url=" + System.getenv("HOHEIT_TEST_PG_URL"));
+            arguments.add("--spring.datasource.hikari.schema=" + name);
         }
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-                .properties(properties.toArray(String[]::new))
-                .run();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
+                .run(arguments.toArray(String[]::new));
+        String product = app.getBean(JdbcTemplate.class).execute((ConnectionCallback<String>) connection ->
+                connection.getMetaData().getDatabaseProductName() + " " + connection.getSchema() + " " + connection.getCatalog());
+        if (!product.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
+            app.close();
+            throw new IllegalStateException("the sample did not start on the fresh database " + name + " but on " + product);
+        }
+        return app;
     }
 
     @Override
