@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -23,7 +22,8 @@ import org.springframework.context.annotation.Bean;
  *
  * @since 0.2
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, HoheitTransactionAutoConfiguration.class})
+@AutoConfiguration(after = HoheitTransactionAutoConfiguration.class,
+        afterName = {HoheitTransactionAutoConfiguration.BOOT3_DATA_SOURCE, HoheitTransactionAutoConfiguration.BOOT4_DATA_SOURCE})
 @ConditionalOnClass(ConsentService.class)
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnProperty(prefix = "hoheit.consent", name = "enabled", matchIfMissing = true)

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -19,11 +18,15 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  *
  * @since 0.2
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@AutoConfiguration(afterName = {HoheitTransactionAutoConfiguration.BOOT3_DATA_SOURCE, HoheitTransactionAutoConfiguration.BOOT4_DATA_SOURCE})
 @ConditionalOnClass({CallerTransaction.class, DataSourceUtils.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(HoheitProperties.class)
 public class HoheitTransactionAutoConfiguration {
+
+    // By name: Spring Boot 4 moved the data source auto-configuration into another package (and module).
+    static final String BOOT3_DATA_SOURCE = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration";
+    static final String BOOT4_DATA_SOURCE = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
 
     /**
      * Finds the connection Spring's transaction on the current thread holds for the data source.
