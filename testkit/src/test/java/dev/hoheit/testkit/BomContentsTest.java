@@ -35,7 +35,8 @@ class BomContentsTest {
             assertEquals(0, dependency.getElementsByTagName("scope").getLength(), "no scope in the BOM");
             artifacts.add(text(dependency, "artifactId"));
         }
-        assertEquals(List.of("hoheit-transaction", "hoheit-consent", "hoheit-audit", "hoheit-retention"), artifacts);
+        assertEquals(List.of("hoheit-transaction", "hoheit-consent", "hoheit-audit", "hoheit-retention",
+                "hoheit-spring-boot-starter"), artifacts);
         assertTrue(Files.readString(ROOT.resolve("bom/pom.xml")).contains("<packaging>pom</packaging>"));
     }
 

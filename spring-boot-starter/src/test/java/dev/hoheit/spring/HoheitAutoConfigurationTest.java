@@ -1,0 +1,88 @@
+package dev.hoheit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hoheit.audit.AuditLog;
+import dev.hoheit.consent.ConsentService;
+import dev.hoheit.retention.RetentionService;
+import dev.hoheit.retention.spi.PersonalDataStore;
+import dev.hoheit.transaction.CallerTransaction;
+import java.nio.file.Path;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** What the auto-configuration creates, what it leaves to the application, and how it fails when a setting is missing. */
+class HoheitAutoConfigurationTest {
+
+    @TempDir
+    Path keyDir;
+
+    private ApplicationContextRunner runner() {
+        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(HoheitTransactionAutoConfiguration.class,
+                        HoheitConsentAutoConfiguration.class, HoheitAuditAutoConfiguration.class,
+                        HoheitRetentionAutoConfiguration.class))
+                .withBean(DataSource.class, () -> dataSource)
+                .withPropertyValues("hoheit.audit.key-dir=" + keyDir,
+                        "hoheit.consent.controller.name=Sample GmbH", "hoheit.consent.controller.contact=Datenschutz",
+                        "hoheit.consent.controller.address=Hauptstr. 1", "hoheit.consent.controller.email=privacy@sample.example",
+                        "hoheit.consent.controller.phone=+49 30 1234567", "hoheit.consent.controller.jurisdiction=DE",
+                        "hoheit.consent.controller.policy-url=https://sample.example/privacy");
+    }
+
+    @Test
+    void the_three_services_are_created_on_the_data_source_and_join_springs_transactions() {
+        runner().run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(ConsentService.class).hasSingleBean(AuditLog.class)
+                    .hasSingleBean(RetentionService.class);
+            assertThat(context.getBean(CallerTransaction.class)).isInstanceOf(SpringCallerTransaction.class);
+            assertThat(context.getBean(RetentionService.class).stores()).extracting(store -> store.descriptor().name())
+                    .contains("consent", "audit");
+        });
+    }
+
+    @Test
+    void each_service_can_be_switched_off() {
+        runner().withPropertyValues("hoheit.consent.enabled=false", "hoheit.retention.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(ConsentService.class).doesNotHaveBean(RetentionService.class)
+                    .hasSingleBean(AuditLog.class);
+        });
+        runner().withPropertyValues("hoheit.audit.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(ConsentService.class).doesNotHaveBean(AuditLog.class)
+                    .doesNotHaveBean(RetentionService.class);
+        });
+    }
+
+    @Test
+    void a_store_bean_of_the_application_is_registered_with_the_retention_service() {
+        runner().withBean("notesStore", PersonalDataStore.class, () -> new FakeStore("notes", "notes"))
+                .withPropertyValues("hoheit.retention.policies[0].category=notes", "hoheit.retention.policies[0].max-age=30d",
+                        "hoheit.retention.policies[0].reason=notes kept a month")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(RetentionService.class).stores()).extracting(store -> store.descriptor().name())
+                            .contains("notes");
+                });
+    }
+
+    @Test
+    void a_service_the_application_defines_itself_is_left_alone() {
+        runner().withPropertyValues("hoheit.consent.enabled=false").run(first -> {
+            AuditLog own = first.getBean(AuditLog.class);
+            runner().withBean("myAudit", AuditLog.class, () -> own, definition -> definition.setDestroyMethodName(""))
+                    .run(context -> assertThat(context).hasNotFailed().getBean(AuditLog.class).isSameAs(own));
+        });
+    }
+
+    @Test
+    void a_missing_key_folder_fails_the_start_and_says_what_to_set() {
+        runner().withPropertyValues("hoheit.audit.key-dir=").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("hoheit.audit.key-dir"));
+    }
+}
