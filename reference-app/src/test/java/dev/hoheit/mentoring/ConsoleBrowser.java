@@ -96,6 +96,16 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Waits until exactly {@code expected} elements match (a list drawn anew is empty for a moment). */
+    void count(By locator, int expected) {
+        try {
+            wait.until(d -> d.findElements(locator).size() == expected);
+        } catch (TimeoutException e) {
+            throw new AssertionError(driver.findElements(locator).size() + " of " + locator + " instead of " + expected + " at "
+                    + driver.getCurrentUrl() + "; the page reads: " + text(), e);
+        }
+    }
+
     /** Waits until the element is gone. */
     void gone(By locator) {
         try {

@@ -179,7 +179,7 @@ class MenteeConsoleTest {
                 doomed.findElement(By.cssSelector("button[data-action=delete]")).click();
                 doomed.findElement(By.cssSelector("button[data-action=confirm]")).click();
                 browser.gone(By.id("picture-" + doomedId));
-                assertEquals(1, driver.findElements(By.cssSelector("li.picture")).size());
+                browser.count(By.cssSelector("li.picture"), 1); // the list is drawn anew after the deletion
                 browser.screenshot("pictures");
                 assertEquals(1, TestApp.json(lea.get("/api/me/pictures")).get("pictures").size());
                 assertEquals(0, db.queryLong("SELECT count(*) FROM app_picture WHERE picture_id = ?", doomedId), "the deleted picture is gone");
@@ -193,6 +193,7 @@ class MenteeConsoleTest {
                 assertTrue(driver.findElement(By.id("invite-scope-smoff-time-mentor")).isSelected(), "the narrower scope by default");
                 driver.findElement(By.id("invite-scope-mentor")).click();
                 driver.findElement(By.cssSelector("#invite-form button[type=submit]")).click();
+                browser.waitForText(By.id("message"), "max ist jetzt Ihr Mentor"); // on a refusal, the failure shows its message
                 WebElement invited = browser.visible(By.cssSelector("li.mentor[data-status=active][data-nickname=max]"));
                 assertTrue(invited.getText().contains("sieht Ihre Smoff-Time, Pläne und Bilder"), invited.getText());
                 browser.screenshot("mentors");

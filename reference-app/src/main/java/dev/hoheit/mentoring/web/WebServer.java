@@ -86,8 +86,13 @@ public final class WebServer implements AutoCloseable {
             config.routes.after(ctx -> {
                 try {
                     recordRead(ctx, services.audit());
+                } catch (dev.hoheit.audit.AuditException e) {
+                    // The read's audit event could not be written: the read fails (a 2xx means it is durable),
+                    // answered like a failed write (503 when the log is unavailable and a retry may work).
+                    LOG.error("Recording a read failed: {}", e.problem());
+                    RequestTransaction.rollbackOnly(ctx);
+                    LibraryErrors.audit(ctx, e);
                 } catch (RuntimeException e) {
-                    // The read's audit event could not be written: the read fails (a 2xx means it is durable).
                     LOG.error("Recording a read failed: {}", e.getClass().getName());
                     RequestTransaction.rollbackOnly(ctx);
                     error(ctx, 500, "internal", "something went wrong on our side; nothing was changed");
