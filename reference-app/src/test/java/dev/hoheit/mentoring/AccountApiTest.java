@@ -243,4 +243,19 @@ class AccountApiTest {
             }
         }
     }
+
+    @DatabaseTest
+    void one_failed_attempt_does_not_block_the_next_even_on_a_clock_with_nanoseconds(TestDatabase db) {
+        // The database keeps microseconds and rounds: an instant ending in ...999 ns used to come back as a
+        // block a few nanoseconds long, and the next attempt on a clock that stands still got a 429.
+        try (TestApp app = new TestApp(db, java.time.Instant.parse("2026-03-02T08:00:00.000000999Z"))) {
+            TestApp.Client client = app.client();
+            client.register("nano", "correct horse nano");
+            assertEquals(401, client.signInOnly("nano", "wrong horse nano").statusCode());
+            assertEquals(200, client.signInOnly("nano", "correct horse nano").statusCode(), "the first failure costs nothing");
+            assertEquals(422, client.post("/api/me/mentors", java.util.Map.of("mentor", "nobody-here", "scope", "mentor")).statusCode());
+            HttpResponse<String> again = client.post("/api/me/mentors", java.util.Map.of("mentor", "nobody-either", "scope", "mentor"));
+            assertEquals(422, again.statusCode(), "nor does the first failed invitation: " + again.body());
+        }
+    }
 }

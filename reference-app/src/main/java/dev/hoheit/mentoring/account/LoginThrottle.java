@@ -70,7 +70,9 @@ public final class LoginThrottle {
 
     /** Counts a failed attempt against every key. */
     public void failed(String... keys) {
-        Instant now = clock.instant();
+        // Microseconds, as the database keeps them: a nanosecond instant would be rounded up when stored and
+        // read back as a block a few nanoseconds long (a 429 for the very next attempt on a clock that stands still).
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         for (String key : keys) {
             String tag = tag(key);
             AppTransactions.atomically(db, t -> {
