@@ -33,6 +33,18 @@ class UnsupportedDatabaseTest {
         assertEquals(tables, db.tableNames(), "the schema is as it was: no table, no failed history row");
     }
 
+    @DatabaseTest
+    void a_postgresql_older_than_the_tested_one_is_refused_with_the_minimum_named(TestDatabase db) {
+        ForeignDatabase old = ForeignDatabase.posingAs(db.dataSource(), "PostgreSQL", "12.4");
+        ConsentException e = assertThrows(ConsentException.class, () -> ConsentService.create(old, ConsentConfig.of(Fixtures.CONTROLLER)));
+        assertEquals(ConsentException.Problem.UNSUPPORTED_DATABASE, e.problem());
+        assertTrue(e.getMessage().contains("PostgreSQL 15 or newer, not PostgreSQL 12.4"), e.getMessage());
+        assertEquals(List.of(), old.statements());
+        ForeignDatabase oldH2 = ForeignDatabase.posingAs(db.dataSource(), "H2", "1.4.200 (2019-10-14)");
+        assertEquals(ConsentException.Problem.UNSUPPORTED_DATABASE,
+                assertThrows(ConsentException.class, () -> ConsentSchema.migrate(oldH2)).problem());
+    }
+
     @org.junit.jupiter.api.Test
     void the_flyway_on_the_path_is_found_and_new_enough() {
         String flyway = Platform.flywayVersion(Flyway.class);

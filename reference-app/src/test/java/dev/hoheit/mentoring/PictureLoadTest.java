@@ -2,17 +2,13 @@ package dev.hoheit.mentoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,9 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -42,7 +35,6 @@ import org.slf4j.LoggerFactory;
 class PictureLoadTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(PictureLoadTest.class);
-    private static final Pattern LISTENS = Pattern.compile("Smoffen runs at http://localhost:(\\d+)/");
 
     /**
      * A PNG of {@code width}×{@code height} black pixels, built chunk by chunk without ever holding the
@@ -110,10 +102,11 @@ class PictureLoadTest {
     void four_parallel_worst_case_uploads_at_256_mib_are_refused_and_the_app_still_answers() throws Exception {
         Path dataDir = Files.createTempDirectory("smoffen-pictures");
         Path stderr = dataDir.resolve("app.err");
-        Process process = start(dataDir, stderr);
+        AppProcess app = AppProcess.start("256m", Map.of("HOHEIT_DATA_DIR", dataDir.toString(),
+                "HOHEIT_OPERATOR_PASSWORD", "operator-secret-1"), stderr);
+        Process process = app.process();
         try {
-            URI url = listening(process, stderr);
-            TestApp.Client mentee = new TestApp.Client(url);
+            TestApp.Client mentee = new TestApp.Client(app.url());
             assertEquals(201, mentee.register("bomber", "correct horse bomber").statusCode());
             assertEquals(200, mentee.signIn("bomber", "correct horse bomber").statusCode());
             byte[] bomb = png(6320, 6320, 16, 2);
@@ -152,10 +145,7 @@ class PictureLoadTest {
                     + " retry, in {} ms; app process peak RSS {}", bomb.length / 1024, bombsMillis, stored, 4 - stored, photosMillis,
                     peak.replaceAll("\\s+", " "));
         } finally {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            app.stop();
         }
     }
 
@@ -178,44 +168,5 @@ class PictureLoadTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The app as its own process on the module path, embedded H2 in {@code dataDir}, with a 256 MiB heap. */
-    private static Process start(Path dataDir, Path stderr) throws IOException {
-        String modulePath = System.getProperty("jdk.module.path");
-        assertNotNull(modulePath, "the tests must run on the module path");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-p", modulePath,
-                "-cp", System.getProperty("java.class.path"), "-m", "dev.hoheit.mentoring/dev.hoheit.mentoring.Main");
-        Map<String, String> environment = builder.environment();
-        environment.put("HOHEIT_DATA_DIR", dataDir.toString());
-        environment.put("HOHEIT_PORT", "0");
-        environment.put("HOHEIT_OPERATOR_PASSWORD", "operator-secret-1");
-        return builder.redirectError(stderr.toFile()).start();
-    }
-
-    private static URI listening(Process process, Path stderr) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        AtomicReference<String> port = new AtomicReference<>();
-        Thread reader = new Thread(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher matcher = LISTENS.matcher(line);
-                    if (matcher.find()) {
-                        port.set(matcher.group(1));
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "picture-app-output");
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (port.get() == null && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertNotNull(port.get(), "the app did not start:\n" + Files.readString(stderr));
-        return URI.create("http://127.0.0.1:" + port.get() + "/");
     }
 }

@@ -1,7 +1,6 @@
 package dev.hoheit.mentoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.audit.AuditConfig;
@@ -11,12 +10,8 @@ import dev.hoheit.audit.VerificationReport;
 import dev.hoheit.testkit.DatabaseKind;
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,14 +21,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +39,10 @@ import org.slf4j.LoggerFactory;
 class SeveralInstancesTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeveralInstancesTest.class);
-    private static final Pattern LISTENS = Pattern.compile("Smoffen runs at http://localhost:(\\d+)/");
     private static final int INSTANCES = 3;
     private static final int CLIENTS_PER_INSTANCE = 2;
     /** The log's name, given to the instances and to the verifier: a checkpoint under another name fails verification. */
     private static final String ORIGIN = "instances.test/audit";
-
-    private record Instance(Process process, URI url) {
-    }
 
     /** What one client saw acknowledged, and how many reads it tried. */
     private record Client(String menteeId, Set<String> entries, int reads, int readsTried) {
@@ -65,7 +53,7 @@ class SeveralInstancesTest {
         Assumptions.assumeTrue(db.kind() == DatabaseKind.POSTGRESQL,
                 "several processes need a database server; H2 here is in-memory, private to this JVM");
         Path dataDir = Files.createTempDirectory("smoffen-instances");
-        List<Instance> instances = new ArrayList<>();
+        List<AppProcess> instances = new ArrayList<>();
         try {
             for (int i = 0; i < INSTANCES; i++) {
                 instances.add(start(db, dataDir, i)); // one after the other: the first creates keys and the operator
@@ -140,7 +128,7 @@ class SeveralInstancesTest {
                 assertTrue(acknowledgedWrites > 50, "the load ran: " + acknowledgedWrites);
             }
         } finally {
-            for (Instance instance : instances) {
+            for (AppProcess instance : instances) {
                 instance.process().destroyForcibly();
                 instance.process().waitFor(30, TimeUnit.SECONDS);
             }
@@ -172,7 +160,7 @@ class SeveralInstancesTest {
     }
 
     /** The instance whose /health says it integrates, among those not excluded; -1 when none (yet). */
-    private static int leader(List<Instance> instances, int... excluded) {
+    private static int leader(List<AppProcess> instances, int... excluded) {
         Set<Integer> skip = new HashSet<>();
         for (int e : excluded) {
             skip.add(e);
@@ -193,7 +181,7 @@ class SeveralInstancesTest {
         return -1;
     }
 
-    private static int leader(List<Instance> instances) throws InterruptedException {
+    private static int leader(List<AppProcess> instances) throws InterruptedException {
         for (int attempt = 0; attempt < 200; attempt++) {
             int found = leader(instances, new int[0]);
             if (found >= 0) {
@@ -204,15 +192,8 @@ class SeveralInstancesTest {
         throw new AssertionError("no instance reports that it integrates");
     }
 
-    private static Instance start(TestDatabase db, Path dataDir, int index) throws IOException, InterruptedException {
-        String modulePath = System.getProperty("jdk.module.path");
-        assertNotNull(modulePath, "the tests must run on the module path");
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        // The module path and class path of this test JVM: the app's modules, and the runtime-only JDBC
-        // driver and Flyway plugins, which Maven puts on the class path.
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-p", modulePath,
-                "-cp", System.getProperty("java.class.path"), "-m", "dev.hoheit.mentoring/dev.hoheit.mentoring.Main");
-        Map<String, String> environment = builder.environment();
+    private static AppProcess start(TestDatabase db, Path dataDir, int index) throws IOException, InterruptedException {
+        Map<String, String> environment = new HashMap<>();
         environment.put("HOHEIT_DB_URL", db.jdbcUrl());
         if (db.user() != null) {
             environment.put("HOHEIT_DB_USER", db.user());
@@ -221,32 +202,8 @@ class SeveralInstancesTest {
             environment.put("HOHEIT_DB_PASSWORD", db.password());
         }
         environment.put("HOHEIT_DATA_DIR", dataDir.toString());
-        environment.put("HOHEIT_PORT", "0");
         environment.put("HOHEIT_OPERATOR_PASSWORD", "operator-secret-1");
         environment.put("HOHEIT_AUDIT_ORIGIN", ORIGIN);
-        Path stderr = dataDir.resolve("instance-" + index + ".err");
-        Process process = builder.redirectError(stderr.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Map<String, String> seen = new ConcurrentHashMap<>();
-        Thread reader = new Thread(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher matcher = LISTENS.matcher(line);
-                    if (matcher.find()) {
-                        seen.put("port", matcher.group(1));
-                    }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-        }, "instance-" + index + "-output");
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!seen.containsKey("port") && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(seen.containsKey("port"), "instance " + index + " did not start:\n" + Files.readString(stderr));
-        return new Instance(process, URI.create("http://127.0.0.1:" + seen.get("port") + "/"));
+        return AppProcess.start("384m", environment, dataDir.resolve("instance-" + index + ".err"));
     }
 }

@@ -64,6 +64,8 @@ public final class ForeignDatabase extends DelegatingDataSource {
         InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
             case "getDatabaseProductName" -> product;
             case "getDatabaseProductVersion" -> version;
+            case "getDatabaseMajorVersion" -> Integer.parseInt(version.replaceAll("^(\\d+).*", "$1"));
+            case "getDatabaseMinorVersion" -> version.matches("\\d+\\.(\\d+).*") ? Integer.parseInt(version.replaceAll("^\\d+\\.(\\d+).*", "$1")) : 0;
             case "getURL" -> "jdbc:" + product.toLowerCase(java.util.Locale.ROOT) + "://simulated";
             default -> invoke(real, method, args);
         };

@@ -22,8 +22,12 @@ public final class Platform {
     public static final String MIN_JOOQ = "3.19";
     /** The oldest Flyway line whose API and PostgreSQL support the libraries' migrations use. */
     public static final String MIN_FLYWAY = "11.0";
+    /** The oldest PostgreSQL the libraries are tested on and accept. */
+    public static final int MIN_POSTGRESQL = 15;
+    /** The oldest H2 the libraries accept (the 1.4 line has another SQL grammar and file format). */
+    public static final int MIN_H2 = 2;
     /** The databases the libraries support, for messages. */
-    public static final String SUPPORTED_DATABASES = "H2 2.x and PostgreSQL";
+    public static final String SUPPORTED_DATABASES = "H2 " + MIN_H2 + ".x and PostgreSQL " + MIN_POSTGRESQL + " or newer";
 
     private Platform() {
     }
@@ -62,17 +66,19 @@ public final class Platform {
                                     Function<SQLException, RuntimeException> unreachable) {
         String product;
         String version;
+        int major;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
             version = connection.getMetaData().getDatabaseProductVersion();
+            major = connection.getMetaData().getDatabaseMajorVersion();
         } catch (SQLException e) {
             throw unreachable.apply(e);
         }
         String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
-        if (name.contains("postgres")) {
+        if (name.contains("postgres") && major >= MIN_POSTGRESQL) {
             return Database.POSTGRESQL;
         }
-        if (name.equals("h2")) {
+        if (name.equals("h2") && major >= MIN_H2) {
             return Database.H2;
         }
         throw unsupported.apply(library + " supports " + SUPPORTED_DATABASES + ", not " + product + " " + version
