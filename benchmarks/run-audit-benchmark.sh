@@ -74,6 +74,7 @@ describe_tree() {
 if [[ "$build" == true ]]; then
   revision="$(describe_tree)"
   # Test sources are not compiled: the benchmark needs none, and another module's tests may be mid-edit.
+  rm -rf "$root/benchmarks/target/lib" # jars of an earlier version would be a second copy of a module
   (cd "$root" && ./mvnw -B -q ${maven_args[@]+"${maven_args[@]}"} -pl benchmarks -am package -Dmaven.test.skip=true)
   echo "$revision" > "$revision_file"
 fi

@@ -32,6 +32,7 @@ if [[ "$quick" == false && " ${properties[*]:-} " != *" -Dbench.results="* ]]; t
   properties+=("-Dbench.results=$root/docs/benchmarks/$results")
 fi
 revision="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)"
+rm -rf "$root/benchmarks/target/lib" # jars of an earlier version would be a second copy of a module
 (cd "$root" && ./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -pl benchmarks -am package -Dmaven.test.skip=true)
 cd "$here"
 exec "$java" -Xmx4g "-Dbench.revision=working tree $revision" ${properties[@]+"${properties[@]}"} \
