@@ -715,7 +715,7 @@ public final class RetentionBenchmark {
                 + " (clock minus " + VISITS_KEPT.toDays() + " days); rows left " + BenchSettings.count(left) + " (expected "
                 + BenchSettings.count(kept) + ")");
         report.detail(RUN, String.format(Locale.ROOT, "the store's purge (a TableStore): %d calls of at most %s rows each"
-                        + " (DELETE FROM bench_visit WHERE created_at < ? AND ctid = ANY(ARRAY(SELECT ctid FROM bench_visit"
+                        + " (DELETE FROM bench_visit WHERE ctid = ANY(ARRAY(SELECT ctid FROM bench_visit"
                         + " WHERE created_at < ? LIMIT ?))), autocommit, one statement per call),"
                         + " %s in all, %.1f ms per call; the rest of the run, %s, is the library's own work (run lock, run and step"
                         + " rows, one counter update per batch, the erasure retry, the run's audit event)",

@@ -55,6 +55,8 @@ public final class JooqTableStore implements PersonalDataStore {
     private final Field<String> subject;
     private final Field<OffsetDateTime> time;
     private final Field<Object> key;
+    /** Whether purge batches go by {@code ctid}; null until the first purge asks. */
+    private volatile Boolean rowAddress;
 
     public JooqTableStore(DataSource dataSource, Transactions transactions, Shape shape) {
         this.shape = shape;
@@ -183,14 +185,26 @@ public final class JooqTableStore implements PersonalDataStore {
      * LIMIT n))}, a TID scan with no index lookup per row), elsewhere by the key.
      */
     private Condition picked(DSLContext ctx, Condition due, int limit) {
-        if (database == Platform.Database.POSTGRESQL) {
+        if (byRowAddress(ctx)) {
             Field<Object> ctid = DSL.field(DSL.name("ctid"));
             Select<?> batch = ctx.select(ctid).from(table).where(due).limit(limit);
-            // "due" again outside: a ctid is unique within one table, not across a partitioned table's
-            // partitions, so a row of another partition at the same address is deleted only if it is due too.
-            return due.and(DSL.condition("{0} = ANY(ARRAY({1}))", ctid, batch));
+            return DSL.condition("{0} = ANY(ARRAY({1}))", ctid, batch);
         }
         return key.in(ctx.select(key).from(table).where(due).limit(limit));
+    }
+
+    /**
+     * Whether batches are picked by {@code ctid}: on PostgreSQL, for a plain table. A {@code ctid} is unique
+     * within one table only, not across a partitioned table's partitions, so those go by key. Looked up once.
+     */
+    private boolean byRowAddress(DSLContext ctx) {
+        Boolean known = rowAddress;
+        if (known == null) {
+            known = database == Platform.Database.POSTGRESQL && !"p".equals(ctx.fetchValue(
+                    "SELECT relkind::text FROM pg_class WHERE oid = to_regclass({0})", DSL.inline(shape.table())));
+            rowAddress = known;
+        }
+        return known;
     }
 
     private static Object exported(Object value) {
