@@ -22,8 +22,11 @@ public final class Platform {
     public static final String MIN_JOOQ = "3.19";
     /** The oldest Flyway line whose API and PostgreSQL support the libraries' migrations use. */
     public static final String MIN_FLYWAY = "11.0";
-    /** The databases the libraries support, for messages. */
-    public static final String SUPPORTED_DATABASES = "H2 2.x and PostgreSQL";
+    /**
+     * The databases the libraries support, for messages. MySQL is refused: its SQL is close to
+     * MariaDB's, but the libraries are not tested on it.
+     */
+    public static final String SUPPORTED_DATABASES = "H2 2.x, PostgreSQL and MariaDB";
 
     private Platform() {
     }
@@ -31,7 +34,8 @@ public final class Platform {
     /** A supported database: the folder of its migrations and its jOOQ dialect. */
     public enum Database {
         H2("h2", SQLDialect.H2),
-        POSTGRESQL("postgresql", SQLDialect.POSTGRES);
+        POSTGRESQL("postgresql", SQLDialect.POSTGRES),
+        MARIADB("mariadb", SQLDialect.MARIADB);
 
         private final String folder;
         private final SQLDialect dialect;
@@ -74,6 +78,9 @@ public final class Platform {
         }
         if (name.equals("h2")) {
             return Database.H2;
+        }
+        if (name.equals("mariadb")) {
+            return Database.MARIADB;
         }
         throw unsupported.apply(library + " supports " + SUPPORTED_DATABASES + ", not " + product + " " + version
                 + "; nothing was written to the database");
