@@ -92,7 +92,8 @@ public final class TestDatabase implements AutoCloseable {
         if (!(MariaDbServer.get() instanceof MariaDbServer.Available server)) {
             throw new IllegalStateException("MariaDB is not available: " + MariaDbServer.get());
         }
-        runAdmin(server, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        // The server's default character set and collation, as a host's database would have them.
+        runAdmin(server, "CREATE DATABASE " + name);
         String url = server.urlFor(name);
         HikariConfig config = baseConfig(name);
         config.setJdbcUrl(url);
@@ -227,10 +228,17 @@ public final class TestDatabase implements AutoCloseable {
         if (found.size() != 1) {
             throw new IllegalStateException("no single table named " + lowerCaseName + ": " + found);
         }
-        String table = (String) found.get(0).get("table_name");
-        return rows("SELECT * FROM " + (kind == DatabaseKind.MARIADB
-                ? "`" + table.replace("`", "``") + "`"
-                : "\"" + table.replace("\"", "\"\"") + "\""));
+        return rows("SELECT * FROM " + quoted((String) found.get(0).get("table_name")));
+    }
+
+    /**
+     * {@code identifier} quoted for this database, to name a table or column exactly as it is stored:
+     * {@code "name"} on H2 and PostgreSQL, {@code `name`} on MariaDB.
+     */
+    public String quoted(String identifier) {
+        return kind == DatabaseKind.MARIADB
+                ? "`" + identifier.replace("`", "``") + "`"
+                : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
