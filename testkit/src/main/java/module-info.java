@@ -2,7 +2,7 @@
  * Shared JUnit 5 fixtures for the Hoheit modules (unpublished).
  *
  * <p>{@link dev.hoheit.testkit.DatabaseTest} runs a test once per database (H2 always, PostgreSQL
- * when available) on a fresh, isolated and migrated {@code DataSource};
+ * and MariaDB when available) on a fresh, isolated and migrated {@code DataSource};
  * {@link dev.hoheit.testkit.ArchitectureRules} holds the rules every module's architecture test applies.
  *
  * <p>Testcontainers is used only when a Docker engine is present; it has no module name, so it is

@@ -30,4 +30,19 @@ class UnsupportedDatabaseTest {
         assertEquals(List.of(), sqlServer.statements(), "not one statement was tried");
         assertEquals(tables, db.tableNames(), "the schema is as it was");
     }
+
+    @DatabaseTest
+    void mariadb_is_refused_by_the_audit_log_until_it_is_ported(TestDatabase db) {
+        List<String> tables = db.tableNames();
+        ForeignDatabase mariadb = ForeignDatabase.posingAs(db.dataSource(), "MariaDB", "10.11.19-MariaDB");
+
+        AuditException created = assertThrows(AuditException.class,
+                () -> AuditLog.create(mariadb, AuditConfig.of(AuditFixtures.KEYS)));
+        assertEquals(AuditException.Problem.UNSUPPORTED_DATABASE, created.problem());
+        assertTrue(created.getMessage().contains("not MariaDB"), created.getMessage());
+        assertEquals(AuditException.Problem.UNSUPPORTED_DATABASE,
+                assertThrows(AuditException.class, () -> AuditSchema.migrate(mariadb)).problem());
+        assertEquals(List.of(), mariadb.statements(), "not one statement was tried");
+        assertEquals(tables, db.tableNames(), "the schema is as it was");
+    }
 }

@@ -41,8 +41,9 @@ class MigrationTest {
         assertTrue(tables.contains("host_account"));
         assertTrue(tables.contains(ConsentSchema.HISTORY_TABLE));
         assertEquals(1, db.queryLong("SELECT count(*) FROM flyway_schema_history"), "the host's history is untouched");
-        assertEquals(1, db.queryLong("SELECT count(*) FROM \"" + ConsentSchema.HISTORY_TABLE
-                + "\" WHERE \"version\" = '1' AND \"success\" = TRUE"), "Flyway quotes its history table");
+        assertEquals(1, db.queryLong("SELECT count(*) FROM " + db.quoted(ConsentSchema.HISTORY_TABLE)
+                + " WHERE " + db.quoted("version") + " = '1' AND " + db.quoted("success") + " = TRUE"),
+                "Flyway quotes its history table");
     }
 
     @DatabaseTest

@@ -13,17 +13,23 @@ public final class HostSchema implements SchemaMigration {
 
     @Override
     public void migrate(DataSource dataSource) {
+        boolean mariadb;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            String binary = postgres ? "BYTEA" : "VARBINARY(10000000)";
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            mariadb = product.equals("mariadb");
+            String binary = product.contains("postgres") ? "BYTEA" : mariadb ? "LONGBLOB" : "VARBINARY(10000000)";
             s.execute("CREATE TABLE host_note (id BIGINT PRIMARY KEY, owner_id VARCHAR(200) NOT NULL,"
-                    + " recipient_id VARCHAR(200), body VARCHAR(1000) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                    + " recipient_id VARCHAR(200), body VARCHAR(1000) NOT NULL, created_at "
+                    + (mariadb ? "DATETIME(6)" : "TIMESTAMP WITH TIME ZONE") + " NOT NULL)");
             s.execute("CREATE TABLE host_picture (id BIGINT PRIMARY KEY, owner_id VARCHAR(200) NOT NULL,"
                     + " name VARCHAR(100) NOT NULL, media_type VARCHAR(50) NOT NULL, content " + binary + " NOT NULL)");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         ConsentSchema.migrate(dataSource);
-        AuditSchema.migrate(dataSource);
+        if (!mariadb) {
+            // Hoheit audit refuses MariaDB until it is ported; the tests that need the log skip MariaDB.
+            AuditSchema.migrate(dataSource);
+        }
     }
 }

@@ -21,9 +21,17 @@ import org.jooq.impl.DSL;
 class TransactionRunnerTest {
 
     private static TransactionRunner runner(TestDatabase db, Transactions transactions) {
-        SQLDialect dialect = db.kind().name().equals("POSTGRESQL") ? SQLDialect.POSTGRES : SQLDialect.H2;
+        SQLDialect dialect = dialect(db);
         return new TransactionRunner(db.dataSource(), transactions, c -> DSL.using(c, dialect),
                 DSL.using(db.dataSource(), dialect));
+    }
+
+    private static SQLDialect dialect(TestDatabase db) {
+        return switch (db.kind()) {
+            case H2 -> SQLDialect.H2;
+            case POSTGRESQL -> SQLDialect.POSTGRES;
+            case MARIADB -> SQLDialect.MARIADB;
+        };
     }
 
     private static int insert(DSLContext ctx, int id, String text) {
@@ -113,7 +121,7 @@ class TransactionRunnerTest {
     @DatabaseTest
     void a_jooq_transaction_can_be_joined(TestDatabase db) {
         TransactionRunner joined = runner(db, Transactions.joining(BoundTransaction.caller()));
-        DSLContext host = DSL.using(db.dataSource(), db.kind().name().equals("POSTGRESQL") ? SQLDialect.POSTGRES : SQLDialect.H2);
+        DSLContext host = DSL.using(db.dataSource(), dialect(db));
         assertThrows(IllegalStateException.class, () -> host.transaction(tx -> {
             insert(tx.dsl(), 1, "host");
             try (BoundTransaction.Binding bound = dev.hoheit.transaction.jooq.JooqTransaction.bind(tx)) {

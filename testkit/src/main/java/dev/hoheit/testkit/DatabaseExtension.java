@@ -1,6 +1,8 @@
 package dev.hoheit.testkit;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -50,10 +52,33 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String skipped = skipReason(kind, context);
+            if (skipped != null) {
+                return ConditionEvaluationResult.disabled(kind.displayName() + " skipped: " + skipped);
+            }
             if (kind == DatabaseKind.POSTGRESQL && PostgresServer.get() instanceof PostgresServer.Unavailable missing) {
                 return ConditionEvaluationResult.disabled("PostgreSQL skipped: " + missing.reason());
             }
+            if (kind == DatabaseKind.MARIADB && MariaDbServer.get() instanceof MariaDbServer.Unavailable missing) {
+                return ConditionEvaluationResult.disabled("MariaDB skipped: " + missing.reason());
+            }
             return ConditionEvaluationResult.enabled(kind.displayName() + " available");
+        }
+
+        /** Why {@code kind} is left out here ({@link SkipDatabase} or the JVM's skip property), or null. */
+        private static String skipReason(DatabaseKind kind, ExtensionContext context) {
+            String property = System.getProperty(kind.skipProperty());
+            if (property != null && !property.isBlank()) {
+                return property.strip();
+            }
+            for (AnnotatedElement element : new AnnotatedElement[] {
+                    context.getTestMethod().orElse(null), context.getTestClass().orElse(null)}) {
+                SkipDatabase skip = element == null ? null : element.getAnnotation(SkipDatabase.class);
+                if (skip != null && Arrays.asList(skip.value()).contains(kind)) {
+                    return skip.reason();
+                }
+            }
+            return null;
         }
 
         @Override

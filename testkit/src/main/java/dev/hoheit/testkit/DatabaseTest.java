@@ -9,12 +9,14 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated test once per database: H2 always, PostgreSQL when one is available.
+ * Runs the annotated test once per database: H2 always, PostgreSQL and MariaDB when available.
  *
- * <p>Each run receives a {@link TestDatabase} parameter: a fresh in-memory H2 database, or a fresh
- * PostgreSQL schema, migrated with the {@link MigrateWith} migrations of the test class. PostgreSQL
- * comes from {@code HOHEIT_TEST_PG_URL} when set, else from Testcontainers when a Docker engine
- * answers; otherwise the PostgreSQL run is reported as skipped, with the reason.
+ * <p>Each run receives a {@link TestDatabase} parameter: a fresh in-memory H2 database, a fresh
+ * PostgreSQL schema or a fresh MariaDB database, migrated with the {@link MigrateWith} migrations of
+ * the test class. PostgreSQL comes from {@code HOHEIT_TEST_PG_URL} when set, MariaDB from
+ * {@code HOHEIT_TEST_MARIADB_URL}, else each from Testcontainers when a Docker engine answers;
+ * otherwise that run is reported as skipped, with the reason. {@link SkipDatabase} (or the property
+ * {@link DatabaseKind#skipProperty()}) leaves a database out, reported as skipped with its reason.
  */
 @Documented
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})

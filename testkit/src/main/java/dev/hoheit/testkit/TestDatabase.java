@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * One fresh, isolated database for one test run: an in-memory H2 database, or a PostgreSQL schema
- * that is dropped afterwards. It also offers plain-SQL helpers so tests can check what is really
+ * One fresh, isolated database for one test run: an in-memory H2 database, a PostgreSQL schema or a
+ * MariaDB database, dropped afterwards. It also offers plain-SQL helpers so tests can check what is really
  * stored, independent of the library under test.
  */
 public final class TestDatabase implements AutoCloseable {
@@ -46,6 +46,7 @@ public final class TestDatabase implements AutoCloseable {
         return switch (kind) {
             case H2 -> h2(name);
             case POSTGRESQL -> postgres(name);
+            case MARIADB -> mariadb(name);
         };
     }
 
@@ -87,6 +88,34 @@ public final class TestDatabase implements AutoCloseable {
                 () -> runAdmin(server, "DROP SCHEMA " + name + " CASCADE"));
     }
 
+    private static TestDatabase mariadb(String name) {
+        if (!(MariaDbServer.get() instanceof MariaDbServer.Available server)) {
+            throw new IllegalStateException("MariaDB is not available: " + MariaDbServer.get());
+        }
+        // The server's default character set and collation, as a host's database would have them.
+        runAdmin(server, "CREATE DATABASE " + name);
+        String url = server.urlFor(name);
+        HikariConfig config = baseConfig(name);
+        config.setJdbcUrl(url);
+        if (server.user() != null) {
+            config.setUsername(server.user());
+        }
+        if (server.password() != null) {
+            config.setPassword(server.password());
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        return new TestDatabase(DatabaseKind.MARIADB, name, url, dataSource,
+                () -> runAdmin(server, "DROP DATABASE " + name));
+    }
+
+    private static void runAdmin(MariaDbServer.Available server, String sql) {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB admin statement failed: " + sql, e);
+        }
+    }
+
     private static HikariConfig baseConfig(String name) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("test-" + name);
@@ -109,14 +138,14 @@ public final class TestDatabase implements AutoCloseable {
         return kind;
     }
 
-    /** The H2 database name, or the PostgreSQL schema name. */
+    /** The H2 or MariaDB database name, or the PostgreSQL schema name. */
     public String name() {
         return name;
     }
 
     /**
      * A JDBC URL that reaches this database (and schema) from outside the pool, as a command-line tool
-     * would; credentials for PostgreSQL come from {@link #user()} and {@link #password()}.
+     * would; credentials for PostgreSQL and MariaDB come from {@link #user()} and {@link #password()}.
      */
     public String jdbcUrl() {
         return jdbcUrl;
@@ -132,7 +161,7 @@ public final class TestDatabase implements AutoCloseable {
         return dataSource.getPassword();
     }
 
-    /** A pooled data source on this database (and, on PostgreSQL, on its own schema). */
+    /** A pooled data source on this database (on PostgreSQL, on its own schema). */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -199,7 +228,17 @@ public final class TestDatabase implements AutoCloseable {
         if (found.size() != 1) {
             throw new IllegalStateException("no single table named " + lowerCaseName + ": " + found);
         }
-        return rows("SELECT * FROM \"" + ((String) found.get(0).get("table_name")).replace("\"", "\"\"") + "\"");
+        return rows("SELECT * FROM " + quoted((String) found.get(0).get("table_name")));
+    }
+
+    /**
+     * {@code identifier} quoted for this database, to name a table or column exactly as it is stored:
+     * {@code "name"} on H2 and PostgreSQL, {@code `name`} on MariaDB.
+     */
+    public String quoted(String identifier) {
+        return kind == DatabaseKind.MARIADB
+                ? "`" + identifier.replace("`", "``") + "`"
+                : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -37,6 +37,12 @@ class DatabaseExtensionTest {
     }
 
     @DatabaseTest
+    void the_table_helpers_quote_for_each_database(TestDatabase db) {
+        db.update("INSERT INTO note (id, body) VALUES (?, ?)", 7, "quoted");
+        assertEquals("quoted", db.rowsOfTable("note").get(0).get("body"));
+    }
+
+    @DatabaseTest
     void databases_are_isolated_from_each_other(TestDatabase db) {
         synchronized (SEEN) {
             assertTrue(SEEN.add(db.name()), "database name reused: " + db.name());
@@ -49,6 +55,8 @@ class DatabaseExtensionTest {
     void postgresql_runs_in_its_own_schema(TestDatabase db) {
         if (db.kind() == DatabaseKind.POSTGRESQL) {
             assertEquals(db.name(), db.rows("SELECT current_schema() AS s").get(0).get("s"));
+        } else if (db.kind() == DatabaseKind.MARIADB) {
+            assertEquals(db.name(), db.rows("SELECT database() AS s").get(0).get("s"));
         } else {
             assertNotEquals("", db.name());
             assertEquals(1, db.queryLong("SELECT count(*) FROM information_schema.tables WHERE table_name = 'NOTE'"));

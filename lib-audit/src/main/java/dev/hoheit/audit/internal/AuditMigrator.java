@@ -50,8 +50,14 @@ public final class AuditMigrator {
     static String vendor(DataSource dataSource) {
         Platform.requireVersions("Hoheit audit", Flyway.class,
                 message -> new AuditException(AuditException.Problem.INCOMPATIBLE_DEPENDENCY, message));
-        return Platform.database(dataSource, "Hoheit audit",
+        Platform.Database database = Platform.database(dataSource, "Hoheit audit",
                 message -> new AuditException(AuditException.Problem.UNSUPPORTED_DATABASE, message),
-                e -> new AuditException(AuditException.Problem.STORAGE, "cannot connect to the audit database", e)).folder();
+                e -> new AuditException(AuditException.Problem.STORAGE, "cannot connect to the audit database", e));
+        if (database == Platform.Database.MARIADB) {
+            // Consent and retention run on MariaDB; the audit log's migrations, partitions and leadership do not yet.
+            throw new AuditException(AuditException.Problem.UNSUPPORTED_DATABASE,
+                    "Hoheit audit supports H2 2.x and PostgreSQL, not MariaDB (yet); nothing was written to the database");
+        }
+        return database.folder();
     }
 }

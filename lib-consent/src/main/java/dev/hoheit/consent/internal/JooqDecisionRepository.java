@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -26,6 +27,17 @@ final class JooqDecisionRepository {
      * ascending order, so two transactions can never wait for each other.
      */
     void lockSubject(DSLContext ctx, String subjectId) {
+        if (ctx.family() == SQLDialect.MARIADB) {
+            // INSERT IGNORE would leave a shared lock on an existing row, and two transactions upgrading
+            // theirs deadlock; an upsert that updates takes the exclusive lock at once.
+            ctx.insertInto(CONSENT_SUBJECT)
+                    .set(CONSENT_SUBJECT.SUBJECT_ID, subjectId)
+                    .set(CONSENT_SUBJECT.LAST_SEQ, 0L)
+                    .onDuplicateKeyUpdate()
+                    .set(CONSENT_SUBJECT.LAST_SEQ, CONSENT_SUBJECT.LAST_SEQ)
+                    .execute();
+            return;
+        }
         try {
             ctx.insertInto(CONSENT_SUBJECT)
                     .set(CONSENT_SUBJECT.SUBJECT_ID, subjectId)

@@ -17,17 +17,18 @@ public final class SchemaMigrator {
     }
 
     /**
-     * Migrates the current schema of {@code dataSource}.
+     * Migrates the current schema of {@code dataSource} with the scripts in {@code location}'s folder
+     * for the database at hand ({@code h2}, {@code postgresql} or {@code mariadb}).
      *
      * <p>{@code baselineOnMigrate} with baseline version 0 lets the library join a schema that already
      * holds the host's (or another library's) tables without skipping its own version 1.
      */
     public static int migrate(DataSource dataSource, String location, String historyTable) {
-        Database.supported(dataSource);
+        String vendorLocation = location + "/" + Database.supported(dataSource).folder();
         try {
             MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(location)
+                    .locations(vendorLocation)
                     .table(historyTable)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
@@ -37,12 +38,12 @@ public final class SchemaMigrator {
                     .migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("Applied {} migration(s) from {} (now at version {})",
-                        result.migrationsExecuted, location, result.targetSchemaVersion);
+                        result.migrationsExecuted, vendorLocation, result.targetSchemaVersion);
             }
             return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw new ConsentException(ConsentException.Problem.STORAGE,
-                    "Migration of " + location + " failed: " + e.getMessage(), e);
+                    "Migration of " + vendorLocation + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -12,10 +12,10 @@ import dev.hoheit.transaction.Transactions;
 import dev.hoheit.transaction.internal.JooqSettings;
 import dev.hoheit.transaction.internal.Platform;
 import dev.hoheit.transaction.internal.TransactionRunner;
+import dev.hoheit.transaction.internal.UtcInstantBinding;
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +37,8 @@ import org.jooq.impl.SQLDataType;
  * The SQL behind {@code TableStore}: a plain table with a subject column and a time column. Every
  * statement is a single one (atomic by itself) and joins the caller's transaction when the store's
  * binding says so. A purge batch deletes at most {@code limit} rows in one statement, picked by the
- * cheapest row address the database has: {@code ctid} on PostgreSQL, the key elsewhere.
+ * cheapest row address the database has: {@code ctid} on PostgreSQL, the key on H2; MariaDB deletes
+ * (or updates) {@code ORDER BY time LIMIT n} directly. On MariaDB the time column is read as UTC.
  */
 public final class JooqTableStore implements PersonalDataStore {
 
@@ -53,7 +54,7 @@ public final class JooqTableStore implements PersonalDataStore {
     private final StoreDescriptor descriptor;
     private final Table<Record> table;
     private final Field<String> subject;
-    private final Field<OffsetDateTime> time;
+    private final Field<Instant> time;
     private final Field<Object> key;
     /** Whether purge batches go by {@code ctid}; null until the first purge asks. */
     private volatile Boolean rowAddress;
@@ -67,7 +68,8 @@ public final class JooqTableStore implements PersonalDataStore {
                 DSL.using(dataSource, dialect, settings));
         this.table = DSL.table(DSL.name(shape.table().split("\\.")));
         this.subject = DSL.field(DSL.name(shape.subject()), SQLDataType.VARCHAR);
-        this.time = DSL.field(DSL.name(shape.time()), SQLDataType.TIMESTAMPWITHTIMEZONE);
+        // On MariaDB the time column (DATETIME or TIMESTAMP) is read as UTC, as the libraries' own columns are.
+        this.time = DSL.field(DSL.name(shape.time()), SQLDataType.TIMESTAMPWITHTIMEZONE.asConvertedDataType(new UtcInstantBinding()));
         this.key = DSL.field(DSL.name(shape.key()));
         List<String> personal = new ArrayList<>(shape.fields());
         if (shape.binary() != null) {
@@ -142,6 +144,9 @@ public final class JooqTableStore implements PersonalDataStore {
         }
         Condition due = due(cutoff, heldSubjects, action);
         int affected = guard("purge", () -> runner.writeStatement(ctx -> {
+            if (database == Platform.Database.MARIADB) {
+                return purgeInOrder(ctx, due, action, limit);
+            }
             Condition picked = picked(ctx, due, limit);
             if (action == RetentionAction.DELETE) {
                 return ctx.deleteFrom(table).where(picked).execute();
@@ -162,13 +167,13 @@ public final class JooqTableStore implements PersonalDataStore {
         }
         Condition open = notHeld(heldSubjects).and(shape.anonymised().isEmpty() ? DSL.noCondition() : notAnonymised());
         return guard("find the oldest record", () -> runner.read(ctx -> Optional.ofNullable(
-                ctx.select(DSL.min(time)).from(table).where(open).fetchOne(0, OffsetDateTime.class)).map(OffsetDateTime::toInstant)));
+                ctx.select(DSL.min(time)).from(table).where(open).fetchOne(0, Instant.class))));
     }
 
     // ---- SQL pieces -------------------------------------------------------------------------
 
     private Condition due(Instant cutoff, Set<String> heldSubjects, RetentionAction action) {
-        Condition due = time.lt(cutoff.atOffset(java.time.ZoneOffset.UTC)).and(notHeld(heldSubjects));
+        Condition due = time.lt(cutoff).and(notHeld(heldSubjects));
         return action == RetentionAction.ANONYMISE ? due.and(notAnonymised()) : due;
     }
 
@@ -178,6 +183,22 @@ public final class JooqTableStore implements PersonalDataStore {
 
     private Condition notAnonymised() {
         return DSL.or(shape.anonymised().stream().map(column -> DSL.field(DSL.name(column)).isNotNull()).toList());
+    }
+
+    /**
+     * One batch on MariaDB, which takes neither a {@code LIMIT} in an {@code IN} subquery nor a
+     * subquery on the table it changes: {@code DELETE} (or {@code UPDATE}) {@code ... WHERE due ORDER BY
+     * time LIMIT n}, oldest rows first, along the time column's index.
+     */
+    private int purgeInOrder(DSLContext ctx, Condition due, RetentionAction action, int limit) {
+        if (action == RetentionAction.DELETE) {
+            return ctx.deleteFrom(table).where(due).orderBy(time, key).limit(limit).execute();
+        }
+        Map<Field<?>, Object> cleared = new LinkedHashMap<>();
+        for (String column : shape.anonymised()) {
+            cleared.put(DSL.field(DSL.name(column)), null);
+        }
+        return ctx.update(table).set(cleared).where(due).orderBy(time, key).limit(limit).execute();
     }
 
     /**
@@ -207,9 +228,14 @@ public final class JooqTableStore implements PersonalDataStore {
         return known;
     }
 
-    private static Object exported(Object value) {
+    private Object exported(Object value) {
         if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
+            // MariaDB has no time zone type: its DATETIMEs hold UTC here, whatever the JVM's zone.
+            return database == Platform.Database.MARIADB
+                    ? timestamp.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC) : timestamp.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local && database == Platform.Database.MARIADB) {
+            return local.toInstant(java.time.ZoneOffset.UTC);
         }
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate();

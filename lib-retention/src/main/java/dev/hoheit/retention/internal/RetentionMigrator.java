@@ -32,12 +32,13 @@ final class RetentionMigrator {
                 e -> new RetentionException(RetentionException.Problem.STORAGE, "cannot connect to the retention database", e));
     }
 
+    /** Migrates with the scripts in {@link #LOCATION}'s folder for the database at hand. */
     static int migrate(DataSource dataSource) {
-        supported(dataSource);
+        String location = LOCATION + "/" + supported(dataSource).folder();
         try {
             MigrateResult result = Flyway.configure(RetentionMigrator.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations(LOCATION)
+                    .locations(location)
                     .table(HISTORY_TABLE)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
@@ -45,11 +46,11 @@ final class RetentionMigrator {
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
-                LOG.info("Applied {} migration(s) from {}", result.migrationsExecuted, LOCATION);
+                LOG.info("Applied {} migration(s) from {}", result.migrationsExecuted, location);
             }
             return result.migrationsExecuted;
         } catch (FlywayException e) {
-            throw new RetentionException(RetentionException.Problem.STORAGE, "Migration of " + LOCATION + " failed: " + e.getMessage(), e);
+            throw new RetentionException(RetentionException.Problem.STORAGE, "Migration of " + location + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -26,8 +26,14 @@ public final class Platform {
     public static final int MIN_POSTGRESQL = 15;
     /** The oldest H2 the libraries accept (the 1.4 line has another SQL grammar and file format). */
     public static final int MIN_H2 = 2;
-    /** The databases the libraries support, for messages. */
-    public static final String SUPPORTED_DATABASES = "H2 " + MIN_H2 + ".x and PostgreSQL " + MIN_POSTGRESQL + " or newer";
+    /** The oldest MariaDB the libraries are tested on and accept (major, minor). */
+    public static final int[] MIN_MARIADB = {10, 11};
+    /**
+     * The databases the libraries support, for messages. MySQL is refused: its SQL is close to
+     * MariaDB's, but the libraries are not tested on it.
+     */
+    public static final String SUPPORTED_DATABASES = "H2 " + MIN_H2 + ".x, PostgreSQL " + MIN_POSTGRESQL + " or newer and MariaDB "
+            + MIN_MARIADB[0] + "." + MIN_MARIADB[1] + " or newer";
 
     private Platform() {
     }
@@ -35,7 +41,8 @@ public final class Platform {
     /** A supported database: the folder of its migrations and its jOOQ dialect. */
     public enum Database {
         H2("h2", SQLDialect.H2),
-        POSTGRESQL("postgresql", SQLDialect.POSTGRES);
+        POSTGRESQL("postgresql", SQLDialect.POSTGRES),
+        MARIADB("mariadb", SQLDialect.MARIADB);
 
         private final String folder;
         private final SQLDialect dialect;
@@ -67,10 +74,12 @@ public final class Platform {
         String product;
         String version;
         int major;
+        int minor;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
             version = connection.getMetaData().getDatabaseProductVersion();
             major = connection.getMetaData().getDatabaseMajorVersion();
+            minor = connection.getMetaData().getDatabaseMinorVersion();
         } catch (SQLException e) {
             throw unreachable.apply(e);
         }
@@ -80,6 +89,9 @@ public final class Platform {
         }
         if (name.equals("h2") && major >= MIN_H2) {
             return Database.H2;
+        }
+        if (name.equals("mariadb") && (major > MIN_MARIADB[0] || major == MIN_MARIADB[0] && minor >= MIN_MARIADB[1])) {
+            return Database.MARIADB;
         }
         throw unsupported.apply(library + " supports " + SUPPORTED_DATABASES + ", not " + product + " " + version
                 + "; nothing was written to the database");
