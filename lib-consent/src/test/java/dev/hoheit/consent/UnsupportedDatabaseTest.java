@@ -38,7 +38,7 @@ class UnsupportedDatabaseTest {
         ForeignDatabase old = ForeignDatabase.posingAs(db.dataSource(), "PostgreSQL", "12.4");
         ConsentException e = assertThrows(ConsentException.class, () -> ConsentService.create(old, ConsentConfig.of(Fixtures.CONTROLLER)));
         assertEquals(ConsentException.Problem.UNSUPPORTED_DATABASE, e.problem());
-        assertTrue(e.getMessage().contains("PostgreSQL 15 or newer, not PostgreSQL 12.4"), e.getMessage());
+        assertTrue(e.getMessage().contains("PostgreSQL 15 or newer") && e.getMessage().contains("not PostgreSQL 12.4"), e.getMessage());
         assertEquals(List.of(), old.statements());
         ForeignDatabase oldH2 = ForeignDatabase.posingAs(db.dataSource(), "H2", "1.4.200 (2019-10-14)");
         assertEquals(ConsentException.Problem.UNSUPPORTED_DATABASE,

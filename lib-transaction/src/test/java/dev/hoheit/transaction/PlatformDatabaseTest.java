@@ -35,8 +35,16 @@ class PlatformDatabaseTest {
     void mysql_is_refused_before_any_statement_since_it_is_not_tested(TestDatabase db) {
         ForeignDatabase mysql = ForeignDatabase.posingAs(db.dataSource(), "MySQL", "8.4.3");
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> detect(mysql));
-        assertTrue(refused.getMessage().startsWith("Hoheit test supports H2 2.x, PostgreSQL and MariaDB, not MySQL 8.4.3"),
+        assertTrue(refused.getMessage().startsWith("Hoheit test supports H2 2.x, PostgreSQL 15 or newer and MariaDB 10.11 or newer, not MySQL 8.4.3"),
                 refused.getMessage());
         assertEquals(List.of(), mysql.statements());
+    }
+
+    @DatabaseTest
+    void a_mariadb_older_than_the_tested_one_is_refused(TestDatabase db) {
+        ForeignDatabase old = ForeignDatabase.posingAs(db.dataSource(), "MariaDB", "10.6.18-MariaDB");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> detect(old));
+        assertTrue(refused.getMessage().contains("MariaDB 10.11 or newer, not MariaDB 10.6.18-MariaDB"), refused.getMessage());
+        assertEquals(List.of(), old.statements());
     }
 }
