@@ -29,9 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RetentionRunner {
 
-    /** How often a running step's count of affected records is written (it shows the progress of a long step). */
-    private static final long PROGRESS_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
-
     private static final Logger LOG = LoggerFactory.getLogger(RetentionRunner.class);
 
     private final TransactionRunner tx;
@@ -123,31 +120,18 @@ final class RetentionRunner {
     /** Purges one category in one store, batch by batch; returns whether it succeeded. */
     private boolean apply(UUID runId, String category, PersonalDataStore store, StepReport step, Set<String> held) {
         String name = store.descriptor().name();
-        // The step's count is written at most once a second and at the end, not after every batch: each write
-        // is a commit of its own, which on a large purge cost as much as the batches' deletes.
-        long pending = 0;
-        long written = System.nanoTime();
         try {
             PurgeBatch batch;
             do {
                 batch = store.purge(category, step.cutoff(), step.action(), held, batchSize);
-                pending += batch.affected();
-                if (pending > 0 && System.nanoTime() - written >= PROGRESS_EVERY_NANOS) {
-                    runs.addAffected(runId, category, name, pending);
-                    pending = 0;
-                    written = System.nanoTime();
+                if (batch.affected() > 0) {
+                    // After every batch, not once at the end: a run that dies midway still says what it did.
+                    runs.addAffected(runId, category, name, batch.affected());
                 }
             } while (batch.more());
-            if (pending > 0) {
-                runs.addAffected(runId, category, name, pending);
-                pending = 0;
-            }
             runs.finishStep(runId, category, name, "DONE", null, clock.instant());
             return true;
         } catch (RuntimeException e) {
-            if (pending > 0) {
-                runs.addAffected(runId, category, name, pending); // what the batches before the failure did
-            }
             // Hoheit's own exceptions carry no personal data; a host store's message might.
             boolean ours = e.getClass().getName().startsWith("dev.hoheit.");
             LOG.error("Retention of {} in store {} failed: {}{}", category, name, e.getClass().getName(),
