@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hoheit.audit.AuditConfig;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.retention.spi.ExportSink;
+import dev.hoheit.retention.spi.PersonalDataStore;
 import dev.hoheit.retention.spi.PurgeBatch;
 import dev.hoheit.retention.spi.RetentionAction;
 import dev.hoheit.testkit.DatabaseKind;
@@ -81,6 +82,28 @@ class TableStoreTest {
         return TableStore.table(dataSource, "visit")
                 .subject("owner_id").time("created_at").category("visits", "pages the person visited")
                 .fields("id", "page", "ip_address", "created_at");
+    }
+
+    @DatabaseTest
+    void the_readme_example_declares_a_working_store(TestDatabase db) {
+        createVisits(db);
+        visit(db, 1, "mentee-42", "/plans", "192.0.2.1", null, NOW.minus(Duration.ofDays(9)));
+        DataSource dataSource = db.dataSource();
+        // README example start
+        PersonalDataStore visits = TableStore.table(dataSource, "visit")
+                .subject("owner_id").time("created_at").category("visits", "pages the person visited")
+                .fields("id", "page", "ip_address", "created_at").anonymising("ip_address").build();
+        // README example end
+        assertEquals(1, visits.count("mentee-42"));
+        assertEquals(1, visits.purge("visits", NOW.minus(Duration.ofDays(7)), RetentionAction.ANONYMISE, Set.of(), 10).affected());
+        Collected export = new Collected();
+        visits.export("mentee-42", export);
+        assertEquals(null, export.records.get(0).get("ip_address"), "anonymised: the address is gone, the visit stays");
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_readme_shows_exactly_this_example() throws Exception {
+        dev.hoheit.testkit.ReadmeBlocks.assertReadmeContainsExample(java.nio.file.Path.of("src/test/java/dev/hoheit/retention/TableStoreTest.java"));
     }
 
     @DatabaseTest
