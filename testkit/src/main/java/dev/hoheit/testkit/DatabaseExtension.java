@@ -56,11 +56,8 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
             if (skipped != null) {
                 return ConditionEvaluationResult.disabled(kind.displayName() + " skipped: " + skipped);
             }
-            if (kind == DatabaseKind.POSTGRESQL && PostgresServer.get() instanceof PostgresServer.Unavailable missing) {
-                return ConditionEvaluationResult.disabled("PostgreSQL skipped: " + missing.reason());
-            }
-            if (kind == DatabaseKind.MARIADB && MariaDbServer.get() instanceof MariaDbServer.Unavailable missing) {
-                return ConditionEvaluationResult.disabled("MariaDB skipped: " + missing.reason());
+            if (kind != DatabaseKind.H2 && DatabaseServer.of(kind) instanceof DatabaseServer.Unavailable missing) {
+                return ConditionEvaluationResult.disabled(kind.displayName() + " skipped: " + missing.reason());
             }
             return ConditionEvaluationResult.enabled(kind.displayName() + " available");
         }

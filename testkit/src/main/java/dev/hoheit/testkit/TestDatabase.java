@@ -69,32 +69,34 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static TestDatabase postgres(String name) {
-        if (!(PostgresServer.get() instanceof PostgresServer.Available server)) {
-            throw new IllegalStateException("PostgreSQL is not available: " + PostgresServer.get());
-        }
-        runAdmin(server, "CREATE SCHEMA " + name);
-        HikariConfig config = baseConfig(name);
-        config.setJdbcUrl(server.jdbcUrl());
-        if (server.user() != null) {
-            config.setUsername(server.user());
-        }
-        if (server.password() != null) {
-            config.setPassword(server.password());
-        }
+        DatabaseServer.Available server = server(DatabaseKind.POSTGRESQL);
+        server.admin("CREATE SCHEMA " + name);
+        HikariConfig config = poolConfig(name, server.jdbcUrl(), server);
         config.setSchema(name);
         HikariDataSource dataSource = new HikariDataSource(config);
         String url = server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + name;
         return new TestDatabase(DatabaseKind.POSTGRESQL, name, url, dataSource,
-                () -> runAdmin(server, "DROP SCHEMA " + name + " CASCADE"));
+                () -> server.admin("DROP SCHEMA " + name + " CASCADE"));
     }
 
     private static TestDatabase mariadb(String name) {
-        if (!(MariaDbServer.get() instanceof MariaDbServer.Available server)) {
-            throw new IllegalStateException("MariaDB is not available: " + MariaDbServer.get());
-        }
+        DatabaseServer.Available server = server(DatabaseKind.MARIADB);
         // The server's default character set and collation, as a host's database would have them.
-        runAdmin(server, "CREATE DATABASE " + name);
+        server.admin("CREATE DATABASE " + name);
         String url = server.urlFor(name);
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(name, url, server));
+        return new TestDatabase(DatabaseKind.MARIADB, name, url, dataSource, () -> server.admin("DROP DATABASE " + name));
+    }
+
+    private static DatabaseServer.Available server(DatabaseKind kind) {
+        if (!(DatabaseServer.of(kind) instanceof DatabaseServer.Available server)) {
+            throw new IllegalStateException(kind.displayName() + " is not available: " + DatabaseServer.of(kind));
+        }
+        return server;
+    }
+
+    /** A test's pool on {@code url} with the server's credentials. */
+    private static HikariConfig poolConfig(String name, String url, DatabaseServer.Available server) {
         HikariConfig config = baseConfig(name);
         config.setJdbcUrl(url);
         if (server.user() != null) {
@@ -103,17 +105,7 @@ public final class TestDatabase implements AutoCloseable {
         if (server.password() != null) {
             config.setPassword(server.password());
         }
-        HikariDataSource dataSource = new HikariDataSource(config);
-        return new TestDatabase(DatabaseKind.MARIADB, name, url, dataSource,
-                () -> runAdmin(server, "DROP DATABASE " + name));
-    }
-
-    private static void runAdmin(MariaDbServer.Available server, String sql) {
-        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("MariaDB admin statement failed: " + sql, e);
-        }
+        return config;
     }
 
     private static HikariConfig baseConfig(String name) {
@@ -123,14 +115,6 @@ public final class TestDatabase implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setConnectionTimeout(10_000);
         return config;
-    }
-
-    private static void runAdmin(PostgresServer.Available server, String sql) {
-        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL admin statement failed: " + sql, e);
-        }
     }
 
     /** Which database this is. */
