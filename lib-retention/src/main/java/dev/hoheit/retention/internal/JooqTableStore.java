@@ -56,6 +56,8 @@ public final class JooqTableStore implements PersonalDataStore {
     private final Field<String> subject;
     private final Field<Instant> time;
     private final Field<Object> key;
+    /** What ANONYMISE sets: every anonymised column to NULL. */
+    private final Map<Field<?>, Object> cleared;
     /** Whether purge batches go by {@code ctid}; null until the first purge asks. */
     private volatile Boolean rowAddress;
 
@@ -71,6 +73,11 @@ public final class JooqTableStore implements PersonalDataStore {
         // On MariaDB the time column (DATETIME or TIMESTAMP) is read as UTC, as the libraries' own columns are.
         this.time = DSL.field(DSL.name(shape.time()), SQLDataType.TIMESTAMPWITHTIMEZONE.asConvertedDataType(new UtcInstantBinding()));
         this.key = DSL.field(DSL.name(shape.key()));
+        Map<Field<?>, Object> toNull = new LinkedHashMap<>();
+        for (String column : shape.anonymised()) {
+            toNull.put(DSL.field(DSL.name(column)), null);
+        }
+        this.cleared = java.util.Collections.unmodifiableMap(toNull);
         List<String> personal = new ArrayList<>(shape.fields());
         if (shape.binary() != null) {
             personal.add(shape.binary());
@@ -151,10 +158,6 @@ public final class JooqTableStore implements PersonalDataStore {
             if (action == RetentionAction.DELETE) {
                 return ctx.deleteFrom(table).where(picked).execute();
             }
-            Map<Field<?>, Object> cleared = new LinkedHashMap<>();
-            for (String column : shape.anonymised()) {
-                cleared.put(DSL.field(DSL.name(column)), null);
-            }
             return ctx.update(table).set(cleared).where(picked).execute();
         }));
         return new PurgeBatch(affected, affected >= limit);
@@ -193,10 +196,6 @@ public final class JooqTableStore implements PersonalDataStore {
     private int purgeInOrder(DSLContext ctx, Condition due, RetentionAction action, int limit) {
         if (action == RetentionAction.DELETE) {
             return ctx.deleteFrom(table).where(due).orderBy(time, key).limit(limit).execute();
-        }
-        Map<Field<?>, Object> cleared = new LinkedHashMap<>();
-        for (String column : shape.anonymised()) {
-            cleared.put(DSL.field(DSL.name(column)), null);
         }
         return ctx.update(table).set(cleared).where(due).orderBy(time, key).limit(limit).execute();
     }
