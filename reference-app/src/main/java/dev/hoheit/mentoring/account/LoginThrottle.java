@@ -4,16 +4,11 @@ import dev.hoheit.mentoring.AppTransactions;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_LOGIN_THROTTLE;
 
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppLoginThrottleRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 
 /**
@@ -29,7 +24,7 @@ public final class LoginThrottle {
     private static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
     private final DSLContext db;
-    private final SecretKey tagKey;
+    private final ThrottleTags tags;
     private final Clock clock;
 
     /**
@@ -40,7 +35,7 @@ public final class LoginThrottle {
      */
     public LoginThrottle(DSLContext db, SecretKey masterKey, Clock clock) {
         this.db = db;
-        this.tagKey = new SecretKeySpec(hmac(masterKey, "smoffen-login-throttle-v1"), "HmacSHA256");
+        this.tags = new ThrottleTags(masterKey, "smoffen-login-throttle-v1");
         this.clock = clock;
     }
 
@@ -100,16 +95,6 @@ public final class LoginThrottle {
     }
 
     private String tag(String key) {
-        return HexFormat.of().formatHex(hmac(tagKey, key));
-    }
-
-    private static byte[] hmac(SecretKey key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
-        }
+        return tags.tag(key);
     }
 }

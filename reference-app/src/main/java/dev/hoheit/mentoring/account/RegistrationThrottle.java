@@ -5,15 +5,10 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_REGISTRATION_THROTTL
 import dev.hoheit.mentoring.AppLimits;
 import dev.hoheit.mentoring.AppTransactions;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppRegistrationThrottleRecord;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -30,13 +25,13 @@ public final class RegistrationThrottle {
     static final Duration WINDOW = Duration.ofHours(1);
 
     private final DSLContext db;
-    private final SecretKey tagKey;
+    private final ThrottleTags tags;
     private final int perWindow;
     private final Clock clock;
 
     public RegistrationThrottle(DSLContext db, SecretKey masterKey, AppLimits limits, Clock clock) {
         this.db = db;
-        this.tagKey = new SecretKeySpec(hmac(masterKey.getEncoded(), "smoffen-registration-throttle-v1"), "HmacSHA256");
+        this.tags = new ThrottleTags(masterKey, "smoffen-registration-throttle-v1");
         this.perWindow = limits.registrationsPerHour();
         this.clock = clock;
     }
@@ -51,7 +46,7 @@ public final class RegistrationThrottle {
      * until the address may register again (the attempt is then not counted).
      */
     public Duration admit(String address) {
-        String tag = HexFormat.of().formatHex(hmac(tagKey.getEncoded(), address == null ? "" : address));
+        String tag = tags.tag(address == null ? "" : address);
         Instant now = clock.instant();
         try {
             AppTransactions.atomically(db, t -> t.insertInto(APP_REGISTRATION_THROTTLE).set(APP_REGISTRATION_THROTTLE.THROTTLE_KEY, tag)
@@ -82,15 +77,5 @@ public final class RegistrationThrottle {
         db.deleteFrom(APP_REGISTRATION_THROTTLE).where(APP_REGISTRATION_THROTTLE.WINDOW_START.lt(now.minus(WINDOW.multipliedBy(2))))
                 .execute();
         return Duration.ZERO;
-    }
-
-    private static byte[] hmac(byte[] key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
-        }
     }
 }
