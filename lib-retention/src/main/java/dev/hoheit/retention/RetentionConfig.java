@@ -6,8 +6,10 @@ import dev.hoheit.transaction.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,7 +31,11 @@ import java.util.Set;
 public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, List<RetentionPolicy> policies,
                               Clock clock, boolean migrate, int batchSize, Transactions transactions) {
 
-    /** Validates the settings: unique store names, one policy per category, every policy's category held by a store. */
+    /**
+     * Validates the settings: unique store names, one policy per category, every policy's category held
+     * by a store, and purgeable in every store that holds it (a policy on records a store cannot purge
+     * would promise a period nobody keeps).
+     */
     public RetentionConfig {
         Objects.requireNonNull(audit, "audit");
         stores = List.copyOf(stores);
@@ -41,11 +47,17 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
         }
         Set<String> names = new HashSet<>();
         Set<String> categories = new HashSet<>();
+        Map<String, String> notPurgeable = new HashMap<>();
         for (PersonalDataStore store : stores) {
             if (!names.add(store.descriptor().name())) {
                 throw invalid("two stores are named " + store.descriptor().name());
             }
-            store.descriptor().categories().forEach(category -> categories.add(category.name()));
+            store.descriptor().categories().forEach(category -> {
+                categories.add(category.name());
+                if (!category.purgeable()) {
+                    notPurgeable.putIfAbsent(category.name(), store.descriptor().name());
+                }
+            });
         }
         Set<String> withPolicy = new HashSet<>();
         for (RetentionPolicy policy : policies) {
@@ -54,6 +66,10 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
             }
             if (!categories.contains(policy.category())) {
                 throw invalid("policy for category " + policy.category() + ", which no registered store holds");
+            }
+            if (notPurgeable.containsKey(policy.category())) {
+                throw invalid("policy for category " + policy.category() + ", which store " + notPurgeable.get(policy.category())
+                        + " holds but cannot purge (its DataCategory is not purgeable): the promised period would not be kept");
             }
         }
     }

@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param name the category name (letters, digits, {@code -})
  * @param description what it is, in plain words (shown in exports and reports)
  * @param fields the personal fields it holds
- * @param purgeable whether the store can delete or anonymise old records of this category
+ * @param purgeable whether the store can delete or anonymise old records of this category; a retention
+ *                  policy may name only purgeable categories ({@code false}: the records live until the
+ *                  person's erasure)
  * @since 0.1
  */
 public record DataCategory(String name, String description, List<String> fields, boolean purgeable) {

@@ -9,7 +9,27 @@ import java.util.Set;
  * retention service so that export, erasure and retention provably cover it.
  *
  * <p>Implementations must be thread-safe and idempotent: erasing twice, or purging the same range
- * twice, is harmless.
+ * twice, is harmless. {@link dev.hoheit.retention.TableStore} implements all of this for a plain table.
+ *
+ * <p>The contract, method by method, where a first implementation usually wonders:
+ * <ul>
+ *   <li>{@link #count} and {@link #export} see the same records: {@code count} is the number
+ *       {@code export} would write at the same moment (the export manifest lists both, and an auditor
+ *       compares them). Records about the person that others hold (a message they received) count
+ *       in both or in neither.</li>
+ *   <li>{@link #purge} is called only for categories this store declares {@linkplain DataCategory#purgeable()
+ *       purgeable}; a category it does not hold returns {@link PurgeBatch#none()}. An action it cannot
+ *       carry out for a category it holds (say {@link RetentionAction#SHRED} on a store without per-record
+ *       keys) must throw, never return {@code none()}: the run marks the step FAILED and the auditor sees
+ *       it, where a silent skip would keep data longer than promised.</li>
+ *   <li>A {@link dev.hoheit.retention.RetentionPolicy} may only name a category every store holding it
+ *       declares purgeable: {@link dev.hoheit.retention.RetentionConfig} refuses the others, since no run
+ *       could keep their period. Non-purgeable categories (an account, its consent records) live until
+ *       the person's erasure.</li>
+ *   <li>{@link #purge} and {@link #oldest} agree: after purging a category up to a cutoff until
+ *       {@code more()} is false, {@code oldest} of that category is empty or not before the cutoff
+ *       (held subjects aside). The auditor's overdue check rests on it.</li>
+ * </ul>
  *
  * @since 0.1
  */
