@@ -15,6 +15,8 @@ import java.util.Optional;
  * default that works on a fresh machine: H2 in {@code ./data}, port 7070.
  *
  * @param dataDir where the embedded database and the keys live ({@code HOHEIT_DATA_DIR}, default {@code ./data})
+ * @param host the address the HTTP server binds ({@code HOHEIT_HOST}, default {@code 127.0.0.1}: this machine
+ *        only; {@code 0.0.0.0} binds every IPv4 interface, behind a TLS proxy or firewall)
  * @param port the HTTP port ({@code HOHEIT_PORT}, default 7070; 0 picks a free one)
  * @param dbUrl a JDBC URL to use instead of the embedded H2 ({@code HOHEIT_DB_URL})
  * @param dbUser the database user ({@code HOHEIT_DB_USER})
@@ -36,7 +38,7 @@ import java.util.Optional;
  *        {@code HOHEIT_SMOFF_ENTRIES_PER_DAY}, {@code HOHEIT_PICTURES_PER_ACCOUNT}, {@code HOHEIT_MESSAGES_PER_MINUTE},
  *        {@code HOHEIT_PICTURE_DECODES}, {@code HOHEIT_PICTURE_MEMORY_MB})
  */
-public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Optional<String> dbUser,
+public record AppSettings(Path dataDir, String host, int port, Optional<String> dbUrl, Optional<String> dbUser,
                           Optional<String> dbPassword, Path masterKeyFile, Optional<String> operatorPassword,
                           boolean demo, boolean behindTls, String auditOrigin, List<WitnessEndpoint> auditWitnesses,
                           int auditWitnessQuorum, int researchMinGroup, Optional<Mailer.Settings> mail,
@@ -54,6 +56,7 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("HOHEIT_PORT must be between 0 and 65535, was " + port);
         }
+        String host = host(value(env, "HOHEIT_HOST").orElse(DEFAULT_HOST));
         Path masterKey = value(env, "HOHEIT_MASTER_KEY_FILE").map(Path::of)
                 .orElse(dataDir.resolve("keys").resolve("app-master.key"));
         boolean demo = Arrays.asList(args).contains("--demo") || "true".equalsIgnoreCase(env.get("HOHEIT_DEMO"));
@@ -78,11 +81,42 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
             throw new IllegalArgumentException("HOHEIT_RESEARCH_MIN_GROUP must be at least 10 (smaller groups could single people out), was "
                     + researchMinGroup);
         }
-        return new AppSettings(dataDir, port, value(env, "HOHEIT_DB_URL"), value(env, "HOHEIT_DB_USER"),
+        return new AppSettings(dataDir, host, port, value(env, "HOHEIT_DB_URL"), value(env, "HOHEIT_DB_USER"),
                 value(env, "HOHEIT_DB_PASSWORD"), masterKey, value(env, "HOHEIT_OPERATOR_PASSWORD"), demo,
                 "true".equalsIgnoreCase(env.get("HOHEIT_BEHIND_TLS")),
                 value(env, "HOHEIT_AUDIT_ORIGIN").orElse("smoffen.local/audit"), witnesses, quorum, researchMinGroup, mail(env),
                 AppLimits.from(env));
+    }
+
+    /** Where the app listens unless {@code HOHEIT_HOST} says otherwise: this machine only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /**
+     * {@code HOHEIT_HOST}: an IP address or a host name without port or scheme. Checked here, so a typo
+     * fails with the variable's name instead of as a bind error deep in the web server.
+     */
+    private static String host(String setting) {
+        if (!setting.matches("[A-Za-z0-9.:\\-]+|\\[[0-9A-Fa-f:.]+]")) {
+            throw new IllegalArgumentException("HOHEIT_HOST must be an IP address or a host name (no scheme or port), was " + setting);
+        }
+        String bare = setting.startsWith("[") ? setting.substring(1, setting.length() - 1) : setting;
+        try {
+            java.net.InetAddress.getByName(bare);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("HOHEIT_HOST names no address of this machine: " + setting, e);
+        }
+        return bare;
+    }
+
+    /**
+     * The address to open in a browser: the bound host, or {@code localhost} when the app binds every
+     * interface or this machine's loopback.
+     */
+    public String browserHost() {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost")) {
+            return "localhost";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** SMTP settings, when {@code HOHEIT_SMTP_HOST} is set. */
@@ -128,7 +162,7 @@ public record AppSettings(Path dataDir, int port, Optional<String> dbUrl, Option
 
     /** The same settings on another port. */
     public AppSettings withPort(int newPort) {
-        return new AppSettings(dataDir, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls,
+        return new AppSettings(dataDir, host, newPort, dbUrl, dbUser, dbPassword, masterKeyFile, operatorPassword, demo, behindTls,
                 auditOrigin, auditWitnesses, auditWitnessQuorum, researchMinGroup, mail,
                 limits);
     }

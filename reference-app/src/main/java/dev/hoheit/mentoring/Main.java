@@ -23,10 +23,17 @@ public final class Main {
         app.generatedOperatorPassword().ifPresent(password -> System.out.println(
                 "\nFirst start: the operator account is 'operator' with password " + password
                         + "\nIt is shown only this once. Set HOHEIT_OPERATOR_PASSWORD to choose it yourself.\n"));
+        if (app.operatorPasswordIgnored()) {
+            System.out.println("\nHOHEIT_OPERATOR_PASSWORD was ignored: the operator account exists already, and the variable only"
+                    + " chooses the password of the first start.\nTo give the operator a new password, stop the app and run:"
+                    + " java -jar hoheit-mentoring.jar reset-operator-password\n");
+        }
         if (settings.demo()) {
             System.out.println("Demo accounts (password " + DemoData.PASSWORD + "): demo-mentee, demo-mentor, demo-employer, demo-auditor"
                     + (app.demoSeeded() ? " (created now)" : ""));
         }
-        System.out.println("Smoffen runs at http://localhost:" + app.port() + "/ (data in " + settings.dataDir() + ")");
+        System.out.println("Smoffen runs at http://" + settings.browserHost() + ":" + app.port() + "/ (listening on "
+                + settings.host() + (settings.host().equals(AppSettings.DEFAULT_HOST) ? ", this machine only; HOHEIT_HOST=0.0.0.0 opens it to the network" : "")
+                + "; data in " + settings.dataDir() + ")");
     }
 }

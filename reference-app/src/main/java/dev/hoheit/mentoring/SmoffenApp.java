@@ -79,10 +79,11 @@ public final class SmoffenApp implements AutoCloseable {
     private final WebServer web;
     private final Optional<String> generatedOperatorPassword;
     private final boolean demoSeeded;
+    private final boolean operatorPasswordIgnored;
     private final Mailer mailer; // null without SMTP settings
 
     private SmoffenApp(HikariDataSource ownedDataSource, AuditLog audit, RetentionService retention, WebServer web,
-                       Optional<String> generatedOperatorPassword, boolean demoSeeded, Mailer mailer) {
+                       Optional<String> generatedOperatorPassword, boolean operatorPasswordIgnored, boolean demoSeeded, Mailer mailer) {
         this.ownedDataSource = ownedDataSource;
         this.mailer = mailer;
         this.audit = audit;
@@ -90,6 +91,7 @@ public final class SmoffenApp implements AutoCloseable {
         this.web = web;
         this.generatedOperatorPassword = generatedOperatorPassword;
         this.demoSeeded = demoSeeded;
+        this.operatorPasswordIgnored = operatorPasswordIgnored;
     }
 
     /** Whether this start seeded the demo accounts. */
@@ -180,7 +182,13 @@ public final class SmoffenApp implements AutoCloseable {
                 .withPolicy(RetentionPolicy.anonymise(Stores.CLIENT_DATA, Duration.ofDays(6), "R28: IP addresses at most 7 days"))
                 .withPolicy(RetentionPolicy.delete(AccountStore.SESSIONS, Duration.ofMinutes(1), "sessions deleted when expired"))
                 .withClock(clock).withTransactions(inRequest));
-        Optional<String> generated = ensureOperator(accounts, settings);
+        boolean operatorExisted = accounts.findByNickname("operator").isPresent();
+        Optional<String> generated = operatorExisted ? Optional.empty() : createOperator(accounts, settings);
+        boolean operatorPasswordIgnored = operatorExisted && settings.operatorPassword().isPresent();
+        if (operatorPasswordIgnored) {
+            LOG.warn("HOHEIT_OPERATOR_PASSWORD is set, but the operator account exists already: the variable only chooses the"
+                    + " first start's password and was ignored. To set a new one, run the reset-operator-password command (README)");
+        }
         DataFolder.restrict(settings.dataDir(), settings.masterKeyFile()); // the database file and the keys: 0600
         boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
         retention.startScheduler(Duration.ofHours(1));
@@ -189,16 +197,13 @@ public final class SmoffenApp implements AutoCloseable {
                 privacyRequests, notifications, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
                 new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls(),
-                new UsageCaps(db, settings.limits(), clock), new RegistrationThrottle(db, masterKey, settings.limits(), clock)), settings.port());
+                new UsageCaps(db, settings.limits(), clock), new RegistrationThrottle(db, masterKey, settings.limits(), clock)), settings.host(), settings.port());
         Mailer mailer = settings.mail().map(mail -> new Mailer(db, notifications, accounts::email, mail, clock)).orElse(null);
-        return new SmoffenApp(owned, audit, retention, web, generated, demoSeeded, mailer);
+        return new SmoffenApp(owned, audit, retention, web, generated, operatorPasswordIgnored, demoSeeded, mailer);
     }
 
     /** The first start creates the operator; returns the password when it was generated. */
-    private static Optional<String> ensureOperator(AccountService accounts, AppSettings settings) {
-        if (accounts.findByNickname("operator").isPresent()) {
-            return Optional.empty();
-        }
+    private static Optional<String> createOperator(AccountService accounts, AppSettings settings) {
         Optional<String> given = settings.operatorPassword();
         String password = given.orElseGet(() -> {
             byte[] bytes = new byte[18];
@@ -292,6 +297,14 @@ public final class SmoffenApp implements AutoCloseable {
     /** The port the web server listens on. */
     public int port() {
         return web.port();
+    }
+
+    /**
+     * Whether {@code HOHEIT_OPERATOR_PASSWORD} was set although the operator account existed already (it
+     * only chooses the first start's password; the start ignored it).
+     */
+    public boolean operatorPasswordIgnored() {
+        return operatorPasswordIgnored;
     }
 
     /** The operator password, when the first start generated it (shown once, then forgotten). */

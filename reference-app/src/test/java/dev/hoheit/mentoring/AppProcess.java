@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 record AppProcess(Process process, URI url, Path stderr) {
 
-    private static final Pattern LISTENS = Pattern.compile("Smoffen runs at http://localhost:(\\d+)/");
+    private static final Pattern LISTENS = Pattern.compile("Smoffen runs at http://localhost:(\\d+)/ \\(listening on 127.0.0.1");
 
     /**
      * Starts the app with {@code heap} ({@code -Xmx}) and {@code environment} (HOHEIT_* settings; port 0

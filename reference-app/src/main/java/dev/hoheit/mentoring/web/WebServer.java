@@ -63,8 +63,8 @@ public final class WebServer implements AutoCloseable {
         this.javalin = javalin;
     }
 
-    /** Starts the server on {@code port} (0 picks a free one). */
-    public static WebServer start(Services services, int port) {
+    /** Starts the server on {@code host} and {@code port} (0 picks a free one). */
+    public static WebServer start(Services services, String host, int port) {
         SecurityHeaders headers = new SecurityHeaders(services.behindTls());
         RequestTransaction transaction = new RequestTransaction(services.dataSource());
         AccountRoutes accountRoutes = new AccountRoutes(services.accounts(), services.sessions(), services.consent(),
@@ -186,8 +186,8 @@ public final class WebServer implements AutoCloseable {
                     error(ctx, 413, "too_large", "the request is too large");
                 }
             });
-        }).start(port);
-        LOG.info("Smoffen listens on port {}", javalin.port());
+        }).start(host, port);
+        LOG.info("Smoffen listens on {} port {}", host, javalin.port());
         return new WebServer(javalin);
     }
 
