@@ -26,7 +26,7 @@ public final class Main {
         if (app.operatorPasswordIgnored()) {
             System.out.println("\nHOHEIT_OPERATOR_PASSWORD was ignored: the operator account exists already, and the variable only"
                     + " chooses the password of the first start.\nTo give the operator a new password, stop the app and run:"
-                    + " java -jar hoheit-mentoring.jar reset-operator-password\n");
+                    + " ./smoffen reset-operator-password (or java -jar hoheit-mentoring.jar reset-operator-password)\n");
         }
         if (settings.demo()) {
             System.out.println("Demo accounts (password " + DemoData.PASSWORD + "): demo-mentee, demo-mentor, demo-employer, demo-auditor"

@@ -166,7 +166,7 @@ class AuthorizationMatrixTest {
         var doc = TestApp.json(app.client().get("/api/openapi.json"));
         assertEquals("3.1.0", doc.get("openapi").asText());
         Map<String, Set<String>> documented = new java.util.TreeMap<>();
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             Set<String> roles = new java.util.TreeSet<>();
             operation.getValue().get("x-roles").forEach(role -> roles.addAll(callers(role.asText())));
             documented.put(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey(), roles);
