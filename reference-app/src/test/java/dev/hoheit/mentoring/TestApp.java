@@ -107,8 +107,20 @@ final class TestApp implements AutoCloseable {
         Map<String, String> renewed = new java.util.HashMap<>();
 
         Client(URI base) {
+            this(base, new CookieManager());
+        }
+
+        private Client(URI base, CookieManager cookies) {
             this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        }
+
+        /** Another tab of the same browser: the session cookie is shared, the CSRF token (tab storage) is not. */
+        Client anotherTab() {
+            CookieManager shared = (CookieManager) http.cookieHandler().orElseThrow();
+            Client tab = new Client(base, new CookieManager(shared.getCookieStore(), java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER));
+            tab.renewed = renewed;
+            return tab;
         }
 
         HttpResponse<String> get(String path) {

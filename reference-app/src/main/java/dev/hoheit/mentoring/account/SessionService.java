@@ -21,6 +21,10 @@ import org.jooq.DSLContext;
  * SHA-256 is stored, so a database leak yields no usable session. An account holds at most
  * {@link #MAX_PER_ACCOUNT} sessions: a sign-in beyond that ends the oldest. The person sees her
  * sessions (created, last used, browser) and can end any of them.
+ *
+ * <p>The CSRF token is derived from the session token (HMAC-SHA256 keyed by it), so every tab of a
+ * session can ask for it ({@code GET /api/me}, same origin only) while the database, which holds only
+ * hashes, cannot produce it.
  */
 public final class SessionService {
 
@@ -41,13 +45,25 @@ public final class SessionService {
     public record Created(String token, String csrfToken) {
     }
 
-    /** A live session. */
-    public record Session(String tokenHash, String accountId, String csrfHash) {
+    /**
+     * A live session.
+     *
+     * @param csrfToken the session's CSRF token, for a tab that asks for it (never stored)
+     */
+    public record Session(String tokenHash, String accountId, String csrfHash, String csrfToken) {
 
-        /** Whether {@code csrfToken} is this session's, in constant time. */
-        public boolean acceptsCsrf(String csrfToken) {
-            return csrfToken != null && MessageDigest.isEqual(sha256(csrfToken).getBytes(StandardCharsets.US_ASCII),
-                    csrfHash.getBytes(StandardCharsets.US_ASCII));
+        /**
+         * Whether {@code given} is this session's CSRF token, in constant time. Sessions created before
+         * tokens were derived keep a random one, which only their stored hash knows; it is accepted too.
+         */
+        public boolean acceptsCsrf(String given) {
+            if (given == null) {
+                return false;
+            }
+            byte[] givenHash = sha256(given).getBytes(StandardCharsets.US_ASCII);
+            boolean stored = MessageDigest.isEqual(givenHash, csrfHash.getBytes(StandardCharsets.US_ASCII));
+            boolean derived = MessageDigest.isEqual(givenHash, sha256(csrfToken).getBytes(StandardCharsets.US_ASCII));
+            return stored | derived;
         }
     }
 
@@ -67,7 +83,7 @@ public final class SessionService {
     /** A new session for a sign-in from a browser with {@code userAgent}; the oldest ends when the account has too many. */
     public Created create(String accountId, String userAgent) {
         String token = randomToken();
-        String csrf = randomToken();
+        String csrf = csrfOf(token);
         Instant now = clock.instant();
         db.insertInto(APP_SESSION)
                 .set(APP_SESSION.TOKEN_HASH, sha256(token))
@@ -105,7 +121,7 @@ public final class SessionService {
         if (now.isAfter(row.getLastSeenAt().plus(TOUCH_EVERY))) {
             db.update(APP_SESSION).set(APP_SESSION.LAST_SEEN_AT, now).where(APP_SESSION.TOKEN_HASH.eq(hash)).execute();
         }
-        return Optional.of(new Session(hash, row.getAccountId(), row.getCsrfHash()));
+        return Optional.of(new Session(hash, row.getAccountId(), row.getCsrfHash(), csrfOf(token)));
     }
 
     public void end(String tokenHash) {
@@ -135,6 +151,19 @@ public final class SessionService {
     public int endAll(String accountId) {
         return db.deleteFrom(APP_SESSION).where(APP_SESSION.ACCOUNT_ID.eq(accountId)).execute();
     }
+
+    /** The CSRF token of the session with cookie {@code token}: HMAC-SHA256 keyed by the token, base64url. */
+    static String csrfOf(String token) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(CSRF_LABEL));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from the JDK", e);
+        }
+    }
+
+    private static final byte[] CSRF_LABEL = "smoffen-csrf-v1".getBytes(StandardCharsets.US_ASCII);
 
     private String randomToken() {
         byte[] bytes = new byte[32];

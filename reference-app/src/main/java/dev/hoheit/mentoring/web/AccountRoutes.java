@@ -153,6 +153,8 @@ final class AccountRoutes {
         }
         body.put("consentsToGive", toAsk);
         body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
+        // Every tab of the session asks here: a script of another origin cannot read the answer (no CORS).
+        body.put("csrfToken", Web.session(ctx).csrfToken());
         ctx.json(body);
     }
 

@@ -312,6 +312,8 @@ function signedOut(text) {
 
 async function loadMe() {
   try { me = await api("GET", "/api/me"); } catch (error) { me = null; }
+  // A second tab of the session has no token of its own yet: the session hands it out (same origin only).
+  if (me && me.csrfToken) { window.sessionStorage.setItem("csrf", me.csrfToken); }
 }
 
 async function route() {
