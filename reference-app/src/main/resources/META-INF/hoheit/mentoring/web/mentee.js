@@ -110,6 +110,15 @@ addText({
 
 function padTwo(n) { return String(n).padStart(2, "0"); }
 
+/**
+ * Today in the person's own calendar (her browser's time zone), as a calendar date at UTC midnight:
+ * at 00:30 in Berlin it is already the new day, whatever the UTC date says.
+ */
+function localToday() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
 /** A calendar date (UTC midnight) as 2026-03-02. */
 function isoDate(date) { return date.toISOString().slice(0, 10); }
 
@@ -147,7 +156,7 @@ function minutesChart(labels, titles, minutes, caption, view) {
 
 /** A bar per day of the last 14 days: the minutes of planning time recorded for that day. */
 function smoffChart(sessions) {
-  const today = new Date();
+  const today = localToday();
   const days = [];
   for (let back = 13; back >= 0; back--) {
     days.push(isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back))));
@@ -158,7 +167,7 @@ function smoffChart(sessions) {
 
 /** A bar per ISO week of the last 12 weeks (this week last): the minutes of planning time in that week. */
 function smoffWeekChart(sessions) {
-  const today = new Date();
+  const today = localToday();
   const weeks = [];
   for (let back = 11; back >= 0; back--) {
     weeks.push(isoWeek(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 7 * back))));
@@ -223,7 +232,7 @@ page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
   const kind = el("select", { id: "kind" }, ...["day", "week", "quarter", "year"].map((k) => el("option", { value: k }, t(k))));
   const form = el("form", { class: "card", novalidate: true },
     ...field("kind", "kind", kind),
-    ...field("date", "date", el("input", { id: "date", type: "date", required: true, value: new Date().toISOString().slice(0, 10) })),
+    ...field("date", "date", el("input", { id: "date", type: "date", required: true, value: isoDate(localToday()) })),
     ...field("minutes", "minutes", el("input", { id: "minutes", type: "number", min: 1, max: 600, required: true, value: 7 })),
     ...field("note", "note", el("textarea", { id: "note", rows: 2, maxlength: 2000 })),
     el("button", { type: "submit" }, t("save")));
@@ -265,9 +274,8 @@ const MENTEE_PLAN_KINDS = { day: { example: "2026-03-02", pattern: /^\d{4}-\d{2}
 
 /** Today, this ISO week or this year, in the person's own calendar. */
 function currentPeriod(kind) {
-  const now = new Date();
-  const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  return kind === "day" ? isoDate(today) : kind === "week" ? isoWeek(today) : String(now.getFullYear());
+  const today = localToday();
+  return kind === "day" ? isoDate(today) : kind === "week" ? isoWeek(today) : String(today.getUTCFullYear());
 }
 
 /** A period in plain words: "Montag, 2. März 2026", "KW 10/2026 (2.3.2026 bis 8.3.2026)", "2026". */
