@@ -89,6 +89,15 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+/**
+ * Replaces the children of `node`, skipping null, undefined and false, as el() does (the DOM's own
+ * replaceChildren would print them as the words "null" and "undefined").
+ */
+function fill(node, ...children) {
+  node.replaceChildren(...children.filter((child) => child !== null && child !== undefined && child !== false));
+  return node;
+}
+
 /** An SVG element (charts), built like el(). */
 function svg(tag, attrs, ...children) {
   const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
@@ -224,7 +233,7 @@ function viewSignIn(main) {
       location.hash = homePage();
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("signInTitle")), form);
+  fill(main, el("h1", {}, t("signInTitle")), form);
 }
 
 async function viewRegister(main) {
@@ -254,7 +263,7 @@ async function viewRegister(main) {
       showRecoveryCodes(main, account.recoveryCodes, () => { location.hash = "#/signin"; message(t("created")); });
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("registerTitle")), form);
+  fill(main, el("h1", {}, t("registerTitle")), form);
 }
 
 /**
@@ -290,11 +299,11 @@ async function viewTermsToGive(main) {
       route();
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("termsTitle")), form);
+  fill(main, el("h1", {}, t("termsTitle")), form);
 }
 
 function viewNoPage(main) {
-  main.replaceChildren(el("h1", {}, t("signedInAs") + " " + me.nickname),
+  fill(main, el("h1", {}, t("signedInAs") + " " + me.nickname),
     el("p", { class: "hint" }, me.roles.map((role) => t("role_" + role)).join(", ")), el("p", {}, t("noPage")));
 }
 
@@ -342,7 +351,7 @@ async function route() {
     viewNoPage(main);
   } catch (error) {
     if (main.isConnected) {
-      if (main.firstChild === loading) { main.replaceChildren(el("h1", {}, t("pageFailed")), el("p", {}, t("pageFailedHint"))); }
+      if (main.firstChild === loading) { fill(main, el("h1", {}, t("pageFailed")), el("p", {}, t("pageFailedHint"))); }
       failed(error);
     }
   } finally {

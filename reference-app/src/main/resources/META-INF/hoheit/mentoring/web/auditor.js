@@ -132,7 +132,7 @@ page("/verification", ["auditor", "operator"], "audit_verification", async (main
         t("audit_downloadHtml")),
       el("a", { class: "button", id: "audit-download-json", href: "/api/auditor/verification", download: "retention-verification.json" },
         t("audit_downloadJson"))));
-  main.replaceChildren(el("h1", {}, t("audit_verificationTitle")), el("p", { class: "hint" }, t("audit_verificationIntro")), result,
+  fill(main, el("h1", {}, t("audit_verificationTitle")), el("p", { class: "hint" }, t("audit_verificationIntro")), result,
     el("section", { "aria-labelledby": "audit-findings-title" }, el("h2", { id: "audit-findings-title" }, t("audit_findings")),
       count === 0 ? el("p", { id: "audit-no-findings" }, t("audit_none"))
         : el("ol", { class: "plain", id: "audit-findings" }, ...report.findings.map(auditFindingItem))),
@@ -182,7 +182,7 @@ page("/retention-runs", ["auditor", "operator"], "audit_runs", async (main) => {
       } catch (error) { runNow.disabled = false; failed(error); }
     });
   }
-  main.replaceChildren(el("h1", {}, t("audit_runsTitle")), el("p", { class: "hint" }, t("audit_runsIntro")), runNow,
+  fill(main, el("h1", {}, t("audit_runsTitle")), el("p", { class: "hint" }, t("audit_runsIntro")), runNow,
     data.runs.length === 0 ? el("p", { id: "audit-no-runs" }, t("audit_noRuns"))
       : el("ol", { class: "plain", id: "audit-runs" }, ...data.runs.map(auditRunItem)));
 });
@@ -237,7 +237,7 @@ page("/checkpoints", ["auditor", "operator"], "audit_checkpoints", async (main) 
     el("td", {}, el("strong", { class: c.signatureValid ? "valid" : "invalid" }, c.signatureValid ? t("audit_valid") : t("audit_invalid"))),
     el("td", {}, auditCosignerCell(cosigners)));
   });
-  main.replaceChildren(el("h1", {}, t("audit_checkpointsTitle")), el("p", { class: "hint" }, t("audit_checkpointsIntro")),
+  fill(main, el("h1", {}, t("audit_checkpointsTitle")), el("p", { class: "hint" }, t("audit_checkpointsIntro")),
     el("p", {}, seal),
     rows.length === 0 ? el("p", { id: "audit-no-checkpoints" }, t("audit_noCheckpoints"))
       : auditTable(t("audit_checkpointsTitle"), [t("audit_size"), t("audit_headTime"), t("audit_sealedAt"), t("audit_hash"),

@@ -68,7 +68,7 @@ page("/employees", ["employer"], "employer_employees", async (main) => {
   const items = data.employees.map((employee) => el("li", { class: "card employee", id: "employee-" + employee.id, "data-person": employee.id },
     el("strong", {}, employee.nickname), " — ",
     el("a", { href: "#/employees/" + encodeURIComponent(employee.id) }, t("employer_open"))));
-  main.replaceChildren(el("h1", {}, t("employer_employees")), el("p", { class: "hint" }, t("employer_employeesIntro")),
+  fill(main, el("h1", {}, t("employer_employees")), el("p", { class: "hint" }, t("employer_employeesIntro")),
     items.length === 0 ? el("p", { id: "no-employees" }, t("employer_noEmployees")) : el("ul", { class: "plain" }, ...items));
 });
 
@@ -79,7 +79,7 @@ page("/employees/:id", ["employer"], null, async (main, params) => {
   const employee = (await api("GET", "/api/employer/employees")).employees.find((e) => e.id === id);
   if (!employee) {
     // Not linked: nothing is requested, nothing is shown.
-    main.replaceChildren(el("h1", {}, t("employer_employees")), noAccess, back);
+    fill(main, el("h1", {}, t("employer_employees")), noAccess, back);
     return;
   }
   let assessment;
@@ -88,10 +88,10 @@ page("/employees/:id", ["employer"], null, async (main, params) => {
   } catch (error) {
     if (error.status !== 403) { throw error; }
     failed(error);
-    main.replaceChildren(el("h1", {}, t("employer_employees")), noAccess, back);
+    fill(main, el("h1", {}, t("employer_employees")), noAccess, back);
     return;
   }
-  main.replaceChildren(el("h1", {}, textWith("employer_title", { who: employee.nickname })),
+  fill(main, el("h1", {}, textWith("employer_title", { who: employee.nickname })),
     el("div", { id: "assessment", "data-person": id },
       el("p", {}, textWith("employer_period", { from: calendarDay(assessment.period.from),
         until: calendarDay(assessment.period.until), days: assessment.period.days })),

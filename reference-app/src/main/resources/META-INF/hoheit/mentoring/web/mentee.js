@@ -264,7 +264,7 @@ page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
       route();
     } catch (error) { failed(error); }
   };
-  main.replaceChildren(el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions, remove, { url: "/api/me/smoff-sessions", next: data.next }));
+  fill(main, el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions, remove, { url: "/api/me/smoff-sessions", next: data.next }));
 });
 
 // ---- Plans -------------------------------------------------------------------------------------
@@ -370,7 +370,7 @@ page("/plans", ["mentee"], "pl_menu", async (main) => {
         el("p", { class: "plan-text" }, p.text), edit);
     })));
   }
-  main.replaceChildren(el("h1", {}, t("pl_title")), el("p", { class: "hint" }, t("pl_intro")), form, list);
+  fill(main, el("h1", {}, t("pl_title")), el("p", { class: "hint" }, t("pl_intro")), form, list);
 });
 
 // ---- Pictures ----------------------------------------------------------------------------------
@@ -428,7 +428,7 @@ page("/pictures", ["mentee"], "pic_menu", async (main) => {
         el("figcaption", {}, taken, el("br"), el("span", { class: "hint" }, textWith("pic_pixels", { width: p.width, height: p.height })))),
       actions);
   });
-  main.replaceChildren(el("h1", {}, t("pic_title")), el("p", { class: "hint" }, t("pic_intro")), form,
+  fill(main, el("h1", {}, t("pic_title")), el("p", { class: "hint" }, t("pic_intro")), form,
     items.length === 0 ? el("p", { class: "hint", id: "no-pictures" }, t("pic_none")) : el("ul", { class: "plain gallery", id: "gallery" }, ...items));
 });
 
@@ -472,7 +472,7 @@ page("/mentors", ["mentee"], "mentors", async (main) => {
       route();
     } catch (error) { failed(error); nickname.focus(); }
   });
-  main.replaceChildren(el("h1", {}, t("mentors")), el("p", { class: "hint" }, t("mentorsIntro")),
+  fill(main, el("h1", {}, t("mentors")), el("p", { class: "hint" }, t("mentorsIntro")),
     items.length === 0 ? el("p", {}, t("noMentors")) : el("ul", { class: "plain" }, ...items), invite);
 });
 
@@ -496,7 +496,7 @@ page("/employer-view", ["mentee"], "ev_menu", async (main) => {
         : el("p", {}, textWith("ev_average", { minutes: value.averageMinutes.toLocaleString(dateLocale()), recommended })),
       value.averageMinutes === 0 ? "" : el("p", {}, textWith("ev_within", { percent: percent(value.withinRecommendedDuration) })));
   };
-  main.replaceChildren(el("h1", {}, t("ev_title")), el("p", { class: "hint" }, t("ev_intro")),
+  fill(main, el("h1", {}, t("ev_title")), el("p", { class: "hint" }, t("ev_intro")),
     el("section", { id: "employers" }, el("h2", {}, t("ev_employers")),
       data.employers.length === 0 ? el("p", {}, t("ev_noEmployers"))
         : el("ul", {}, ...data.employers.map((name) => el("li", { class: "employer", "data-nickname": name }, name)))),

@@ -126,7 +126,7 @@ page("/mentees", ["mentor"], "mentor_mentees", async (main) => {
     el("a", { href: "#/mentees/" + encodeURIComponent(grant.personId), class: "mentee-name" }, grant.nickname),
     el("p", {}, t("mentor_youSee") + ": " + mentorScopeWords(grant.scope)),
     el("p", { class: "hint" }, mentorGrantLine(grant))));
-  main.replaceChildren(el("h1", {}, t("mentor_mentees")), el("p", { class: "hint" }, t("mentor_menteesIntro")),
+  fill(main, el("h1", {}, t("mentor_mentees")), el("p", { class: "hint" }, t("mentor_menteesIntro")),
     el("p", { class: "hint" }, textWith("mentor_watched", { page: t("accessLog") })),
     items.length === 0 ? el("p", { id: "no-mentees" }, t("mentor_noMentees")) : el("ul", { class: "plain" }, ...items));
 });
@@ -138,7 +138,7 @@ page("/mentees/:id", ["mentor"], null, async (main, params) => {
   const grants = all.mentees.filter((grant) => grant.personId === id && grant.status === "active");
   if (grants.length === 0) {
     // Not (or no longer) shared: nothing is requested, nothing is shown.
-    main.replaceChildren(el("h1", {}, t("mentor_mentees")), mentorNoAccess(null), back);
+    fill(main, el("h1", {}, t("mentor_mentees")), mentorNoAccess(null), back);
     return;
   }
   const nickname = grants[0].nickname;
@@ -160,7 +160,7 @@ page("/mentees/:id", ["mentor"], null, async (main, params) => {
     } catch (error) {
       if (error.status === 403) {
         // The grant no longer holds: drop the data and the grant's description, keep the message.
-        main.replaceChildren(title, mentorNoAccess(nickname), back);
+        fill(main, title, mentorNoAccess(nickname), back);
         failed(error);
         return;
       }
@@ -186,7 +186,7 @@ page("/mentees/:id", ["mentor"], null, async (main, params) => {
   reload.addEventListener("click", async () => {
     try { await load(); } catch (error) { failed(error); }
   });
-  main.replaceChildren(title,
+  fill(main, title,
     el("div", { class: "card mentee-grant", id: "mentee-grant", "data-person": id, "data-scope": grants.map((g) => g.scope).join(" ") },
       el("p", {}, t("mentor_youSee") + ": " + grants.map((g) => mentorScopeWords(g.scope)).join("; ")),
       ...grants.map((g) => el("p", { class: "hint" }, mentorGrantLine(g))),

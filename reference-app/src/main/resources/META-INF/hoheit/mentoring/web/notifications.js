@@ -90,6 +90,6 @@ page("/notifications", [], "nt_menu", async (main) => {
     } catch (error) { failed(error); }
   });
   show(first);
-  main.replaceChildren(el("h1", {}, t("nt_title")), el("p", { class: "hint" }, t("nt_intro")), unread, markRead,
+  fill(main, el("h1", {}, t("nt_title")), el("p", { class: "hint" }, t("nt_intro")), unread, markRead,
     first.notifications.length === 0 ? el("p", { class: "hint", id: "nt-none" }, t("nt_none")) : list, more, form);
 });

@@ -225,7 +225,7 @@ page("/accounts", ["operator"], "op_accounts", async (main) => {
     } catch (error) { failed(error); }
   });
 
-  main.replaceChildren(el("h1", {}, t("op_accountsTitle")), create,
+  fill(main, el("h1", {}, t("op_accountsTitle")), create,
     el("h2", {}, t("op_findAccounts")), el("p", { class: "hint" }, t("op_accountsIntro")), searchForm, accounts.list, accounts.more);
   await accounts.load(opAccountSearch);
 });
@@ -258,7 +258,7 @@ page("/assignments", ["operator"], "op_assignments", async (main) => {
       await assignments.load();
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("op_assignments")), form,
+  fill(main, el("h1", {}, t("op_assignments")), form,
     el("h2", {}, t("op_assignmentsList")), el("p", { class: "hint" }, t("op_assignmentsHint")), assignments.list, assignments.more);
   await assignments.load();
 });
@@ -294,7 +294,7 @@ page("/courses", ["operator"], "op_courses", async (main) => {
       await courses.load();
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("op_coursesTitle")), form, el("h2", {}, t("op_courseList")), courses.list, courses.more);
+  fill(main, el("h1", {}, t("op_coursesTitle")), form, el("h2", {}, t("op_courseList")), courses.list, courses.more);
   await courses.load();
 });
 
@@ -331,6 +331,6 @@ page("/employments", ["operator"], "op_employments", async (main) => {
       await links.load();
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("op_employmentsTitle")), form, el("h2", {}, t("op_linksList")), links.list, links.more);
+  fill(main, el("h1", {}, t("op_employmentsTitle")), form, el("h2", {}, t("op_linksList")), links.list, links.more);
   await links.load();
 });

@@ -87,7 +87,7 @@ page("/privacy-requests", ["mentee", "mentor", "employer", "auditor"], "pr_menu"
     el("p", { class: "hint" }, t("pr_received") + " ", el("time", { datetime: r.receivedAt }, when(r.receivedAt))),
     el("p", { class: "pr-text" }, r.text === null ? t("msg_unreadable") : r.text),
     ...prStanding(r)));
-  main.replaceChildren(el("h1", {}, t("pr_title")), el("p", { class: "hint" }, t("pr_intro")), form,
+  fill(main, el("h1", {}, t("pr_title")), el("p", { class: "hint" }, t("pr_intro")), form,
     el("h2", {}, t("pr_mine")),
     items.length === 0 ? el("p", { class: "hint", id: "pr-none" }, t("pr_none")) : el("ol", { class: "plain", id: "pr-list" }, ...items));
 });
@@ -151,7 +151,7 @@ page("/operator-privacy-requests", ["operator"], "pr_menu", async (main) => {
       el("span", { class: "hint" }, t("pr_received") + " " + prDate(r.receivedAt) + ". "), ...prStanding(r), open);
   }, "pr_noQueue", "pr-queue");
   onlyOpen.addEventListener("change", async () => { try { await reload(); } catch (error) { failed(error); } });
-  main.replaceChildren(el("h1", {}, t("pr_queueTitle")), el("p", { class: "hint" }, t("pr_queueIntro")),
+  fill(main, el("h1", {}, t("pr_queueTitle")), el("p", { class: "hint" }, t("pr_queueIntro")),
     el("label", { class: "choice", for: "pr-only-open" }, onlyOpen, " " + t("pr_onlyOpen")), list.list, list.more, detail);
   await reload();
 });

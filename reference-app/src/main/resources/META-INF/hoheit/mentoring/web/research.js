@@ -67,6 +67,6 @@ page("/research-export", ["operator"], "rs_menu", async (main) => {
   };
   from.addEventListener("input", linkCsv);
   to.addEventListener("input", linkCsv);
-  main.replaceChildren(el("h1", {}, t("rs_title")), intro, form, csv, output);
+  fill(main, el("h1", {}, t("rs_title")), intro, form, csv, output);
   await show();
 });

@@ -94,7 +94,7 @@ function viewPasswordChangeRequired(main) {
     message(textWith("sec_changed", { n: result.otherSessionsEnded }));
     route();
   });
-  main.replaceChildren(el("h1", {}, t("sec_forcedTitle")), el("p", { class: "warning" }, t("sec_forcedIntro")), form);
+  fill(main, el("h1", {}, t("sec_forcedTitle")), el("p", { class: "warning" }, t("sec_forcedIntro")), form);
 }
 
 /** Recovery codes, shown once, then `done()`. */
@@ -102,7 +102,7 @@ function showRecoveryCodes(main, codes, done) {
   document.getElementById("message").replaceChildren(); // an earlier refusal is settled now
   const button = el("button", { type: "button", id: "codes-saved" }, t("sec_saved"));
   button.addEventListener("click", done);
-  main.replaceChildren(el("h1", {}, t("sec_showTitle")), el("p", { class: "warning" }, t("sec_showIntro")),
+  fill(main, el("h1", {}, t("sec_showTitle")), el("p", { class: "warning" }, t("sec_showIntro")),
     el("ol", { class: "card codes", id: "recovery-codes" }, ...codes.map((code) => el("li", {}, el("code", {}, code)))), button);
   button.focus();
 }
@@ -126,7 +126,7 @@ function viewForgotPassword(main) {
       message(textWith("sec_resetDone", { left: result.recoveryCodesLeft }));
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("sec_forgotTitle")), form);
+  fill(main, el("h1", {}, t("sec_forgotTitle")), form);
 }
 
 page("/security", [], "sec_menu", async (main) => {
@@ -180,7 +180,7 @@ page("/security", [], "sec_menu", async (main) => {
       t("sec_resetIssued") + " " + when(r.issuedAt) + " · " + t("sec_resetExpires") + " " + when(r.expiresAt) + " · "
         + (r.usedAt ? t("sec_resetUsed") + " " + when(r.usedAt) : t("sec_resetUnused")))))];
 
-  main.replaceChildren(el("h1", {}, t("sec_title")),
+  fill(main, el("h1", {}, t("sec_title")),
     el("h2", {}, t("sec_change")), change,
     el("h2", {}, t("sec_sessions")), el("p", { class: "hint" }, textWith("sec_sessionsIntro", { max: sessions.maxSessions })), list, others,
     el("h2", {}, t("sec_codes")), el("p", { class: "hint" }, t("sec_codesIntro")), codeStatus, used, regenerate, ...(resets || []));

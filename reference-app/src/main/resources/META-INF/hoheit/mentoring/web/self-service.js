@@ -220,7 +220,7 @@ page("/messages", ["mentee", "mentor"], "msg_menu", async (main) => {
   // Conversations with mentees who restricted processing (Art. 18): the API withholds them; say so, name no content.
   const withheld = (data.withheld || []).map((w) => el("p", { class: "card notice withheld", "data-with": nameOf(w.with) },
     textWith("msg_withheld", { nickname: nameOf(w.with) })));
-  main.replaceChildren(el("h1", {}, t("msg_title")), el("p", { class: "hint" }, t("msg_intro")), form, reload, ...withheld,
+  fill(main, el("h1", {}, t("msg_title")), el("p", { class: "hint" }, t("msg_intro")), form, reload, ...withheld,
     sections.length === 0 && withheld.length === 0 ? el("p", { class: "hint", id: "no-messages" }, t("msg_none"))
       : el("div", { id: "conversations" }, ...sections));
 });
@@ -255,7 +255,7 @@ async function timeline(main, path, field, render) {
       await load();
       (document.getElementById("older") ?? main.querySelector("h1"))?.focus(); // keep the keyboard's place
     });
-    main.replaceChildren(...render(entries), ...(next === null ? [] : [more]));
+    fill(main, ...render(entries), ...(next === null ? [] : [more]));
   };
   await load();
 }
@@ -348,7 +348,7 @@ page("/consents", [], "consents", async (main) => {
       text, c.status !== "granted" && notice ? el("p", { class: "hint" }, t("cn_readBefore")) : "",
       actions);
   });
-  main.replaceChildren(el("h1", {}, t("consents")), el("p", { class: "hint" }, t("consentsIntro")),
+  fill(main, el("h1", {}, t("consents")), el("p", { class: "hint" }, t("consentsIntro")),
     el("ul", { class: "plain" }, ...items));
 });
 
@@ -442,7 +442,7 @@ page("/my-data", [], "myData", async (main) => {
       signedOut(t("deleted"));
     } catch (error) { failed(error); }
   });
-  main.replaceChildren(el("h1", {}, t("myData")), el("p", { class: "hint" }, t("md_intro")), stored, email, restriction,
+  fill(main, el("h1", {}, t("myData")), el("p", { class: "hint" }, t("md_intro")), stored, email, restriction,
     el("section", { class: "card" }, el("h2", {}, t("exportTitle")), el("p", { class: "hint" }, t("exportIntro")),
       el("a", { class: "button", href: "/api/me/export", download: "smoffen-export.zip", id: "export" }, t("download"))),
     form, rightsCard());
