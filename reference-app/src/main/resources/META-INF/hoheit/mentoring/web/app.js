@@ -8,7 +8,7 @@
 
 const TEXT = {
   de: {
-    skip: "Zum Inhalt springen", language: "Sprache", signOut: "Abmelden", signIn: "Anmelden", register: "Registrieren",
+    skip: "Zum Inhalt springen", menu: "Menü", language: "Sprache", signOut: "Abmelden", signIn: "Anmelden", register: "Registrieren",
     nickname: "Spitzname", password: "Passwort", email: "E-Mail (freiwillig)",
     signInTitle: "Bei Smoffen anmelden", registerTitle: "Konto anlegen",
     registerIntro: "Wir fragen nur das Nötigste: einen Spitznamen und ein Passwort. Eine E-Mail-Adresse ist freiwillig.",
@@ -28,7 +28,7 @@ const TEXT = {
     role_mentee: "Mentee", role_mentor: "Mentor", role_operator: "Betreiber", role_employer: "Arbeitgeber", role_auditor: "Prüfer"
   },
   en: {
-    skip: "Skip to content", language: "Language", signOut: "Sign out", signIn: "Sign in", register: "Register",
+    skip: "Skip to content", menu: "Menu", language: "Language", signOut: "Sign out", signIn: "Sign in", register: "Register",
     nickname: "Nickname", password: "Password", email: "E-mail (optional)",
     signInTitle: "Sign in to Smoffen", registerTitle: "Create an account",
     registerIntro: "We ask for the minimum: a nickname and a password. An e-mail address is optional.",
@@ -198,6 +198,12 @@ function translateStatic() {
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll("[data-i18n]")) { node.textContent = t(node.dataset.i18n); }
   document.getElementById("lang").value = lang;
+}
+
+/** Opens or closes the menu on a narrow screen (on a wide one it is always shown and the button hidden). */
+function setMenu(open) {
+  document.getElementById("menu-toggle").setAttribute("aria-expanded", String(open));
+  document.querySelector("header.top").classList.toggle("menu-open", open);
 }
 
 function allowed(p) {
@@ -370,7 +376,16 @@ document.addEventListener("DOMContentLoaded", async () => {
     try { await api("DELETE", "/api/session"); } catch (error) { /* already signed out */ }
     signedOut();
   });
-  window.addEventListener("hashchange", route);
+  // Another page: the last page's message no longer belongs to what is shown, and the phone menu closes.
+  window.addEventListener("hashchange", () => {
+    window.clearTimeout(messageTimer);
+    document.getElementById("message").replaceChildren();
+    setMenu(false);
+    route();
+  });
+  document.getElementById("menu-toggle").addEventListener("click", () => {
+    setMenu(document.getElementById("menu-toggle").getAttribute("aria-expanded") !== "true");
+  });
   translateStatic();
   await loadMe();
   route();

@@ -140,7 +140,7 @@ function weekMonday(period) {
 
 /** One bar per period with its minutes of planning time. */
 function minutesChart(labels, titles, minutes, caption, view) {
-  const chart = svg("svg", { class: "chart", viewBox: "0 0 420 140", role: "img", "aria-label": caption, "data-view": view });
+  const chart = svg("svg", { class: "chart", viewBox: "0 -14 420 154", role: "img", "aria-label": caption, "data-view": view });
   const step = 406 / labels.length;
   const width = Math.round(step * 0.76);
   const max = Math.max(10, ...minutes);
