@@ -190,10 +190,12 @@ public final class SmoffenApp implements AutoCloseable {
                     + " first start's password and was ignored. To set a new one, run the reset-operator-password command (README)");
         }
         DataFolder.restrict(settings.dataDir(), settings.masterKeyFile()); // the database file and the keys: 0600
-        boolean demoSeeded = settings.demo() && DemoData.seed(accounts, smoffTime, plans, mentors, employments, clock);
+        AccessGuard guard = new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock);
+        boolean demoSeeded = settings.demo() && DemoData.seed(new DemoData.Services(accounts, consent, smoffTime, plans, pictures, messages,
+                mentors, employments, courses, guard, audit, clock));
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
-                mentors, new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock), plans, pictures, messages, employments, courses,
+                mentors, guard, plans, pictures, messages, employments, courses,
                 privacyRequests, notifications, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
                 new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls(),

@@ -101,6 +101,24 @@ class OrganisationTest {
             TestApp.Client auditor = new TestApp.Client(java.net.URI.create("http://127.0.0.1:" + app.port()));
             auditor.signIn("demo-auditor", DemoData.PASSWORD);
             assertEquals(200, auditor.get("/api/auditor/verification").statusCode());
+            assertTrue(TestApp.json(auditor.get("/api/auditor/checkpoints")).get("checkpoints").size() >= 1, "a sealed checkpoint");
+
+            // Nobody meets the terms page: every demo account has decided its notices.
+            java.net.URI base = java.net.URI.create("http://127.0.0.1:" + app.port());
+            for (String nickname : List.of("demo-mentee", "demo-mentor", "demo-employer", "demo-auditor")) {
+                TestApp.Client client = new TestApp.Client(base);
+                assertEquals(200, client.signInOnly(nickname, DemoData.PASSWORD).statusCode());
+                assertEquals(0, TestApp.json(client.get("/api/me")).get("consentsToGive").size(), nickname + " has terms to decide");
+            }
+            TestApp.Client mentee = new TestApp.Client(base);
+            mentee.signInOnly("demo-mentee", DemoData.PASSWORD);
+            assertEquals(2, TestApp.json(mentee.get("/api/me/pictures")).get("pictures").size(), "two pictures of paper plans");
+            assertTrue(TestApp.json(mentee.get("/api/me/messages")).toString().contains("Wochenrückblick"), "the mentor's answer");
+            String log = TestApp.json(mentee.get("/api/me/access-log")).toString();
+            assertTrue(log.contains("smoff-sessions") && log.contains("plans"), "the mentor's views are in her access log: " + log);
+            TestApp.Client operator = new TestApp.Client(base);
+            operator.signIn("operator", new String(settings.operatorPassword().orElse(app.generatedOperatorPassword().orElseThrow())));
+            assertTrue(TestApp.json(operator.get("/api/operator/courses")).toString().contains("Demo-Kurs"), "a course");
         }
     }
 }

@@ -219,7 +219,13 @@ function renderNav() {
   document.getElementById("signout").hidden = !me;
 }
 
+/** Each role's main page, the most specific role first: a mentor who also plans lands on her mentees. */
+const HOME_BY_ROLE = [["operator", "/accounts"], ["auditor", "/verification"], ["mentor", "/mentees"], ["employer", "/employees"],
+  ["mentee", "/smoff-time"]];
+
 function homePage() {
+  const home = me && HOME_BY_ROLE.find(([role, path]) => me.roles.includes(role) && PAGES.some((p) => p.path === path && allowed(p)));
+  if (home) { return "#" + home[1]; }
   const first = PAGES.find((p) => p.label && allowed(p));
   return first ? "#" + first.path : "#/home";
 }
