@@ -76,16 +76,17 @@ class MenteeConsoleTest {
                 // Smoff-Time: per day (14 bars) and per week (12 bars), switched with radio buttons.
                 browser.visible(By.cssSelector("svg.chart[data-view=day]"));
                 assertEquals(14, driver.findElements(By.cssSelector("svg.chart rect.bar")).size());
-                browser.waitForText(By.id("chart-summary"), "Zusammen 35 Minuten in 14 Tagen");
+                browser.waitForText(By.id("chart-summary"), "Zusammen 15 Minuten in 14 Tagen"); // day sessions only: the weekly review is not a day's
+                assertEquals(1, driver.findElements(By.cssSelector("svg.chart rect.recommended")).size(), "the recommended range is drawn");
                 driver.findElement(By.id("chart-view-week")).click();
                 browser.visible(By.cssSelector("svg.chart[data-view=week]"));
                 assertEquals(12, driver.findElements(By.cssSelector("svg.chart rect.bar")).size(), "a bar per week of the last 12");
-                browser.waitForText(By.id("chart-summary"), "Zusammen 40 Minuten in 12 Wochen");
+                browser.waitForText(By.id("chart-summary"), "Zusammen 20 Minuten in 12 Wochen"); // the weekly sessions
                 browser.waitForText(By.id("chart-title"), "letzten 12 Wochen");
                 String thisWeek = isoWeek(utcToday);
                 WebElement lastBar = driver.findElements(By.cssSelector("svg.chart rect.bar")).get(11);
-                assertTrue(lastBar.findElement(By.tagName("title")).getAttribute("textContent").startsWith(thisWeek + ": 29 min"),
-                        "this week's bar sums this week's entries");
+                assertTrue(lastBar.findElement(By.tagName("title")).getAttribute("textContent").startsWith(thisWeek + ": 20 min"),
+                        "this week's bar is this week's weekly session");
                 browser.screenshot("smoff-time-per-week");
                 driver.findElement(By.id("chart-view-day")).click();
                 browser.visible(By.cssSelector("svg.chart[data-view=day]"));
@@ -221,8 +222,9 @@ class MenteeConsoleTest {
                 browser.menu("#/employer-view");
                 browser.waitForText(By.id("employers"), "acme");
                 browser.waitForText(By.id("courses"), "Planen lernen");
-                browser.waitForText(By.id("indicator-daily"), "An 3 % der Tage haben Sie einen Tagesplan gemacht.");
-                browser.waitForText(By.id("indicator-weekly"), "In 8 % der Wochen");
+                // Lea's account is from today: the assessment starts there, and her one day (and week) is planned.
+                browser.waitForText(By.id("indicator-daily"), "An 100 % der Tage haben Sie einen Tagesplan gemacht.");
+                browser.waitForText(By.id("indicator-weekly"), "In 100 % der Wochen");
                 browser.waitForText(By.id("assessment-notice"), "keine automatische Entscheidung");
                 browser.screenshot("employer-view");
                 TestApp.Client employer = app.client();

@@ -15,9 +15,11 @@ class OrganisationTest {
 
     @DatabaseTest
     void an_employer_sees_the_assessment_and_nothing_else(TestDatabase db) {
-        try (TestApp app = new TestApp(db)) {
+        // Ute's account is from January; her February planning lies within the assessment's 90 days.
+        try (TestApp app = new TestApp(db, java.time.Instant.parse("2026-01-15T08:00:00Z"))) {
             TestApp.Client mentee = app.client();
             String menteeId = TestApp.json(mentee.register("ute", "correct horse 14")).get("id").asText();
+            app.clock.set(java.time.Instant.parse("2026-03-02T08:00:00Z"));
             mentee.signIn("ute", "correct horse 14");
             for (int day = 1; day <= 20; day++) {
                 mentee.post("/api/me/smoff-sessions", Map.of("kind", "day", "date", String.format("2026-02-%02d", day), "minutes", 6,
@@ -40,6 +42,14 @@ class OrganisationTest {
             assertEquals(1.0, assessment.get("daily").get("withinRecommendedDuration").asDouble());
             assertEquals(0.0, assessment.get("weekly").get("withinRecommendedDuration").asDouble(), "40 minutes is above 15-30");
             assertTrue(assessment.get("notice").asText().contains("no automated decision"), "R33");
+            assertEquals("2026-01-15", assessment.get("period").get("from").asText(), "90 days back would be before her account");
+            assertEquals(47, assessment.get("period").get("days").asInt());
+            JsonNode month = TestApp.json(employer.get("/api/employer/employees/" + menteeId + "/assessment?days=30"));
+            assertEquals(30, month.get("period").get("days").asInt(), "the period is the employer's choice");
+            assertEquals(0.67, month.get("daily").get("regularity").asDouble(), "20 planned days of the last 30");
+            for (String bad : List.of("3", "366", "ninety", "-1")) {
+                assertEquals(400, employer.get("/api/employer/employees/" + menteeId + "/assessment?days=" + bad).statusCode(), bad);
+            }
             assertFalse(assessment.toString().contains("geheime Notiz"), "no entry, no note");
             assertFalse(assessment.toString().contains("2026-02-05"), "no single date either");
 

@@ -15,6 +15,7 @@ import dev.hoheit.mentoring.mentoring.AccessGuard;
 import dev.hoheit.mentoring.organisation.Assessment;
 import dev.hoheit.mentoring.organisation.CourseService;
 import dev.hoheit.mentoring.organisation.EmploymentService;
+import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,22 +28,22 @@ import java.util.Map;
 /** Employers (assessments only, R8, R33), the employee's preview of them, and courses. */
 final class OrganisationRoutes {
 
-    private static final int ASSESSMENT_DAYS = 90;
-
     private final AccountService accounts;
     private final EmploymentService employments;
     private final CourseService courses;
     private final SmoffTimeService smoffTime;
+    private final PlanService plans;
     private final AccessGuard guard;
     private final AuditLog audit;
     private final Clock clock;
 
     OrganisationRoutes(AccountService accounts, EmploymentService employments, CourseService courses, SmoffTimeService smoffTime,
-                       AccessGuard guard, AuditLog audit, Clock clock) {
+                       PlanService plans, AccessGuard guard, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.employments = employments;
         this.courses = courses;
         this.smoffTime = smoffTime;
+        this.plans = plans;
         this.guard = guard;
         this.audit = audit;
         this.clock = clock;
@@ -103,7 +104,7 @@ final class OrganisationRoutes {
         if (!linked) {
             throw AppException.forbidden("this person is not linked to you as an employee");
         }
-        ctx.json(assessmentOf(employeeId));
+        ctx.json(assessmentOf(employeeId, days(ctx)));
     }
 
     /** What the employer sees, shown to the employee first (R8: nothing more). */
@@ -112,11 +113,29 @@ final class OrganisationRoutes {
         ctx.json(Map.of("employers", employments.employersOf(me.id()).stream()
                         .map(id -> accounts.find(id).map(Account::nickname).orElse("(deleted account)")).toList(),
                 "courses", courses.coursesOf(me.id()),
-                "whatEmployersSee", assessmentOf(me.id())));
+                "whatEmployersSee", assessmentOf(me.id(), days(ctx))));
     }
 
-    private Map<String, Object> assessmentOf(String accountId) {
+    private Map<String, Object> assessmentOf(String accountId, int days) {
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-        return Assessment.of(smoffTime.list(accountId), today, ASSESSMENT_DAYS);
+        LocalDate created = accounts.find(accountId).map(a -> a.createdAt().atZone(ZoneOffset.UTC).toLocalDate()).orElse(today);
+        return Assessment.of(smoffTime.list(accountId), plans.list(accountId), created, today, days);
+    }
+
+    /** {@code ?days=}: the assessment's period, {@value Assessment#MIN_DAYS} to {@value Assessment#MAX_DAYS} days (default 90). */
+    private static int days(Context ctx) {
+        String given = ctx.queryParam("days");
+        if (given == null || given.isBlank()) {
+            return Assessment.DEFAULT_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(given.strip());
+            if (days >= Assessment.MIN_DAYS && days <= Assessment.MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw AppException.badRequest("days must be a whole number from " + Assessment.MIN_DAYS + " to " + Assessment.MAX_DAYS);
     }
 }

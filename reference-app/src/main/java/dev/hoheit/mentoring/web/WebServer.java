@@ -121,7 +121,7 @@ public final class WebServer implements AutoCloseable {
             new ContentRoutes(services.plans(), services.pictures(), services.messages(), services.consent(), services.guard(),
                     services.audit(), services.notifications()).register(config.routes);
             new OrganisationRoutes(services.accounts(), services.employments(), services.courses(), services.smoffTime(),
-                    services.guard(), services.audit(), services.clock()).register(config.routes);
+                    services.plans(), services.guard(), services.audit(), services.clock()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls(),
                     services.notifications())
                     .register(config.routes);

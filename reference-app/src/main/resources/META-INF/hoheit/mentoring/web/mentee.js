@@ -6,7 +6,7 @@ addText({
     smoffTime: "Smoff-Time", smoffTitle: "Meine Smoff-Time", kind: "Art", date: "Datum", minutes: "Minuten", note: "Notiz (freiwillig)", noteColumn: "Notiz",
     st_delete: "Löschen", st_confirmDelete: "Ja, Eintrag löschen", st_deleted: "Der Eintrag ist gelöscht.", st_actions: "Aktionen",
     day: "Tag", week: "Woche", quarter: "Quartal", year: "Jahr",
-    chartTitle: "Planungszeit der letzten 14 Tage (Minuten)", noEntries: "Noch keine Einträge.", st_older: "Ältere Einträge anzeigen",
+    chartTitle: "Tagesplanung der letzten 14 Tage (Minuten)", st_recommendedRange: "empfohlen: {min} bis {max} Minuten", noEntries: "Noch keine Einträge.", st_older: "Ältere Einträge anzeigen",
     mentors: "Meine Mentoren",
     mentorsIntro: "Sie entscheiden, wer Ihr Mentor ist. Sie können jeden Mentor jederzeit abberufen; der Zugriff endet sofort.",
     noMentors: "Sie haben keine Mentoren.", accept: "Annehmen", decline: "Ablehnen", revoke: "Abberufen",
@@ -14,7 +14,7 @@ addText({
     origin_self: "von Ihnen eingeladen", "origin_assigned-by-operator": "vom Betreiber zugewiesen", "origin_requested-by-grantee": "angefragt",
     scope_mentor: "sieht Ihre Smoff-Time, Pläne und Bilder", "scope_smoff-time-mentor": "sieht nur Ihre Smoff-Time",
     st_view: "Grafik anzeigen", st_perDay: "pro Tag (letzte 14 Tage)", st_perWeek: "pro Woche (letzte 12 Wochen)",
-    st_weekChartTitle: "Planungszeit der letzten 12 Wochen (Minuten)", st_weekShort: "KW",
+    st_weekChartTitle: "Wochenplanung der letzten 12 Wochen (Minuten)", st_weekShort: "KW",
     st_daySummary: "Zusammen {total} Minuten in 14 Tagen, im Schnitt {average} Minuten pro Tag.",
     st_weekSummary: "Zusammen {total} Minuten in 12 Wochen, im Schnitt {average} Minuten pro Woche.",
     pl_menu: "Pläne", pl_title: "Meine Pläne",
@@ -58,7 +58,7 @@ addText({
     smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)", noteColumn: "Note",
     st_delete: "Delete", st_confirmDelete: "Yes, delete the entry", st_deleted: "The entry is deleted.", st_actions: "Actions",
     day: "Day", week: "Week", quarter: "Quarter", year: "Year",
-    chartTitle: "Planning time of the last 14 days (minutes)", noEntries: "No entries yet.", st_older: "Show older entries",
+    chartTitle: "Daily planning of the last 14 days (minutes)", st_recommendedRange: "recommended: {min} to {max} minutes", noEntries: "No entries yet.", st_older: "Show older entries",
     mentors: "My mentors",
     mentorsIntro: "You decide who your mentor is. You can revoke any mentor at any time; access ends at once.",
     noMentors: "You have no mentors.", accept: "Accept", decline: "Decline", revoke: "Revoke",
@@ -66,7 +66,7 @@ addText({
     origin_self: "invited by you", "origin_assigned-by-operator": "assigned by the operator", "origin_requested-by-grantee": "requested",
     scope_mentor: "sees your Smoff-Time, plans and pictures", "scope_smoff-time-mentor": "sees your Smoff-Time only",
     st_view: "Show the chart", st_perDay: "per day (last 14 days)", st_perWeek: "per week (last 12 weeks)",
-    st_weekChartTitle: "Planning time of the last 12 weeks (minutes)", st_weekShort: "W",
+    st_weekChartTitle: "Weekly planning of the last 12 weeks (minutes)", st_weekShort: "W",
     st_daySummary: "{total} minutes in 14 days together, {average} minutes per day on average.",
     st_weekSummary: "{total} minutes in 12 weeks together, {average} minutes per week on average.",
     pl_menu: "Plans", pl_title: "My plans",
@@ -138,15 +138,28 @@ function weekMonday(period) {
   return new Date(Date.UTC(year, 0, 4 - ((jan4.getUTCDay() || 7) - 1) + (week - 1) * 7));
 }
 
-/** One bar per period with its minutes of planning time. */
-function minutesChart(labels, titles, minutes, caption, view) {
-  const chart = svg("svg", { class: "chart", viewBox: "0 -14 420 154", role: "img", "aria-label": caption, "data-view": view });
-  const step = 406 / labels.length;
+/**
+ * One bar per period with its minutes of planning time, over a minute axis and the recommended range
+ * (a band: 4 to 10 minutes a day, 15 to 30 a week).
+ */
+function minutesChart(labels, titles, minutes, caption, view, recommended) {
+  const chart = svg("svg", { class: "chart", viewBox: "0 -14 420 154", role: "img", "aria-label": caption + " ("
+    + textWith("st_recommendedRange", { min: recommended[0], max: recommended[1] }) + ")", "data-view": view });
+  const left = 30;
+  const step = (416 - left) / labels.length;
   const width = Math.round(step * 0.76);
-  const max = Math.max(10, ...minutes);
+  const max = Math.max(recommended[1] + 2, ...minutes);
+  const y = (value) => 110 - Math.round((value / max) * 100);
+  chart.append(svg("rect", { class: "recommended", x: left, y: y(recommended[1]), width: 416 - left,
+    height: y(recommended[0]) - y(recommended[1]) }, svg("title", {}, textWith("st_recommendedRange", { min: recommended[0], max: recommended[1] }))));
+  for (const tick of [0, recommended[0], recommended[1], max].filter((v, i, all) => all.indexOf(v) === i)) {
+    chart.append(svg("line", { class: "axis", x1: left - 3, x2: left, y1: y(tick), y2: y(tick) }));
+    chart.append(svg("text", { class: "tick", x: left - 5, y: y(tick) + 3, "text-anchor": "end" }, String(tick)));
+  }
+  chart.append(svg("line", { class: "axis", x1: left, x2: left, y1: 10, y2: 110 }));
   minutes.forEach((value, i) => {
-    const height = Math.round((value / max) * 100);
-    const x = Math.round(10 + i * step);
+    const height = 110 - y(value);
+    const x = Math.round(left + 2 + i * step);
     chart.append(svg("rect", { class: "bar", x, y: 110 - height, width, height }, svg("title", {}, titles[i] + ": " + value + " min")));
     if (value > 0) { chart.append(svg("text", { class: "value", x: x + width / 2, y: 107 - height, "text-anchor": "middle" }, String(value))); }
     chart.append(svg("text", { x: x + width / 2, y: 125, "text-anchor": "middle" }, labels[i]));
@@ -154,28 +167,30 @@ function minutesChart(labels, titles, minutes, caption, view) {
   return chart;
 }
 
-/** A bar per day of the last 14 days: the minutes of planning time recorded for that day. */
+/** A bar per day of the last 14 days: the minutes of the day's planning sessions (the weekly review is not one). */
 function smoffChart(sessions) {
   const today = localToday();
   const days = [];
   for (let back = 13; back >= 0; back--) {
     days.push(isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back))));
   }
-  const minutes = days.map((day) => sessions.filter((s) => s.date === day).reduce((sum, s) => sum + s.minutes, 0));
-  return { chart: minutesChart(days.map((day) => day.slice(8)), days, minutes, t("chartTitle"), "day"), minutes };
+  const minutes = days.map((day) => sessions.filter((s) => s.kind === "day" && s.date === day).reduce((sum, s) => sum + s.minutes, 0));
+  return { chart: minutesChart(days.map((day) => day.slice(8)), days, minutes, t("chartTitle"), "day", [4, 10]), minutes };
 }
 
-/** A bar per ISO week of the last 12 weeks (this week last): the minutes of planning time in that week. */
+/** A bar per ISO week of the last 12 weeks (this week last): the minutes of that week's weekly sessions. */
 function smoffWeekChart(sessions) {
   const today = localToday();
   const weeks = [];
   for (let back = 11; back >= 0; back--) {
     weeks.push(isoWeek(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 7 * back))));
   }
-  const minutes = weeks.map((week) => sessions.filter((s) => isoWeek(new Date(s.date + "T00:00:00Z")) === week)
+  const minutes = weeks.map((week) => sessions.filter((s) => s.kind === "week" && isoWeek(new Date(s.date + "T00:00:00Z")) === week)
     .reduce((sum, s) => sum + s.minutes, 0));
-  return { chart: minutesChart(weeks.map((week) => t("st_weekShort") + Number(week.slice(6))), weeks, minutes, t("st_weekChartTitle"), "week"), minutes };
+  return { chart: minutesChart(weeks.map((week) => t("st_weekShort") + Number(week.slice(6))), weeks, minutes, t("st_weekChartTitle"),
+    "week", [15, 30]), minutes };
 }
+
 
 /**
  * A table of Smoff-Time entries, newest first as the API returns them. With `onDelete` (the owner's
