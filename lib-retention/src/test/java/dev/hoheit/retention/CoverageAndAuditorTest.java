@@ -43,6 +43,27 @@ class CoverageAndAuditorTest {
     }
 
     @DatabaseTest
+    void a_report_without_findings_says_what_it_could_not_check(TestDatabase db) {
+        try (RetentionFixtures app = new RetentionFixtures(db)) {
+            AuditorReport fresh = app.retention.verify();
+
+            assertTrue(fresh.ok(), fresh.toJson());
+            assertFalse(fresh.complete(), "no run and no signed checkpoint yet: not a clean bill");
+            assertTrue(fresh.notChecked().stream().anyMatch(line -> line.contains("no signed checkpoint")), fresh.notChecked().toString());
+            assertTrue(fresh.notChecked().stream().anyMatch(line -> line.contains("no run has happened")), fresh.notChecked().toString());
+            assertTrue(fresh.toJson().matches("(?s).*\"complete\"\\s*:\\s*false.*"), fresh.toJson());
+            assertTrue(fresh.toHtml().contains("no findings in what could be checked") && fresh.toHtml().contains("Not checked"));
+
+            app.retention.runDuePolicies();
+            app.audit.seal();
+            AuditorReport checked = app.retention.verify();
+
+            assertTrue(checked.ok() && checked.complete(), checked.notChecked().toString());
+            assertTrue(checked.toHtml().contains("no findings</strong>"));
+        }
+    }
+
+    @DatabaseTest
     void the_auditor_sees_overdue_records_until_a_run_removes_them(TestDatabase db) throws Exception {
         try (RetentionFixtures app = new RetentionFixtures(db)) {
             app.notes.addNote(1, "mentee-1", null, "old", app.clock.instant());

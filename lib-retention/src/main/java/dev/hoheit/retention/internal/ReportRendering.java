@@ -23,8 +23,11 @@ public final class ReportRendering {
         root.put("format", "hoheit-auditor-report/1");
         root.put("generatedAt", report.generatedAt().toString());
         root.put("ok", report.ok());
+        root.put("complete", report.complete());
         ArrayNode checks = root.putArray("checks");
         report.checks().forEach(checks::add);
+        ArrayNode notChecked = root.putArray("notChecked");
+        report.notChecked().forEach(notChecked::add);
         ArrayNode findings = root.putArray("findings");
         for (AuditorFinding finding : report.findings()) {
             ObjectNode node = findings.addObject();
@@ -69,8 +72,15 @@ public final class ReportRendering {
                 .append(".ok{color:#064}.bad{color:#a00}table{border-collapse:collapse}td,th{border:1px solid #999;")
                 .append("padding:.3rem .6rem;text-align:left;vertical-align:top}</style></head><body>\n")
                 .append("<h1>Retention verification</h1>\n<p>Generated ").append(Html.escape(report.generatedAt().toString()))
-                .append(". Result: ").append(report.ok() ? "<strong class=\"ok\">no findings</strong>"
-                        : "<strong class=\"bad\">" + report.findings().size() + " finding(s)</strong>").append("</p>\n");
+                .append(". Result: ").append(!report.ok() ? "<strong class=\"bad\">" + report.findings().size() + " finding(s)</strong>"
+                        : report.complete() ? "<strong class=\"ok\">no findings</strong>"
+                        : "<strong>no findings in what could be checked; " + report.notChecked().size() + " thing(s) not checked</strong>")
+                .append("</p>\n");
+        if (!report.complete()) {
+            html.append("<h2>Not checked</h2>\n<ul>\n");
+            report.notChecked().forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
         html.append("<h2>Findings</h2>\n");
         if (report.findings().isEmpty()) {
             html.append("<p>None.</p>\n");

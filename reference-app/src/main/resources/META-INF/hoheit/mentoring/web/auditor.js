@@ -8,7 +8,9 @@ addText({
     audit_runNow: "Jetzt einen Lauf starten", audit_runDone: "Lauf beendet: {outcome}, {affected} Datensätze betroffen.",
     audit_verification: "Prüfbericht", audit_verificationTitle: "Prüfbericht zur Aufbewahrung",
     audit_verificationIntro: "Bei jedem Aufruf neu geprüft: dass nichts länger aufbewahrt wird, als die Regeln erlauben, dass das Protokoll unverändert ist, dass jede Löschung in jedem Speicher abgeschlossen ist und dass jeder geplante Lauf stattgefunden hat.",
-    audit_noFindings: "Keine Befunde: Alles wurde geprüft und ist in Ordnung.", audit_oneFinding: "1 Befund",
+    audit_noFindings: "Keine Befunde: Alles wurde geprüft und ist in Ordnung.",
+    audit_noFindingsPartial: "Keine Befunde in dem, was geprüft werden konnte. Nicht alles ließ sich prüfen (siehe unten).",
+    audit_notChecked: "Nicht geprüft", audit_notCheckedHint: "Was diese Prüfung nicht abdecken konnte, und warum (Angaben der Bibliothek, auf Englisch):", audit_oneFinding: "1 Befund",
     audit_someFindings: "Befunde", audit_generated: "Erstellt am",
     audit_downloadHtml: "Bericht als HTML herunterladen", audit_downloadJson: "Bericht als JSON herunterladen",
     audit_findings: "Befunde", audit_none: "Keine Befunde.", audit_concerns: "Betrifft", audit_evidence: "Belege",
@@ -51,7 +53,9 @@ addText({
     audit_runNow: "Start a run now", audit_runDone: "Run finished: {outcome}, {affected} records affected.",
     audit_verification: "Verification", audit_verificationTitle: "Retention verification report",
     audit_verificationIntro: "Checked afresh on every visit: that nothing is kept longer than the rules allow, that the log is unaltered, that every erasure completed in every store, and that every scheduled run happened.",
-    audit_noFindings: "No findings: everything was checked and is in order.", audit_oneFinding: "1 finding",
+    audit_noFindings: "No findings: everything was checked and is in order.",
+    audit_noFindingsPartial: "No findings in what could be checked. Not everything could be checked (see below).",
+    audit_notChecked: "Not checked", audit_notCheckedHint: "What this verification could not cover, and why:", audit_oneFinding: "1 finding",
     audit_someFindings: "findings", audit_generated: "Generated on",
     audit_downloadHtml: "Download the report as HTML", audit_downloadJson: "Download the report as JSON",
     audit_findings: "Findings", audit_none: "No findings.", audit_concerns: "Concerns", audit_evidence: "Evidence",
@@ -125,7 +129,8 @@ page("/verification", ["auditor", "operator"], "audit_verification", async (main
   const report = await api("GET", "/api/auditor/verification");
   const count = report.findings.length;
   const result = el("section", { class: "card audit-result", id: "audit-result", "data-ok": String(report.ok), "aria-labelledby": "audit-result-title" },
-    el("h2", { id: "audit-result-title" }, report.ok ? t("audit_noFindings") : count === 1 ? t("audit_oneFinding") : count + " " + t("audit_someFindings")),
+    el("h2", { id: "audit-result-title" }, !report.ok ? (count === 1 ? t("audit_oneFinding") : count + " " + t("audit_someFindings"))
+      : report.complete === false ? t("audit_noFindingsPartial") : t("audit_noFindings")),
     el("p", { class: "hint" }, t("audit_generated") + " ", el("time", { datetime: report.generatedAt }, when(report.generatedAt))),
     el("p", { class: "downloads" },
       el("a", { class: "button", id: "audit-download-html", href: "/api/auditor/verification?format=html", download: "retention-verification.html" },
@@ -136,6 +141,9 @@ page("/verification", ["auditor", "operator"], "audit_verification", async (main
     el("section", { "aria-labelledby": "audit-findings-title" }, el("h2", { id: "audit-findings-title" }, t("audit_findings")),
       count === 0 ? el("p", { id: "audit-no-findings" }, t("audit_none"))
         : el("ol", { class: "plain", id: "audit-findings" }, ...report.findings.map(auditFindingItem))),
+    (report.notChecked || []).length === 0 ? null : el("section", { "aria-labelledby": "audit-not-checked-title" },
+      el("h2", { id: "audit-not-checked-title" }, t("audit_notChecked")), el("p", { class: "hint" }, t("audit_notCheckedHint")),
+      el("ul", { id: "audit-not-checked", class: "audit-checks", lang: "en" }, ...report.notChecked.map((line) => el("li", {}, line)))),
     el("section", { "aria-labelledby": "audit-checks-title" }, el("h2", { id: "audit-checks-title" }, t("audit_checks")),
       el("p", { class: "hint" }, t("audit_checksHint")),
       el("ul", { id: "audit-checks", class: "audit-checks", lang: "en" }, ...report.checks.map((check) => el("li", { class: "audit-check" }, check)))));
