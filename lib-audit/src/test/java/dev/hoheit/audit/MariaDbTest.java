@@ -77,6 +77,33 @@ class MariaDbTest {
     }
 
     @DatabaseTest
+    void a_new_month_never_waits_long_for_a_reader_of_the_table(TestDatabase db) throws Exception {
+        MutableClock clock = AuditFixtures.clock();
+        try (AuditLog log = AuditFixtures.log(db, clock); java.sql.Connection reader = db.dataSource().getConnection()) {
+            log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("january"));
+            // A transaction that read the table (as verify() does) holds it until it ends ...
+            reader.setAutoCommit(false);
+            try (var statement = reader.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM audit_entry").close();
+            }
+            // ... so March's partition has to wait, and every new reader of the table queues behind it.
+            clock.advance(Duration.ofDays(60));
+            Appended march = log.append(AuditFixtures.menteeUpdatesPlan("march"));
+            Thread.sleep(1_000);
+            // This reader's own thread holds the first transaction open: were the split to wait for
+            // it without a limit, this query would never return.
+            long started = System.nanoTime();
+            assertEquals(1, db.queryLong("SELECT count(*) FROM audit_entry"));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(waited.compareTo(Duration.ofSeconds(30)) < 0, "waited " + waited);
+            reader.commit();
+            assertEquals(2, log.awaitIntegrated(march, Duration.ofSeconds(30)).seq(), "the split is retried and the entry placed");
+            assertTrue(partitions(db).contains("audit_entry_p202603"), partitions(db).toString());
+            assertTrue(log.verify().ok());
+        }
+    }
+
+    @DatabaseTest
     void the_integrator_holds_a_session_lock_and_a_killed_session_releases_it(TestDatabase db) throws Exception {
         MutableClock clock = AuditFixtures.clock();
         try (AuditLog first = AuditFixtures.log(db, clock); AuditLog second = AuditFixtures.log(db, clock)) {

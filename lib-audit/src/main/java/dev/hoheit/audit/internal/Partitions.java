@@ -146,7 +146,17 @@ final class Partitions {
     /** Drops a whole month (every row in it must be due for deletion). */
     void drop(Connection connection, YearMonth month) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(postgres ? "DROP TABLE " + name(month) : "ALTER TABLE audit_entry DROP PARTITION " + name(month));
+            if (postgres) {
+                statement.execute("DROP TABLE " + name(month));
+            } else {
+                // Waits for readers of the table no longer than a split does; the next purge drops it then.
+                statement.execute("SET SESSION lock_wait_timeout = " + MARIADB_LOCK_WAIT);
+                try {
+                    statement.execute("ALTER TABLE audit_entry DROP PARTITION " + name(month));
+                } finally {
+                    statement.execute("SET SESSION lock_wait_timeout = DEFAULT");
+                }
+            }
         }
         known.remove(month);
     }
