@@ -3,6 +3,7 @@ package dev.hoheit.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.testkit.DatabaseKind;
@@ -72,6 +73,25 @@ class MariaDbTest {
             assertEquals(List.of("audit_entry_p202603", "audit_entry_p202604", "audit_entry_p202605", "audit_entry_p202606",
                     "audit_entry_pmax"), partitions(db));
             assertEquals(0, rowsIn(db, "audit_entry_p202603"));
+            assertTrue(log.verify().ok(), log.verify().toText());
+        }
+    }
+
+    @DatabaseTest
+    void a_purge_never_drops_a_partition_that_ends_later_than_its_name_says(TestDatabase db) {
+        MutableClock clock = AuditFixtures.clock();
+        try (AuditLog log = AuditLog.create(db.dataSource(), AuditFixtures.config(clock).withRetention(Duration.ofDays(30)))) {
+            for (int month = 0; month < 4; month++) {
+                log.appendIntegrated(AuditFixtures.menteeUpdatesPlan("m" + month));
+                clock.advance(Duration.ofDays(31));
+            }
+            // The operator folds February and March into the partition named for January.
+            db.update("ALTER TABLE audit_entry REORGANIZE PARTITION audit_entry_p202601, audit_entry_p202602, audit_entry_p202603"
+                    + " INTO (PARTITION audit_entry_p202601 VALUES LESS THAN ('2026-04-01 00:00:00'))");
+            AuditException stopped = assertThrows(AuditException.class,
+                    () -> log.purgeBefore(java.time.Instant.parse("2026-02-20T00:00:00Z")));
+            assertEquals(AuditException.Problem.STORAGE, stopped.problem());
+            assertEquals(4 + 1, db.queryLong("SELECT count(*) FROM audit_entry"), "only the PURGE entry was added; nothing dropped");
             assertTrue(log.verify().ok(), log.verify().toText());
         }
     }

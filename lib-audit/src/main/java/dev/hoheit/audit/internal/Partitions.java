@@ -149,6 +149,7 @@ final class Partitions {
             if (postgres) {
                 statement.execute("DROP TABLE " + name(month));
             } else {
+                requireMonthBound(connection, month);
                 // Waits for readers of the table no longer than a split does; the next purge drops it then.
                 statement.execute("SET SESSION lock_wait_timeout = " + MARIADB_LOCK_WAIT);
                 try {
@@ -159,6 +160,26 @@ final class Partitions {
             }
         }
         known.remove(month);
+    }
+
+    /**
+     * MariaDB: fails unless the partition named for {@code month} ends where its name says. A
+     * partition an operator reorganized to end later would hold entries that are not due; dropping
+     * it by its name would remove them.
+     */
+    private static void requireMonthBound(Connection connection, YearMonth month) throws SQLException {
+        String expected = "'" + MARIADB_TIME.format(LocalDateTime.ofInstant(end(month), ZoneOffset.UTC)) + "'";
+        try (var select = connection.prepareStatement("SELECT partition_description FROM information_schema.partitions"
+                + " WHERE table_schema = DATABASE() AND table_name = 'audit_entry' AND partition_name = ?")) {
+            select.setString(1, name(month));
+            try (ResultSet row = select.executeQuery()) {
+                String bound = row.next() ? row.getString(1) : null;
+                if (!expected.equals(bound)) {
+                    throw new SQLException("partition " + name(month) + " ends at " + bound + ", not at " + expected
+                            + " as its name says: it was changed outside the library, and is not dropped", "22023");
+                }
+            }
+        }
     }
 
     /** The first instant after {@code month}. */
