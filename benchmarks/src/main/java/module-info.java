@@ -7,7 +7,8 @@
  * the retention benchmark with {@code benchmarks/run-retention-benchmark.sh} ({@code RetentionBenchmark}).
  * the write path of issue 11 (outbox and integrator) with {@code benchmarks/run-integration-benchmark.sh}
  * ({@code IntegrationBenchmark}); what auditing costs a mentor's view in the reference app with
- * {@code benchmarks/run-mentor-view-benchmark.sh} ({@code MentorViewBenchmark}).
+ * {@code benchmarks/run-mentor-view-benchmark.sh} ({@code MentorViewBenchmark}); the write path on MariaDB with
+ * {@code benchmarks/run-integration-benchmark-mariadb.sh} ({@code MariaDbIntegrationBenchmark}).
  */
 module dev.hoheit.benchmarks {
     requires dev.hoheit.audit;

@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  * ({@link #seal}). The integration lag ({@link #integrationLag}) is normally milliseconds.
  *
  * <p>Several instances may share one database: each runs an integrator, one of them (elected by a
- * PostgreSQL advisory lock, elsewhere by a lease row) integrates and the others stand by and take
+ * PostgreSQL advisory lock or a MariaDB {@code GET_LOCK}, on H2 by a lease row) integrates and the others stand by and take
  * over when it stops or dies. Appends take no shared lock. The log owns background threads for
  * integration, batched appends and witnesses; close it.
  *

@@ -6,20 +6,21 @@ import javax.sql.DataSource;
 
 /**
  * The database schema of the audit library: its own Flyway migrations (one set per database, as
- * PostgreSQL partitions the event table) with their own history table.
+ * PostgreSQL and MariaDB partition the entry table by month) with their own history table.
  *
  * @since 0.1
  */
 public final class AuditSchema {
 
-    /** Where the migration scripts live; {@code h2} or {@code postgresql} is appended. */
+    /** Where the migration scripts live; {@code h2}, {@code postgresql} or {@code mariadb} is appended. */
     public static final String LOCATION = "classpath:META-INF/hoheit/audit/migration";
 
     /** The Flyway history table of this library. */
     public static final String HISTORY_TABLE = "hoheit_audit_history";
 
     /**
-     * The tables this library owns (on PostgreSQL, plus one partition of audit_entry per month). The
+     * The tables this library owns (on PostgreSQL, plus one partition of audit_entry per month; on
+     * MariaDB the partitions are audit_entry's own). The
      * {@code audit_v1_*} tables hold a log of schema version 1 as it was (read-only; purged on the
      * same schedule; its person keys are moved to {@code audit_person_key} on first start).
      */

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch is read, opened and sealed under the persons' keys first (no lock; on a helper thread
  * while the batch before it commits), then placed in one transaction: lock the tree's head, write
- * entries (COPY on PostgreSQL), tiles and head, destroy the keys an erasure asks for, delete the
+ * entries (COPY on PostgreSQL, a JDBC batch on MariaDB), tiles and head, destroy the keys an erasure asks for, delete the
  * batch's outbox rows, commit. Deleting claims the rows: when fewer are deleted than were read,
  * another integrator took some, and the transaction is rolled back. Rows come in id order, which
  * is the order their transactions made them visible, near enough (a row whose transaction commits
