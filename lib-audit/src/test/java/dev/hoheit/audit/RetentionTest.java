@@ -57,6 +57,10 @@ class RetentionTest {
                 assertTrue(result.partitionsDropped() >= 1, "whole months are dropped: " + result);
                 assertEquals(0, db.queryLong("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
                         + " AND tablename = 'audit_entry_p202501'"));
+            } else if (db.kind() == DatabaseKind.MARIADB) {
+                assertTrue(result.partitionsDropped() >= 1, "whole months are dropped: " + result);
+                assertEquals(0, db.queryLong("SELECT count(*) FROM information_schema.partitions WHERE table_schema = DATABASE()"
+                        + " AND table_name = 'audit_entry' AND partition_name = 'audit_entry_p202501'"));
             } else {
                 assertEquals(0, result.partitionsDropped());
             }

@@ -32,17 +32,29 @@ class UnsupportedDatabaseTest {
     }
 
     @DatabaseTest
-    void mariadb_is_refused_by_the_audit_log_until_it_is_ported(TestDatabase db) {
+    void mysql_is_refused_by_name_naming_mariadb_among_the_supported(TestDatabase db) {
         List<String> tables = db.tableNames();
-        ForeignDatabase mariadb = ForeignDatabase.posingAs(db.dataSource(), "MariaDB", "10.11.19-MariaDB");
+        ForeignDatabase mysql = ForeignDatabase.posingAs(db.dataSource(), "MySQL", "8.0.36");
 
         AuditException created = assertThrows(AuditException.class,
-                () -> AuditLog.create(mariadb, AuditConfig.of(AuditFixtures.KEYS)));
+                () -> AuditLog.create(mysql, AuditConfig.of(AuditFixtures.KEYS)));
         assertEquals(AuditException.Problem.UNSUPPORTED_DATABASE, created.problem());
-        assertTrue(created.getMessage().contains("not MariaDB"), created.getMessage());
+        assertTrue(created.getMessage().contains("not MySQL 8.0.36") && created.getMessage().contains("MariaDB 10.11"),
+                created.getMessage());
         assertEquals(AuditException.Problem.UNSUPPORTED_DATABASE,
-                assertThrows(AuditException.class, () -> AuditSchema.migrate(mariadb)).problem());
-        assertEquals(List.of(), mariadb.statements(), "not one statement was tried");
+                assertThrows(AuditException.class, () -> AuditSchema.migrate(mysql)).problem());
+        assertEquals(List.of(), mysql.statements(), "not one statement was tried");
         assertEquals(tables, db.tableNames(), "the schema is as it was");
+    }
+
+    @DatabaseTest
+    void a_mariadb_older_than_10_11_is_refused(TestDatabase db) {
+        ForeignDatabase old = ForeignDatabase.posingAs(db.dataSource(), "MariaDB", "10.6.18-MariaDB");
+
+        AuditException created = assertThrows(AuditException.class,
+                () -> AuditLog.create(old, AuditConfig.of(AuditFixtures.KEYS)));
+        assertEquals(AuditException.Problem.UNSUPPORTED_DATABASE, created.problem());
+        assertTrue(created.getMessage().contains("not MariaDB 10.6.18"), created.getMessage());
+        assertEquals(List.of(), old.statements(), "not one statement was tried");
     }
 }

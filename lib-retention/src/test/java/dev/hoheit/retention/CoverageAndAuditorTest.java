@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoheit.testkit.DatabaseTest;
-import dev.hoheit.testkit.DatabaseKind;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.TestDatabase;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 @MigrateWith(HostSchema.class)
-@SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
 class CoverageAndAuditorTest {
 
     @DatabaseTest

@@ -27,9 +27,6 @@ public final class HostSchema implements SchemaMigration {
             throw new IllegalStateException(e);
         }
         ConsentSchema.migrate(dataSource);
-        if (!mariadb) {
-            // Hoheit audit refuses MariaDB until it is ported; the tests that need the log skip MariaDB.
-            AuditSchema.migrate(dataSource);
-        }
+        AuditSchema.migrate(dataSource);
     }
 }

@@ -12,8 +12,6 @@ import dev.hoheit.retention.spi.PurgeBatch;
 import dev.hoheit.retention.spi.RetentionAction;
 import dev.hoheit.retention.spi.StoreDescriptor;
 import dev.hoheit.testkit.DatabaseTest;
-import dev.hoheit.testkit.DatabaseKind;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.ReadmeBlocks;
 import dev.hoheit.testkit.TestDatabase;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** The lib-retention example of the README, verbatim between the markers. */
 @MigrateWith(HostSchema.class)
-@SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
 class ReadmeExampleTest {
 
     /** The host's own store in the example; here it wraps the test's notes store. */

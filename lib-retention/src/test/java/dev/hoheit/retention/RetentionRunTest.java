@@ -12,8 +12,6 @@ import dev.hoheit.audit.AuditQuery;
 import dev.hoheit.audit.ClientInfo;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.testkit.DatabaseTest;
-import dev.hoheit.testkit.DatabaseKind;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.TestDatabase;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 
 @MigrateWith(HostSchema.class)
-@SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
 class RetentionRunTest {
 
     @DatabaseTest

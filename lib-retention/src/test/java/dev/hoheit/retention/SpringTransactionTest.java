@@ -16,8 +16,6 @@ import dev.hoheit.consent.NoticeDraft;
 import dev.hoheit.consent.NoticeRef;
 import dev.hoheit.consent.Purpose;
 import dev.hoheit.testkit.DatabaseTest;
-import dev.hoheit.testkit.DatabaseKind;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.DelegatingDataSource;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.MutableClock;
@@ -44,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one the calls take.
  */
 @MigrateWith(HostSchema.class)
-@SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
 class SpringTransactionTest {
 
     /** What the Spring Boot starter will provide: the connection Spring holds for this data source. */

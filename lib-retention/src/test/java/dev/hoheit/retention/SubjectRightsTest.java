@@ -20,8 +20,6 @@ import dev.hoheit.consent.Notice;
 import dev.hoheit.consent.NoticeDraft;
 import dev.hoheit.consent.Purpose;
 import dev.hoheit.testkit.DatabaseTest;
-import dev.hoheit.testkit.DatabaseKind;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.TestDatabase;
 import java.io.ByteArrayInputStream;
@@ -35,7 +33,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 @MigrateWith(HostSchema.class)
-@SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
 class SubjectRightsTest {
 
     private static final byte[] PICTURE = "\u0089PNG fake picture bytes".getBytes(StandardCharsets.ISO_8859_1);

@@ -14,7 +14,6 @@ import dev.hoheit.retention.spi.RetentionAction;
 import dev.hoheit.testkit.DatabaseKind;
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.MigrateWith;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.MutableClock;
 import dev.hoheit.testkit.TestDatabase;
 import java.io.IOException;
@@ -157,7 +156,6 @@ class TableStoreTest {
     }
 
     @DatabaseTest
-    @SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
     void a_retention_run_deletes_what_is_due_in_batches_and_leaves_held_people_alone(TestDatabase db) {
         createVisits(db);
         for (int i = 1; i <= 25; i++) {

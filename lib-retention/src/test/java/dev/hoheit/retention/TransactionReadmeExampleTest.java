@@ -19,8 +19,6 @@ import dev.hoheit.consent.NoticeDraft;
 import dev.hoheit.consent.NoticeRef;
 import dev.hoheit.consent.Purpose;
 import dev.hoheit.testkit.DatabaseTest;
-import dev.hoheit.testkit.DatabaseKind;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.MigrateWith;
 import dev.hoheit.testkit.ReadmeBlocks;
 import dev.hoheit.testkit.TestDatabase;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 
 /** The README's transaction example, compiled and run, and checked to be in the README verbatim. */
 @MigrateWith(HostSchema.class)
-@SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
 class TransactionReadmeExampleTest {
 
     @DatabaseTest

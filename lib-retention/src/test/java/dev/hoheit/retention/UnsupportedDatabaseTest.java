@@ -8,14 +8,11 @@ import dev.hoheit.audit.AuditConfig;
 import dev.hoheit.audit.AuditKeys;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.testkit.DatabaseTest;
-import dev.hoheit.testkit.DatabaseKind;
-import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.ForeignDatabase;
 import dev.hoheit.testkit.TestDatabase;
 import java.util.List;
 
 /** On a database it does not support, retention says so before it runs a single statement. */
-@SkipDatabase(value = DatabaseKind.MARIADB, reason = "RetentionService records into an AuditLog, and Hoheit audit refuses MariaDB (UNSUPPORTED_DATABASE) until it is ported")
 class UnsupportedDatabaseTest {
 
     @DatabaseTest

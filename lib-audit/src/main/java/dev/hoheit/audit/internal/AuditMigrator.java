@@ -19,7 +19,7 @@ public final class AuditMigrator {
 
     /** Migrates the current schema of {@code dataSource}; baseline 0 lets it join a non-empty schema. */
     public static int migrate(DataSource dataSource, String location, String historyTable) {
-        String vendorLocation = location + "/" + vendor(dataSource);
+        String vendorLocation = location + "/" + vendor(dataSource).folder();
         try {
             MigrateResult result = Flyway.configure(AuditMigrator.class.getClassLoader())
                     .dataSource(dataSource)
@@ -42,22 +42,16 @@ public final class AuditMigrator {
     }
 
     /**
-     * {@code postgresql} or {@code h2}, the folder of the database's migrations. Fails with
-     * {@link AuditException.Problem#UNSUPPORTED_DATABASE} on another database and with
+     * The database at hand (its {@link Platform.Database#folder() folder} holds its migrations). Fails
+     * with {@link AuditException.Problem#UNSUPPORTED_DATABASE} on another database and with
      * {@link AuditException.Problem#INCOMPATIBLE_DEPENDENCY} on too old a jOOQ or Flyway, before any
      * statement is run.
      */
-    static String vendor(DataSource dataSource) {
+    static Platform.Database vendor(DataSource dataSource) {
         Platform.requireVersions("Hoheit audit", Flyway.class,
                 message -> new AuditException(AuditException.Problem.INCOMPATIBLE_DEPENDENCY, message));
-        Platform.Database database = Platform.database(dataSource, "Hoheit audit",
+        return Platform.database(dataSource, "Hoheit audit",
                 message -> new AuditException(AuditException.Problem.UNSUPPORTED_DATABASE, message),
                 e -> new AuditException(AuditException.Problem.STORAGE, "cannot connect to the audit database", e));
-        if (database == Platform.Database.MARIADB) {
-            // Consent and retention run on MariaDB; the audit log's migrations, partitions and leadership do not yet.
-            throw new AuditException(AuditException.Problem.UNSUPPORTED_DATABASE,
-                    "Hoheit audit supports H2 2.x and PostgreSQL, not MariaDB (yet); nothing was written to the database");
-        }
-        return database.folder();
     }
 }

@@ -78,16 +78,14 @@ final class CheckpointStore {
         String text = new CheckpointBody(origin, head.size(), root, List.of()).text();
         String note = new Note(text, List.of(signer.sign(text))).format();
         Instant sealedAt = EntryCodec.micros(clock.instant());
-        db.insertInto(AUDIT_CHECKPOINT)
+        Database.insertUnlessDuplicate(db.insertInto(AUDIT_CHECKPOINT)
                 .set(AUDIT_CHECKPOINT.TREE_SIZE, head.size())
                 .set(AUDIT_CHECKPOINT.ROOT_HASH, root)
                 .set(AUDIT_CHECKPOINT.NOTE, note)
                 .set(AUDIT_CHECKPOINT.HEAD_TIME, head.recordedAt())
                 .set(AUDIT_CHECKPOINT.SEALED_AT, sealedAt)
                 .set(AUDIT_CHECKPOINT.PREVIOUS_SIZE, previousSize)
-                .set(AUDIT_CHECKPOINT.PREVIOUS_PROOF, concat(proof))
-                .onDuplicateKeyIgnore()
-                .execute();
+                .set(AUDIT_CHECKPOINT.PREVIOUS_PROOF, concat(proof)), AUDIT_CHECKPOINT.TREE_SIZE);
         Checkpoint sealed = atSize(head.size()).orElseThrow(() -> new AuditException(Problem.STORAGE,
                 "the checkpoint of size " + head.size() + " was not stored"));
         state.ifPresent(s -> s.save(sealed));

@@ -1,10 +1,21 @@
 package dev.hoheit.audit.internal;
 
 import dev.hoheit.transaction.internal.JooqSettings;
+import dev.hoheit.transaction.internal.Platform;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.InsertOnDuplicateStep;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.TableField;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -12,17 +23,15 @@ import org.jooq.impl.DSL;
 final class Database {
 
     private final DataSource dataSource;
-    private final String vendor;
-    private final SQLDialect dialect;
+    private final Platform.Database vendor;
     private final Settings settings;
     private final DSLContext pool;
 
     Database(DataSource dataSource) {
         this.dataSource = dataSource;
         this.vendor = AuditMigrator.vendor(dataSource);
-        this.dialect = vendor.equals("postgresql") ? SQLDialect.POSTGRES : SQLDialect.H2;
         this.settings = JooqSettings.library();
-        this.pool = DSL.using(dataSource, dialect, settings);
+        this.pool = DSL.using(dataSource, vendor.dialect(), settings);
     }
 
     DataSource dataSource() {
@@ -30,7 +39,11 @@ final class Database {
     }
 
     boolean postgres() {
-        return vendor.equals("postgresql");
+        return vendor == Platform.Database.POSTGRESQL;
+    }
+
+    boolean mariadb() {
+        return vendor == Platform.Database.MARIADB;
     }
 
     /** A context on the pool: each statement on a connection of its own, auto-committed. */
@@ -40,6 +53,40 @@ final class Database {
 
     /** A context on {@code connection}: statements join whatever transaction it is in. */
     DSLContext dsl(Connection connection) {
-        return DSL.using(connection, dialect, settings);
+        return DSL.using(connection, vendor.dialect(), settings);
+    }
+
+    /**
+     * Binds an instant to a plain JDBC statement as the generated code stores it: with its offset on
+     * H2 and PostgreSQL, as a UTC {@code DATETIME} on MariaDB (see {@code UtcInstantBinding}).
+     */
+    void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        if (mariadb()) {
+            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+    }
+
+    /** Reads an instant from a plain JDBC result, the counterpart of {@link #setInstant}. */
+    Instant getInstant(ResultSet rows, int index) throws SQLException {
+        if (mariadb()) {
+            LocalDateTime stored = rows.getObject(index, LocalDateTime.class);
+            return stored == null ? null : stored.toInstant(ZoneOffset.UTC);
+        }
+        OffsetDateTime stored = rows.getObject(index, OffsetDateTime.class);
+        return stored == null ? null : stored.toInstant();
+    }
+
+    /**
+     * Runs an insert that does nothing when a row with the same key exists. On MariaDB jOOQ would
+     * render that as {@code INSERT IGNORE}, which also turns a too-long value or a failed check into
+     * a warning (and stores the row cut or altered); a no-op {@code ON DUPLICATE KEY UPDATE} ignores
+     * duplicates only. {@code key} is any column of the table's key.
+     */
+    static <R extends Record, T> int insertUnlessDuplicate(InsertOnDuplicateStep<R> insert, TableField<R, T> key) {
+        return insert.configuration().family() == SQLDialect.MARIADB
+                ? insert.onDuplicateKeyUpdate().set(key, key).execute()
+                : insert.onDuplicateKeyIgnore().execute();
     }
 }

@@ -93,7 +93,7 @@ public final class DefaultAuditLog implements AuditLog {
             LOG.info("Moved {} person key(s) of audit schema version 1 to id tags (no id is kept in clear)", moved);
         }
         this.sealer = new FieldSealer(keys);
-        this.partitions = new Partitions(dataSource, database.postgres());
+        this.partitions = new Partitions(database);
         this.writer = new EntryWriter(database, partitions);
         this.outbox = new OutboxCodec(config.keys().masterKey());
         this.transactions = new TransactionRunner(dataSource, config.transactions(), database::dsl, db);

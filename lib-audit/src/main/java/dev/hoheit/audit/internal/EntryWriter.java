@@ -9,8 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -199,9 +197,9 @@ final class EntryWriter {
         });
     }
 
-    private static void bind(PreparedStatement insert, int offset, StoredEvent e) throws SQLException {
+    private void bind(PreparedStatement insert, int offset, StoredEvent e) throws SQLException {
         insert.setLong(offset + 1, e.seq());
-        insert.setObject(offset + 2, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+        database.setInstant(insert, offset + 2, e.recordedAt());
         insert.setString(offset + 3, e.actorTag());
         insert.setString(offset + 4, e.actorRole());
         insert.setBytes(offset + 5, e.actorEnc());

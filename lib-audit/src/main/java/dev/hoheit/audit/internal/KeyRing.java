@@ -72,13 +72,11 @@ final class KeyRing {
             for (var row : tx.selectFrom(AUDIT_V1_SUBJECT_KEY).forUpdate().fetch()) {
                 String idTag = idTag(row.getSubjectId());
                 byte[] raw = Crypto.decrypt(master, row.getWrappedKey(), "person:" + row.getSubjectId());
-                tx.insertInto(AUDIT_PERSON_KEY)
+                Database.insertUnlessDuplicate(tx.insertInto(AUDIT_PERSON_KEY)
                         .set(AUDIT_PERSON_KEY.ID_TAG, idTag)
                         .set(AUDIT_PERSON_KEY.TAG, row.getTag())
                         .set(AUDIT_PERSON_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "person:" + idTag))
-                        .set(AUDIT_PERSON_KEY.CREATED_AT, row.getCreatedAt())
-                        .onDuplicateKeyIgnore()
-                        .execute();
+                        .set(AUDIT_PERSON_KEY.CREATED_AT, row.getCreatedAt()), AUDIT_PERSON_KEY.ID_TAG);
                 Arrays.fill(raw, (byte) 0);
                 tx.deleteFrom(AUDIT_V1_SUBJECT_KEY).where(AUDIT_V1_SUBJECT_KEY.SUBJECT_ID.eq(row.getSubjectId())).execute();
                 moved++;
@@ -130,7 +128,7 @@ final class KeyRing {
                 Arrays.fill(raw, (byte) 0);
             }
             var batch = insert;
-            insertUnlessPresent(() -> batch.onDuplicateKeyIgnore().execute());
+            insertUnlessPresent(() -> Database.insertUnlessDuplicate(batch, AUDIT_PERSON_KEY.ID_TAG));
         }
         // Another writer may have created some first: the stored keys win.
         loadAll(missing);
@@ -204,12 +202,10 @@ final class KeyRing {
             return key.get();
         }
         byte[] raw = Crypto.randomBytes(32);
-        insertUnlessPresent(() -> db.insertInto(AUDIT_CLIENT_KEY)
+        insertUnlessPresent(() -> Database.insertUnlessDuplicate(db.insertInto(AUDIT_CLIENT_KEY)
                 .set(AUDIT_CLIENT_KEY.EPOCH_DAY, epochDay)
                 .set(AUDIT_CLIENT_KEY.WRAPPED_KEY, Crypto.encrypt(master, raw, "day:" + epochDay))
-                .set(AUDIT_CLIENT_KEY.CREATED_AT, clock.instant())
-                .onDuplicateKeyIgnore()
-                .execute());
+                .set(AUDIT_CLIENT_KEY.CREATED_AT, clock.instant()), AUDIT_CLIENT_KEY.EPOCH_DAY));
         Arrays.fill(raw, (byte) 0);
         byDay.remove(epochDay);
         return existingDayKey(epochDay).orElseThrow();

@@ -21,9 +21,24 @@ import org.jooq.impl.DSL;
  */
 abstract sealed class Leadership implements AutoCloseable {
 
-    /** Elects with the database's own means: an advisory lock on PostgreSQL, a lease row elsewhere. */
+    /**
+     * Elects with the database's own means: a session lock on PostgreSQL (an advisory lock) and
+     * MariaDB ({@code GET_LOCK}), a lease row elsewhere (H2).
+     */
     static Leadership of(Database database) {
-        return database.postgres() ? new AdvisoryLock(database.dataSource()) : new Lease(database);
+        if (database.postgres()) {
+            return new AdvisoryLock(database.dataSource(),
+                    "SELECT pg_try_advisory_lock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))",
+                    "SELECT pg_advisory_unlock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))");
+        }
+        if (database.mariadb()) {
+            // Lock names are server-wide, so the name carries the database's; hashed, since MySQL allows
+            // 64 characters. Timeout 0: taken now or not at all.
+            return new AdvisoryLock(database.dataSource(),
+                    "SELECT GET_LOCK(CONCAT('hoheit-audit-integrator-', MD5(DATABASE())), 0)",
+                    "SELECT RELEASE_LOCK(CONCAT('hoheit-audit-integrator-', MD5(DATABASE())))");
+        }
+        return new Lease(database);
     }
 
     /** Tries to become (or stay) the integrator; false while another instance is. */
@@ -37,20 +52,24 @@ abstract sealed class Leadership implements AutoCloseable {
     public abstract void close();
 
     /**
-     * PostgreSQL: a session advisory lock (keyed by the schema), held on a connection of its own. When
-     * the holding process dies its connection closes and the server releases the lock, so a standby
-     * takes over at its next try, without waiting for a lease to run out. The holder integrates on
-     * the same connection, so losing the connection is losing the lead.
+     * PostgreSQL and MariaDB: a session lock (keyed by the schema or database), held on a connection of
+     * its own: {@code pg_try_advisory_lock} or {@code GET_LOCK}. When the holding process dies its
+     * connection closes and the server releases the lock, so a standby takes over at its next try,
+     * without waiting for a lease to run out. The holder integrates on the same connection, so losing
+     * the connection is losing the lead.
      */
     static final class AdvisoryLock extends Leadership {
 
-        private static final String TRY = "SELECT pg_try_advisory_lock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))";
-
         private final DataSource dataSource;
+        private final String tryLock;
+        private final String unlock;
         private Connection held;
 
-        AdvisoryLock(DataSource dataSource) {
+        /** {@code tryLock} answers true (1) when it took the lock; {@code unlock} releases it. */
+        AdvisoryLock(DataSource dataSource, String tryLock, String unlock) {
             this.dataSource = dataSource;
+            this.tryLock = tryLock;
+            this.unlock = unlock;
         }
 
         @Override
@@ -69,7 +88,7 @@ abstract sealed class Leadership implements AutoCloseable {
             try {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
-                try (PreparedStatement statement = connection.prepareStatement(TRY); ResultSet row = statement.executeQuery()) {
+                try (PreparedStatement statement = connection.prepareStatement(tryLock); ResultSet row = statement.executeQuery()) {
                     if (row.next() && row.getBoolean(1)) {
                         held = connection;
                         return true;
@@ -92,16 +111,15 @@ abstract sealed class Leadership implements AutoCloseable {
         public void close() {
             Connection connection = held;
             held = null;
-            // Closing the session releases its advisory locks (a pool that keeps the session open
+            // Closing the session releases its session locks (a pool that keeps the session open
             // would keep the lock, so unlock explicitly first).
             if (connection != null) {
-                try (PreparedStatement unlock = connection.prepareStatement(
-                        "SELECT pg_advisory_unlock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))")) {
+                try (PreparedStatement release = connection.prepareStatement(unlock)) {
                     if (!connection.getAutoCommit()) {
                         connection.rollback();
                         connection.setAutoCommit(true);
                     }
-                    unlock.execute();
+                    release.execute();
                 } catch (SQLException e) {
                     // The unlock failed: a pool would keep this session, and with it the lock, for
                     // good. Abort the physical connection, so the server ends the session and frees it.

@@ -28,7 +28,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -134,7 +133,7 @@ public final class LogVerifier {
                 run.head = head;
                 StoredCheckpoints stored = StoredCheckpoints.read(tx, trust);
                 try {
-                    run.entries(connection);
+                    run.entries(connection, database);
                     run.beyondHead(database.dsl()); // outside the snapshot: both reads see the newest commits
                     run.upperTiles(tx);
                     TiledTree tree = new TiledTree(TileStore.uncached(tx));
@@ -199,13 +198,13 @@ public final class LogVerifier {
 
         // ---- Entries against level-0 tiles -----------------------------------------------------
 
-        void entries(Connection connection) throws SQLException {
+        void entries(Connection connection, Database database) throws SQLException {
             long size = head.size();
             try (PreparedStatement entries = connection.prepareStatement(SELECT_ENTRIES);
                  PreparedStatement tiles = connection.prepareStatement(SELECT_LEAF_TILES)) {
                 tiles.setFetchSize(64);
                 try (ResultSet tileRows = tiles.executeQuery();
-                     EntryStream stream = EntryStream.start(entries, size, new LeafTiles(tileRows, fullTileRoots))) {
+                     EntryStream stream = EntryStream.start(entries, size, new LeafTiles(tileRows, fullTileRoots), database)) {
                     Instant previousTime = Instant.MIN;
                     for (EntryStream.Read next = stream.next(); next != null; next = stream.next()) {
                         StoredEvent event = next.event();
@@ -700,17 +699,17 @@ public final class LogVerifier {
         private Iterator<Read> current = Collections.emptyIterator();
         private boolean ended;
 
-        private EntryStream(PreparedStatement entries, long size, LeafTiles leafTiles) {
-            this.reader = Threads.daemon("hoheit-audit-verify-reader", () -> read(entries, size, leafTiles));
+        private EntryStream(PreparedStatement entries, long size, LeafTiles leafTiles, Database database) {
+            this.reader = Threads.daemon("hoheit-audit-verify-reader", () -> read(entries, size, leafTiles, database));
         }
 
-        static EntryStream start(PreparedStatement entries, long size, LeafTiles leafTiles) {
-            EntryStream stream = new EntryStream(entries, size, leafTiles);
+        static EntryStream start(PreparedStatement entries, long size, LeafTiles leafTiles, Database database) {
+            EntryStream stream = new EntryStream(entries, size, leafTiles, database);
             stream.reader.start();
             return stream;
         }
 
-        private void read(PreparedStatement entries, long size, LeafTiles leafTiles) {
+        private void read(PreparedStatement entries, long size, LeafTiles leafTiles, Database database) {
             try {
                 List<Read> chunk = new ArrayList<>(CHUNK);
                 long after = 0;
@@ -721,7 +720,7 @@ public final class LogVerifier {
                     onPage = 0;
                     try (ResultSet rows = entries.executeQuery()) {
                         while (!stopped && rows.next()) {
-                            StoredEvent event = LogVerifier.read(rows);
+                            StoredEvent event = LogVerifier.read(rows, database);
                             onPage++;
                             after = event.seq();
                             chunk.add(new Read(event, leafTiles.hash(event.seq() - 1)));
@@ -830,10 +829,10 @@ public final class LogVerifier {
         }
     }
 
-    static StoredEvent read(ResultSet rows) throws SQLException {
+    static StoredEvent read(ResultSet rows, Database database) throws SQLException {
         int clientDay = rows.getInt(14);
         Integer day = rows.wasNull() ? null : clientDay;
-        return new StoredEvent(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getString(3),
+        return new StoredEvent(rows.getLong(1), database.getInstant(rows, 2), rows.getString(3),
                 rows.getString(4), rows.getBytes(5), rows.getString(6), rows.getBytes(7), rows.getString(8),
                 rows.getString(9), rows.getBytes(10), rows.getString(11), rows.getString(12), rows.getBytes(13), day,
                 rows.getBytes(15));

@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,24 +18,34 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * The monthly partitions of {@code audit_entry} on PostgreSQL ({@code audit_entry_p202611} holds
- * November 2026, UTC). On H2 every method does nothing: the table is not partitioned.
+ * The monthly partitions of {@code audit_entry} ({@code audit_entry_p202611} holds November 2026,
+ * UTC). On PostgreSQL each is a table of its own, attached for its month. On MariaDB they are the
+ * table's RANGE COLUMNS partitions: each holds what lies below the end of its month and above the
+ * partition before it, and {@code audit_entry_pmax} what lies above the last month; a month is split
+ * off {@code audit_entry_pmax} before its first entry is written, so that one stays empty. Either way
+ * every row of a month's partition is older than the month's end, which is what a purge relies on
+ * when it drops the partition. On H2 every method does nothing: the table is not partitioned.
  */
 final class Partitions {
 
     private static final Pattern NAME = Pattern.compile("audit_entry_p(\\d{4})(\\d{2})");
+    private static final DateTimeFormatter MARIADB_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    /** MariaDB: how long a partition change waits for readers of the table before it gives up (seconds). */
+    private static final int MARIADB_LOCK_WAIT = 10;
 
     private final DataSource dataSource;
-    private final boolean partitioned;
+    private final boolean postgres;
+    private final boolean mariadb;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
 
-    Partitions(DataSource dataSource, boolean partitioned) {
-        this.dataSource = dataSource;
-        this.partitioned = partitioned;
+    Partitions(Database database) {
+        this.dataSource = database.dataSource();
+        this.postgres = database.postgres();
+        this.mariadb = database.mariadb();
     }
 
     boolean partitioned() {
-        return partitioned;
+        return postgres || mariadb;
     }
 
     /**
@@ -41,7 +53,7 @@ final class Partitions {
      * its own short transaction, before a writer takes the chain's lock.
      */
     void ensure(Instant instant) throws SQLException {
-        if (!partitioned) {
+        if (!partitioned()) {
             return;
         }
         YearMonth month = YearMonth.from(instant.atZone(ZoneOffset.UTC));
@@ -50,16 +62,30 @@ final class Partitions {
         }
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            for (YearMonth m : List.of(month, month.plusMonths(1))) {
-                if (!known.contains(m)) {
-                    create(statement, m);
-                    known.add(m);
+            if (mariadb) {
+                // A partition change waits for every open transaction that read the table; never for long.
+                statement.execute("SET SESSION lock_wait_timeout = " + MARIADB_LOCK_WAIT);
+            }
+            try {
+                for (YearMonth m : List.of(month, month.plusMonths(1))) {
+                    if (!known.contains(m)) {
+                        if (postgres) {
+                            createPostgres(statement, m);
+                        } else {
+                            splitMariadb(connection, statement, m);
+                        }
+                        known.add(m);
+                    }
+                }
+            } finally {
+                if (mariadb) {
+                    statement.execute("SET SESSION lock_wait_timeout = DEFAULT");
                 }
             }
         }
     }
 
-    private static void create(Statement statement, YearMonth month) throws SQLException {
+    private static void createPostgres(Statement statement, YearMonth month) throws SQLException {
         try {
             statement.execute("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF audit_entry FOR VALUES FROM ('"
                     + start(month) + "') TO ('" + start(month.plusMonths(1)) + "')");
@@ -71,17 +97,42 @@ final class Partitions {
         }
     }
 
+    /**
+     * MariaDB: splits {@code month} off the MAXVALUE partition, unless a partition of that month or a
+     * later one exists (a later one holds the month too: it holds everything below its end).
+     */
+    private void splitMariadb(Connection connection, Statement statement, YearMonth month) throws SQLException {
+        List<YearMonth> months = months(connection);
+        if (!months.isEmpty() && !months.get(months.size() - 1).isBefore(month)) {
+            return;
+        }
+        try {
+            statement.execute("ALTER TABLE audit_entry REORGANIZE PARTITION audit_entry_pmax INTO (PARTITION " + name(month)
+                    + " VALUES LESS THAN ('" + MARIADB_TIME.format(LocalDateTime.ofInstant(end(month), ZoneOffset.UTC))
+                    + "'), PARTITION audit_entry_pmax VALUES LESS THAN (MAXVALUE))");
+        } catch (SQLException e) {
+            // Another instance split this month (1517: duplicate partition name) or a later one (1493:
+            // bounds must increase) off at the same moment: the month has its partition.
+            if (e.getErrorCode() != 1517 && e.getErrorCode() != 1493) {
+                throw e;
+            }
+        }
+    }
+
     /** The months that have a partition, oldest first. */
     List<YearMonth> months(Connection connection) throws SQLException {
         List<YearMonth> months = new ArrayList<>();
-        if (!partitioned) {
+        if (!partitioned()) {
             return months;
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_inherits i"
-                     + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
-                     + " JOIN pg_namespace n ON n.oid = p.relnamespace"
-                     + " WHERE p.relname = 'audit_entry' AND n.nspname = current_schema() ORDER BY c.relname")) {
+        String sql = postgres
+                ? "SELECT c.relname FROM pg_inherits i"
+                        + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
+                        + " JOIN pg_namespace n ON n.oid = p.relnamespace"
+                        + " WHERE p.relname = 'audit_entry' AND n.nspname = current_schema() ORDER BY c.relname"
+                : "SELECT partition_name FROM information_schema.partitions"
+                        + " WHERE table_schema = DATABASE() AND table_name = 'audit_entry' ORDER BY partition_ordinal_position";
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 Matcher matcher = NAME.matcher(rows.getString(1));
                 if (matcher.matches()) {
@@ -95,7 +146,7 @@ final class Partitions {
     /** Drops a whole month (every row in it must be due for deletion). */
     void drop(Connection connection, YearMonth month) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE " + name(month));
+            statement.execute(postgres ? "DROP TABLE " + name(month) : "ALTER TABLE audit_entry DROP PARTITION " + name(month));
         }
         known.remove(month);
     }

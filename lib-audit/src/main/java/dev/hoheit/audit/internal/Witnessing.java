@@ -123,14 +123,12 @@ final class Witnessing implements AutoCloseable {
                 LOG.warn("Witness {} returned a cosignature that does not verify; ignored", witness.name());
                 continue;
             }
-            db.insertInto(AUDIT_COSIGNATURE)
+            Database.insertUnlessDuplicate(db.insertInto(AUDIT_COSIGNATURE)
                     .set(AUDIT_COSIGNATURE.TREE_SIZE, checkpoint.size())
                     .set(AUDIT_COSIGNATURE.WITNESS, verifier.name())
                     .set(AUDIT_COSIGNATURE.KEY_ID, verifier.keyId())
                     .set(AUDIT_COSIGNATURE.SIGNED_AT, Instant.ofEpochSecond(at.getAsLong()))
-                    .set(AUDIT_COSIGNATURE.SIGNATURE_LINE, signature.line())
-                    .onDuplicateKeyIgnore()
-                    .execute();
+                    .set(AUDIT_COSIGNATURE.SIGNATURE_LINE, signature.line()), AUDIT_COSIGNATURE.TREE_SIZE);
             return true;
         }
         LOG.warn("Witness {} answered without a valid cosignature by its configured key", witness.name());

@@ -69,7 +69,9 @@ final class RetentionRunner {
                 return report;
             });
         } catch (DataAccessException e) {
-            if (e.sqlState() != null && (e.sqlState().equals("55P03") || e.sqlState().startsWith("HYT"))) {
+            // Lock not available: 55P03 on PostgreSQL, HYT00 on H2, error 1205 (SQLSTATE HY000) on MariaDB.
+            if (e.sqlState() != null && (e.sqlState().equals("55P03") || e.sqlState().startsWith("HYT"))
+                    || e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 1205) {
                 throw new RetentionException(RetentionException.Problem.ALREADY_RUNNING, "another retention run is in progress", e);
             }
             throw new RetentionException(RetentionException.Problem.STORAGE, "retention run failed (SQLSTATE " + e.sqlState() + ")", e);
