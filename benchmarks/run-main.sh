@@ -35,5 +35,7 @@ revision="$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown
 rm -rf "$root/benchmarks/target/lib" # jars of an earlier version would be a second copy of a module
 (cd "$root" && ./mvnw -B -q ${BENCH_MAVEN_ARGS:-} -pl benchmarks -am package -Dmaven.test.skip=true)
 cd "$here"
+# The app's generated code reads instants through lib-transaction's UtcInstantBinding (see reference-app/pom.xml).
 exec "$java" -Xmx4g "-Dbench.revision=working tree $revision" ${properties[@]+"${properties[@]}"} \
+  --add-exports dev.hoheit.transaction/dev.hoheit.transaction.internal=dev.hoheit.mentoring \
   -p target/classes:target/lib -m "dev.hoheit.benchmarks/dev.hoheit.benchmarks.$main"

@@ -1,27 +1,24 @@
 package dev.hoheit.mentoring;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
+import dev.hoheit.transaction.internal.Platform;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** The app's own migrations, beside the libraries' (own location, own history table). */
+/**
+ * The app's own migrations, beside the libraries' (own location, own history table), one folder per
+ * database. A database the libraries do not support is refused before anything touches the schema.
+ */
 final class AppMigrations {
 
     private AppMigrations() {
     }
 
     static void migrate(DataSource dataSource) {
-        String vendor;
-        try (Connection connection = dataSource.getConnection()) {
-            vendor = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? "postgresql" : "h2";
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to the database", e);
-        }
+        Platform.Database database = Platform.database(dataSource, "Smoffen", IllegalStateException::new,
+                e -> new IllegalStateException("cannot connect to the database (SQLSTATE " + e.getSQLState() + ")", e));
         Flyway.configure(AppMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:META-INF/hoheit/mentoring/migration/" + vendor)
+                .locations("classpath:META-INF/hoheit/mentoring/migration/" + database.folder())
                 .table("smoffen_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -37,7 +37,9 @@ record AppProcess(Process process, URI url, Path stderr) {
         String modulePath = System.getProperty("jdk.module.path");
         assertNotNull(modulePath, "the tests must run on the module path");
         String java = ProcessHandle.current().info().command().orElseThrow();
+        // As in the Surefire configuration: the generated code reads instants through lib-transaction's UtcInstantBinding.
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-p", modulePath,
+                "--add-exports", "dev.hoheit.transaction/dev.hoheit.transaction.internal=dev.hoheit.mentoring",
                 "-cp", System.getProperty("java.class.path"), "-m", "dev.hoheit.mentoring/dev.hoheit.mentoring.Main");
         builder.environment().put("HOHEIT_PORT", "0");
         builder.environment().putAll(environment);

@@ -251,7 +251,13 @@ class OperatorAuditorConsoleTest {
     private static void search(ConsoleBrowser browser, String query) {
         browser.type(By.id("op-q"), query);
         new Select(browser.driver.findElement(By.id("op-role"))).selectByValue("");
+        List<WebElement> before = browser.driver.findElements(By.cssSelector("#op-accounts > li"));
         browser.driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+        if (!before.isEmpty()) {
+            // The list shown before (which may hold the account sought) is replaced by the search's answer:
+            // an element found in it now would go stale.
+            browser.wait.until(ExpectedConditions.stalenessOf(before.get(0)));
+        }
         String part = query.toLowerCase(Locale.ROOT);
         browser.wait.until(driver -> {
             try {

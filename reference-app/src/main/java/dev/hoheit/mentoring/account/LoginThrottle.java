@@ -71,8 +71,8 @@ public final class LoginThrottle {
         for (String key : keys) {
             String tag = tag(key);
             AppTransactions.atomically(db, t -> {
-                t.insertInto(APP_LOGIN_THROTTLE).set(APP_LOGIN_THROTTLE.THROTTLE_KEY, tag).set(APP_LOGIN_THROTTLE.FAILURES, 0)
-                        .set(APP_LOGIN_THROTTLE.BLOCKED_UNTIL, now).onDuplicateKeyIgnore().execute();
+                ThrottleRows.insertIfAbsent(t, t.insertInto(APP_LOGIN_THROTTLE).set(APP_LOGIN_THROTTLE.THROTTLE_KEY, tag)
+                        .set(APP_LOGIN_THROTTLE.FAILURES, 0).set(APP_LOGIN_THROTTLE.BLOCKED_UNTIL, now), APP_LOGIN_THROTTLE.FAILURES);
                 // Locked, so concurrent failures on several instances each count.
                 AppLoginThrottleRecord row = t.selectFrom(APP_LOGIN_THROTTLE).where(APP_LOGIN_THROTTLE.THROTTLE_KEY.eq(tag))
                         .forUpdate().fetchSingle();

@@ -49,9 +49,9 @@ public final class RegistrationThrottle {
         String tag = tags.tag(address == null ? "" : address);
         Instant now = clock.instant();
         try {
-            AppTransactions.atomically(db, t -> t.insertInto(APP_REGISTRATION_THROTTLE).set(APP_REGISTRATION_THROTTLE.THROTTLE_KEY, tag)
-                    .set(APP_REGISTRATION_THROTTLE.WINDOW_START, now).set(APP_REGISTRATION_THROTTLE.ATTEMPTS, 0)
-                    .onDuplicateKeyIgnore().execute());
+            AppTransactions.atomically(db, t -> ThrottleRows.insertIfAbsent(t, t.insertInto(APP_REGISTRATION_THROTTLE)
+                    .set(APP_REGISTRATION_THROTTLE.THROTTLE_KEY, tag).set(APP_REGISTRATION_THROTTLE.WINDOW_START, now)
+                    .set(APP_REGISTRATION_THROTTLE.ATTEMPTS, 0), APP_REGISTRATION_THROTTLE.ATTEMPTS));
         } catch (DataAccessException e) {
             if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
                 throw e;

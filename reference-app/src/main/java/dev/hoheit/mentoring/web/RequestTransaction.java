@@ -69,6 +69,10 @@ public final class RequestTransaction {
         }
         Connection connection = dataSource.getConnection();
         try {
+            // READ COMMITTED, the default of PostgreSQL and H2, on MariaDB too: a count taken after a row lock
+            // (UsageCaps) sees what the request that held the lock committed. MariaDB's REPEATABLE READ would
+            // count in the snapshot of the request's first read, and parallel requests could pass a cap together.
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             connection.setAutoCommit(false);
         } catch (SQLException e) {
             connection.close();

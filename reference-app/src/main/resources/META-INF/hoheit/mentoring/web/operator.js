@@ -101,10 +101,13 @@ function opPagedList(path, key, render, emptyKey, id) {
   const more = el("button", { type: "button", class: "secondary", id: id + "-more", hidden: true }, t("op_more"));
   let offset = 0;
   let query = {};
+  let loads = 0; // a page answered after a newer load began (a search sent while the first list loads) is dropped
   async function fetchPage() {
+    const load = loads;
     const params = new URLSearchParams(query);
     params.set("offset", String(offset));
     const data = await api("GET", path + "?" + params);
+    if (load !== loads) { return; }
     if (offset === 0) { list.replaceChildren(); }
     list.append(...data[key].map(render));
     offset += data[key].length;
@@ -117,6 +120,7 @@ function opPagedList(path, key, render, emptyKey, id) {
   return {
     list, more,
     async load(newQuery) {
+      loads++;
       query = newQuery || {};
       offset = 0;
       await fetchPage();
