@@ -85,7 +85,7 @@ public final class DefaultAuditLog implements AuditLog {
     public DefaultAuditLog(DataSource dataSource, AuditConfig config) {
         this.dataSource = dataSource;
         this.config = config;
-        this.database = new Database(dataSource);
+        this.database = new Database(dataSource, config.schema());
         this.db = database.dsl();
         this.keys = new KeyRing(db, config.keys().masterKey(), config.clock(), config.keyCacheTtl());
         int moved = keys.moveVersionOneKeys();
@@ -93,7 +93,7 @@ public final class DefaultAuditLog implements AuditLog {
             LOG.info("Moved {} person key(s) of audit schema version 1 to id tags (no id is kept in clear)", moved);
         }
         this.sealer = new FieldSealer(keys);
-        this.partitions = new Partitions(dataSource, database.postgres());
+        this.partitions = new Partitions(dataSource, database.postgres(), config.schema());
         this.writer = new EntryWriter(database, partitions);
         this.outbox = new OutboxCodec(config.keys().masterKey());
         this.transactions = new TransactionRunner(dataSource, config.transactions(), database::dsl, db);
@@ -276,7 +276,7 @@ public final class DefaultAuditLog implements AuditLog {
                 config.witnesses().stream().map(dev.hoheit.audit.WitnessEndpoint::verifier).toList(), config.witnessQuorum(),
                 config.retention());
         try {
-            return new LogVerifier(dataSource).verify(trust, known, List.of()).report();
+            return new LogVerifier(dataSource, config.schema()).verify(trust, known, List.of()).report();
         } catch (SQLException e) {
             throw new AuditException(Problem.STORAGE, "verification could not read the log (SQLSTATE " + e.getSQLState() + ")", e);
         }

@@ -23,7 +23,7 @@ abstract sealed class Leadership implements AutoCloseable {
 
     /** Elects with the database's own means: an advisory lock on PostgreSQL, a lease row elsewhere. */
     static Leadership of(Database database) {
-        return database.postgres() ? new AdvisoryLock(database.dataSource()) : new Lease(database);
+        return database.postgres() ? new AdvisoryLock(database.dataSource(), database.schema()) : new Lease(database);
     }
 
     /** Tries to become (or stay) the integrator; false while another instance is. */
@@ -44,13 +44,19 @@ abstract sealed class Leadership implements AutoCloseable {
      */
     static final class AdvisoryLock extends Leadership {
 
-        private static final String TRY = "SELECT pg_try_advisory_lock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))";
+        // Keyed by the log's schema (the configured one, else the session's current one).
+        private static final String TRY = "SELECT pg_try_advisory_lock(hashtext('hoheit-audit-integrator'),"
+                + " hashtext(coalesce(?::text, current_schema())))";
+        private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('hoheit-audit-integrator'),"
+                + " hashtext(coalesce(?::text, current_schema())))";
 
         private final DataSource dataSource;
+        private final String schema;
         private Connection held;
 
-        AdvisoryLock(DataSource dataSource) {
+        AdvisoryLock(DataSource dataSource, String schema) {
             this.dataSource = dataSource;
+            this.schema = schema;
         }
 
         @Override
@@ -69,10 +75,13 @@ abstract sealed class Leadership implements AutoCloseable {
             try {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
-                try (PreparedStatement statement = connection.prepareStatement(TRY); ResultSet row = statement.executeQuery()) {
-                    if (row.next() && row.getBoolean(1)) {
-                        held = connection;
-                        return true;
+                try (PreparedStatement statement = connection.prepareStatement(TRY)) {
+                    statement.setString(1, schema);
+                    try (ResultSet row = statement.executeQuery()) {
+                        if (row.next() && row.getBoolean(1)) {
+                            held = connection;
+                            return true;
+                        }
                     }
                 }
                 connection.close();
@@ -95,8 +104,8 @@ abstract sealed class Leadership implements AutoCloseable {
             // Closing the session releases its advisory locks (a pool that keeps the session open
             // would keep the lock, so unlock explicitly first).
             if (connection != null) {
-                try (PreparedStatement unlock = connection.prepareStatement(
-                        "SELECT pg_advisory_unlock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))")) {
+                try (PreparedStatement unlock = connection.prepareStatement(UNLOCK)) {
+                    unlock.setString(1, schema);
                     if (!connection.getAutoCommit()) {
                         connection.rollback();
                         connection.setAutoCommit(true);

@@ -1,6 +1,8 @@
 package dev.hoheit.audit.internal;
 
+import dev.hoheit.transaction.internal.LibrarySchema;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,11 +27,14 @@ final class Partitions {
 
     private final DataSource dataSource;
     private final boolean partitioned;
+    private final String schema;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
 
-    Partitions(DataSource dataSource, boolean partitioned) {
+    /** The partitions in {@code schema} (null: the connection's current schema). */
+    Partitions(DataSource dataSource, boolean partitioned, String schema) {
         this.dataSource = dataSource;
         this.partitioned = partitioned;
+        this.schema = schema;
     }
 
     boolean partitioned() {
@@ -59,9 +64,10 @@ final class Partitions {
         }
     }
 
-    private static void create(Statement statement, YearMonth month) throws SQLException {
+    private void create(Statement statement, YearMonth month) throws SQLException {
         try {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF audit_entry FOR VALUES FROM ('"
+            statement.execute("CREATE TABLE IF NOT EXISTS " + qualified(name(month)) + " PARTITION OF " + qualified("audit_entry")
+                    + " FOR VALUES FROM ('"
                     + start(month) + "') TO ('" + start(month.plusMonths(1)) + "')");
         } catch (SQLException e) {
             // Another instance created it at the same moment (duplicate table or catalog row).
@@ -77,15 +83,17 @@ final class Partitions {
         if (!partitioned) {
             return months;
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_inherits i"
+        try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_inherits i"
                      + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
                      + " JOIN pg_namespace n ON n.oid = p.relnamespace"
-                     + " WHERE p.relname = 'audit_entry' AND n.nspname = current_schema() ORDER BY c.relname")) {
-            while (rows.next()) {
-                Matcher matcher = NAME.matcher(rows.getString(1));
-                if (matcher.matches()) {
-                    months.add(YearMonth.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+                     + " WHERE p.relname = 'audit_entry' AND n.nspname = coalesce(?::text, current_schema()) ORDER BY c.relname")) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Matcher matcher = NAME.matcher(rows.getString(1));
+                    if (matcher.matches()) {
+                        months.add(YearMonth.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+                    }
                 }
             }
         }
@@ -95,7 +103,7 @@ final class Partitions {
     /** Drops a whole month (every row in it must be due for deletion). */
     void drop(Connection connection, YearMonth month) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE " + name(month));
+            statement.execute("DROP TABLE " + qualified(name(month)));
         }
         known.remove(month);
     }
@@ -103,6 +111,10 @@ final class Partitions {
     /** The first instant after {@code month}. */
     static Instant end(YearMonth month) {
         return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private String qualified(String table) {
+        return LibrarySchema.qualified(schema, table);
     }
 
     private static String name(YearMonth month) {
