@@ -20,6 +20,7 @@ import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.audit.tlog.TileMissingException;
 import dev.hoheit.audit.tlog.TiledTree;
 import dev.hoheit.audit.tlog.TlogException;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -112,10 +113,15 @@ public final class LogVerifier {
         this(dataSource, null);
     }
 
-    /** A verifier of the log in {@code schema} of {@code dataSource} (null: its current schema). */
+    /**
+     * A verifier of the log in {@code schema} of {@code dataSource} (null: its current schema).
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for an invalid schema name
+     */
     public LogVerifier(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
-        this.database = new Database(dataSource, schema);
+        this.database = new Database(dataSource, LibrarySchema.checked(schema,
+                message -> new AuditException(AuditException.Problem.INVALID_ARGUMENT, message)));
     }
 
     /**
