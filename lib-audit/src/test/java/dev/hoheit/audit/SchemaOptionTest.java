@@ -108,6 +108,25 @@ class SchemaOptionTest {
         }
     }
 
+    @DatabaseTest
+    void two_logs_in_two_schemas_of_one_database_each_integrate_their_own(TestDatabase db) {
+        // On PostgreSQL the integrator's advisory lock is keyed by the log's schema: keyed by the
+        // connection's current schema (the same for both), one log would never integrate.
+        AuditConfig config = AuditFixtures.config(AuditFixtures.clock());
+        String first = db.otherSchema("one");
+        String second = db.otherSchema("two");
+        AuditSchema.migrate(db.dataSource(), first);
+        AuditSchema.migrate(db.dataSource(), second);
+        try (AuditLog one = AuditLog.create(db.dataSource(), config.withSchema(first));
+             AuditLog two = AuditLog.create(db.dataSource(), config.withSchema(second))) {
+            assertEquals(1, one.appendIntegrated(AuditFixtures.mentorViewsPlan("one")).seq());
+            assertEquals(1, two.appendIntegrated(AuditFixtures.mentorViewsPlan("two")).seq());
+            assertEquals(1, two.appendIntegrated(AuditFixtures.menteeUpdatesPlan("two")).seq() - 1);
+        }
+        assertEquals(1, db.queryLong("SELECT count(*) FROM " + first + ".audit_entry"));
+        assertEquals(2, db.queryLong("SELECT count(*) FROM " + second + ".audit_entry"));
+    }
+
     @Test
     void an_invalid_schema_name_is_refused_naming_it() {
         AuditException refused = assertThrows(AuditException.class, () -> AuditConfig.of(AuditFixtures.KEYS).withSchema("Audit Log"));
