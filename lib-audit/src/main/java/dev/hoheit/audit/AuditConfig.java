@@ -5,13 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.LibrarySchema;
 
 /**
  * Settings of an {@link AuditLog}. Start from {@link #of(AuditKeys)}.
  *
  * @param keys the controller's keys
  * @param clock where recording times come from
- * @param migrate whether {@link AuditLog#create} brings the schema up to date
+ * @param migrate whether {@link AuditLog#create} brings the schema up to date; when off
+ *                ({@link #withoutMigration()}) it only checks that the tables are there as this
+ *                version needs them, and fails with {@link AuditException.Problem#SCHEMA_MISMATCH} if not
  * @param batchSize most events written in one group commit
  * @param bufferCapacity most events waiting for a group commit; a full buffer blocks the caller
  * @param sealEvery seal a checkpoint after this many events
@@ -31,12 +34,15 @@ import dev.hoheit.transaction.Transactions;
  *                     and integration always run in the log's own
  * @param integrate whether this instance runs an integrator (the default); off for an instance that
  *                  only appends while others integrate ({@link #withoutIntegrator})
+ * @param schema the schema that holds the log's tables and their Flyway history table, created if
+ *               missing and named in every statement; null (the default) for the connection's
+ *               current schema ({@link #withSchema})
  * @since 0.1
  */
 public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batchSize, int bufferCapacity,
                           int sealEvery, Duration keyCacheTtl, String origin, Duration retention,
                           Path stateDirectory, List<WitnessEndpoint> witnesses, int witnessQuorum,
-                          Transactions transactions, boolean integrate) {
+                          Transactions transactions, boolean integrate, String schema) {
 
     /** The origin of a log that was not given one. */
     public static final String DEFAULT_ORIGIN = "hoheit.dev/audit";
@@ -74,6 +80,16 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
             throw Checks.invalid("witness quorum " + witnessQuorum + " must be between 0 and the " + witnesses.size()
                     + " configured witness(es)");
         }
+        schema = LibrarySchema.checked(schema, Checks::invalid);
+    }
+
+    /** The settings of version 0.2 without a schema: the connection's current schema. */
+    public AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batchSize, int bufferCapacity,
+                       int sealEvery, Duration keyCacheTtl, String origin, Duration retention,
+                       Path stateDirectory, List<WitnessEndpoint> witnesses, int witnessQuorum,
+                       Transactions transactions, boolean integrate) {
+        this(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin, retention, stateDirectory,
+                witnesses, witnessQuorum, transactions, integrate, null);
     }
 
     /**
@@ -83,61 +99,64 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
      */
     public static AuditConfig of(AuditKeys keys) {
         return new AuditConfig(keys, Clock.systemUTC(), true, 500, 10_000, 1_000, Duration.ofSeconds(30),
-                DEFAULT_ORIGIN, DEFAULT_RETENTION, null, List.of(), 0, Transactions.own(), true);
+                DEFAULT_ORIGIN, DEFAULT_RETENTION, null, List.of(), 0, Transactions.own(), true, null);
     }
 
     /** The same settings with another clock. */
     public AuditConfig withClock(Clock newClock) {
         return new AuditConfig(keys, newClock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
-    /** The same settings, leaving migrations to the host ({@link AuditSchema#migrate}). */
+    /**
+     * The same settings, leaving migrations to the host ({@link AuditSchema#migrate} or
+     * {@link AuditSchema#scripts}): {@link AuditLog#create} then only checks the schema.
+     */
     public AuditConfig withoutMigration() {
         return new AuditConfig(keys, clock, false, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings with another batch size and buffer capacity. */
     public AuditConfig withBatching(int newBatchSize, int newBufferCapacity) {
         return new AuditConfig(keys, clock, migrate, newBatchSize, newBufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings, sealing every {@code events} events. */
     public AuditConfig withSealEvery(int events) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, events, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings with another key cache lifetime. */
     public AuditConfig withKeyCacheTtl(Duration ttl) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, ttl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings with another origin (the log's name in its checkpoints). */
     public AuditConfig withOrigin(String newOrigin) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, newOrigin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings with another published retention period. */
     public AuditConfig withRetention(Duration newRetention) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                newRetention, stateDirectory, witnesses, witnessQuorum, transactions, integrate);
+                newRetention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings, keeping the newest signed checkpoint in {@code directory} (outside the database). */
     public AuditConfig withStateDirectory(Path directory) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, Checks.required("state directory", directory), witnesses, witnessQuorum, transactions, integrate);
+                retention, Checks.required("state directory", directory), witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings, submitting checkpoints to {@code newWitnesses}, of which {@code quorum} must cosign. */
     public AuditConfig withWitnesses(List<WitnessEndpoint> newWitnesses, int quorum) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, newWitnesses, quorum, transactions, integrate);
+                retention, stateDirectory, newWitnesses, quorum, transactions, integrate, schema);
     }
 
     /**
@@ -148,7 +167,7 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
      */
     public AuditConfig withTransactions(Transactions newTransactions) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, newTransactions, integrate);
+                retention, stateDirectory, witnesses, witnessQuorum, newTransactions, integrate, schema);
     }
 
     /**
@@ -160,6 +179,21 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
      */
     public AuditConfig withoutIntegrator() {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, stateDirectory, witnesses, witnessQuorum, transactions, false);
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, false, schema);
+    }
+
+    /**
+     * The same settings with the log's tables in {@code newSchema} (created if missing). Every
+     * statement names it, also the plain SQL of partitions, COPY and purges, and the integrator's
+     * advisory lock is keyed by it, so the log works inside a caller's transaction whatever that
+     * connection's current schema is. Null returns to the connection's current schema.
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) if the name is not 1 to
+     *         63 lower-case letters, digits and underscores, starting with a letter
+     * @since 0.2
+     */
+    public AuditConfig withSchema(String newSchema) {
+        return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
+                retention, stateDirectory, witnesses, witnessQuorum, transactions, integrate, newSchema);
     }
 }

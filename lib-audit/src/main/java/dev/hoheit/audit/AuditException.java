@@ -60,7 +60,14 @@ public final class AuditException extends RuntimeException {
          * found and needed.
          * @since 0.2
          */
-        INCOMPATIBLE_DEPENDENCY
+        INCOMPATIBLE_DEPENDENCY,
+        /**
+         * The log was created without migration and its schema is not at the version the library
+         * needs (tables or columns missing); the message names them. Run {@link AuditSchema#scripts}
+         * (or {@link AuditSchema#migrate}) first.
+         * @since 0.2
+         */
+        SCHEMA_MISMATCH
     }
 
     private final Problem problem;

@@ -1,5 +1,6 @@
 package dev.hoheit.audit;
 
+import dev.hoheit.audit.internal.AuditMigrator;
 import dev.hoheit.audit.internal.DefaultAuditLog;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -42,12 +43,18 @@ import javax.sql.DataSource;
  */
 public interface AuditLog extends AutoCloseable {
 
-    /** Creates a log on {@code dataSource}, migrating the schema first unless {@link AuditConfig#migrate()} is off. */
+    /**
+     * Creates a log on {@code dataSource}, migrating the schema first unless {@link AuditConfig#migrate()}
+     * is off; then it checks that the schema is current and fails with
+     * {@link AuditException.Problem#SCHEMA_MISMATCH} if not.
+     */
     static AuditLog create(DataSource dataSource, AuditConfig config) {
         Checks.required("dataSource", dataSource);
         Checks.required("config", config);
         if (config.migrate()) {
-            AuditSchema.migrate(dataSource);
+            AuditSchema.migrate(dataSource, config.schema());
+        } else {
+            AuditMigrator.requireCurrent(dataSource, config.schema());
         }
         return new DefaultAuditLog(dataSource, config);
     }

@@ -1,12 +1,20 @@
 package dev.hoheit.audit;
 
 import dev.hoheit.audit.internal.AuditMigrator;
+import dev.hoheit.transaction.MigrationScript;
+import dev.hoheit.transaction.internal.LibrarySchema;
+import dev.hoheit.transaction.internal.MigrationScripts;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * The database schema of the audit library: its own Flyway migrations (one set per database, as
  * PostgreSQL and MariaDB partition the entry table by month) with their own history table.
+ *
+ * <p>{@link AuditLog#create} migrates by default. A host that runs migrations itself creates the log
+ * with {@link AuditConfig#withoutMigration()} and calls {@link #migrate}, or runs the scripts of
+ * {@link #scripts} in its own tool; the log then checks that the schema is current and fails with
+ * {@link AuditException.Problem#SCHEMA_MISMATCH} if not.
  *
  * @since 0.1
  */
@@ -28,6 +36,10 @@ public final class AuditSchema {
             "audit_entry", "audit_tree_head", "audit_tile", "audit_checkpoint", "audit_cosignature", "audit_person_key",
             "audit_client_key", "audit_outbox", "audit_integrator_lease", "audit_v1_event", "audit_v1_head", "audit_v1_checkpoint", "audit_v1_subject_key");
 
+    /** The migration scripts in the order they run; the same file names for every database. */
+    static final List<String> SCRIPTS = List.of("V1__audit_schema.sql", "V2__checkpoint_public_key.sql",
+            "V3__merkle_tree_log.sql", "V4__outbox.sql");
+
     private AuditSchema() {
     }
 
@@ -37,6 +49,33 @@ public final class AuditSchema {
      * @return the number of migrations applied now
      */
     public static int migrate(DataSource dataSource) {
-        return AuditMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE);
+        return migrate(dataSource, null);
+    }
+
+    /**
+     * Brings {@code schema} up to date, creating it if missing, with the history table in it too
+     * (what {@link AuditLog#create} does for {@link AuditConfig#withSchema}); null for the current
+     * schema of {@code dataSource}.
+     *
+     * @return the number of migrations applied now
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for an invalid schema
+     *         name; ({@link AuditException.Problem#STORAGE}) if a migration fails
+     * @since 0.2
+     */
+    public static int migrate(DataSource dataSource, String schema) {
+        return AuditMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE,
+                LibrarySchema.checked(schema, Checks::invalid));
+    }
+
+    /**
+     * The migration scripts for {@code database} ({@code "h2"}, {@code "postgresql"} or {@code "mariadb"}), in the order
+     * they must run, for a host that runs migrations in its own tool. The scripts name no schema: run
+     * them with the audit schema as the current one.
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for another database name
+     * @since 0.2
+     */
+    public static List<MigrationScript> scripts(String database) {
+        return MigrationScripts.read(AuditSchema.class, LOCATION, database, SCRIPTS, Checks::invalid);
     }
 }

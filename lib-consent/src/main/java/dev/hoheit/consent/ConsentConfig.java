@@ -2,6 +2,7 @@ package dev.hoheit.consent;
 
 import dev.hoheit.consent.internal.Checks;
 import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import java.time.Clock;
 
 /**
@@ -9,17 +10,23 @@ import java.time.Clock;
  *
  * @param controller the controller named on receipts
  * @param clock the clock every decision time and expiry check comes from
- * @param migrate whether {@link ConsentService#create} brings the schema up to date (turn off when
- *                the host runs {@link ConsentSchema} itself)
+ * @param migrate whether {@link ConsentService#create} brings the schema up to date; when off
+ *                ({@link #withoutMigration()}), it only checks that the tables are there as this
+ *                version needs them, and fails with {@link ConsentException.Problem#SCHEMA_MISMATCH}
+ *                if not (for hosts that run {@link ConsentSchema#scripts} or {@link ConsentSchema#migrate}
+ *                themselves)
  * @param withdrawalHint how a subject withdraws, shown on receipts as the termination terms (R27)
  * @param serviceName the service consent is collected for, named on receipts (defaults to the controller's name)
  * @param transactions where decisions, grants, notices and erasures are written: in a transaction of
  *                     the service's own (the default), or in the caller's ({@link #withTransactions});
  *                     reads inside a joined transaction see its uncommitted writes
+ * @param schema the schema that holds the library's tables and its Flyway history table, created
+ *               if missing, and named in every statement; null (the default) for the connection's
+ *               current schema. Lower-case letters, digits and underscores ({@link #withSchema})
  * @since 0.1
  */
 public record ConsentConfig(Controller controller, Clock clock, boolean migrate, String withdrawalHint, String serviceName,
-                            Transactions transactions) {
+                            Transactions transactions, String schema) {
 
     /** Validates the settings. */
     public ConsentConfig {
@@ -28,6 +35,13 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
         withdrawalHint = Checks.text("withdrawal hint", withdrawalHint, 1000);
         serviceName = Checks.text("service name", serviceName, 200);
         Checks.required("transactions", transactions);
+        schema = LibrarySchema.checked(schema, Checks::invalid);
+    }
+
+    /** The settings of version 0.1 and 0.2 without a schema: the connection's current schema. */
+    public ConsentConfig(Controller controller, Clock clock, boolean migrate, String withdrawalHint, String serviceName,
+                         Transactions transactions) {
+        this(controller, clock, migrate, withdrawalHint, serviceName, transactions, null);
     }
 
     /** Defaults: the system UTC clock, migrations on, a generic withdrawal hint. */
@@ -35,27 +49,30 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
         Checks.required("controller", controller);
         return new ConsentConfig(controller, Clock.systemUTC(), true,
                 "Consent can be withdrawn at any time, as easily as it was given, in the account settings.",
-                controller.name(), Transactions.own());
+                controller.name(), Transactions.own(), null);
     }
 
     /** The same settings with another clock (tests travel in time with a fixed one). */
     public ConsentConfig withClock(Clock newClock) {
-        return new ConsentConfig(controller, newClock, migrate, withdrawalHint, serviceName, transactions);
+        return new ConsentConfig(controller, newClock, migrate, withdrawalHint, serviceName, transactions, schema);
     }
 
-    /** The same settings, leaving migrations to the host. */
+    /**
+     * The same settings, leaving migrations to the host: {@link ConsentService#create} then only
+     * checks the schema (see {@link #migrate()}).
+     */
     public ConsentConfig withoutMigration() {
-        return new ConsentConfig(controller, clock, false, withdrawalHint, serviceName, transactions);
+        return new ConsentConfig(controller, clock, false, withdrawalHint, serviceName, transactions, schema);
     }
 
     /** The same settings with another service name on receipts. */
     public ConsentConfig withServiceName(String name) {
-        return new ConsentConfig(controller, clock, migrate, withdrawalHint, name, transactions);
+        return new ConsentConfig(controller, clock, migrate, withdrawalHint, name, transactions, schema);
     }
 
     /** The same settings with another withdrawal hint. */
     public ConsentConfig withWithdrawalHint(String hint) {
-        return new ConsentConfig(controller, clock, migrate, hint, serviceName, transactions);
+        return new ConsentConfig(controller, clock, migrate, hint, serviceName, transactions, schema);
     }
 
     /**
@@ -65,6 +82,20 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
      * @since 0.2
      */
     public ConsentConfig withTransactions(Transactions newTransactions) {
-        return new ConsentConfig(controller, clock, migrate, withdrawalHint, serviceName, newTransactions);
+        return new ConsentConfig(controller, clock, migrate, withdrawalHint, serviceName, newTransactions, schema);
+    }
+
+    /**
+     * The same settings with the library's tables in {@code newSchema} (created if missing; on
+     * MariaDB a schema is a database, so the login must be allowed to create it or it must exist).
+     * Every statement names it, so the service works inside a caller's transaction whatever that
+     * connection's current schema is. Null returns to the connection's current schema.
+     *
+     * @throws ConsentException ({@link ConsentException.Problem#INVALID_ARGUMENT}) if the name is not
+     *         1 to 63 lower-case letters, digits and underscores, starting with a letter
+     * @since 0.2
+     */
+    public ConsentConfig withSchema(String newSchema) {
+        return new ConsentConfig(controller, clock, migrate, withdrawalHint, serviceName, transactions, newSchema);
     }
 }

@@ -2,6 +2,9 @@ package dev.hoheit.consent;
 
 import dev.hoheit.consent.internal.Checks;
 import dev.hoheit.consent.internal.SchemaMigrator;
+import dev.hoheit.transaction.MigrationScript;
+import dev.hoheit.transaction.internal.LibrarySchema;
+import dev.hoheit.transaction.internal.MigrationScripts;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -10,7 +13,9 @@ import javax.sql.DataSource;
  * table, so it coexists with other Hoheit libraries and the host's migrations in one schema.
  *
  * <p>{@link ConsentService#create} migrates by default; call {@link #migrate} yourself when the
- * service is created with {@link ConsentConfig#withoutMigration()}.
+ * service is created with {@link ConsentConfig#withoutMigration()}, or run the scripts of
+ * {@link #scripts} in your own migration tool. A service created without migration checks that the
+ * schema is current and fails with {@link ConsentException.Problem#SCHEMA_MISMATCH} if not.
  *
  * @since 0.1
  */
@@ -27,6 +32,9 @@ public final class ConsentSchema {
             "consent_purpose", "consent_notice", "consent_subject", "consent_decision",
             "consent_grant", "consent_grant_scope", "consent_grant_event");
 
+    /** The migration scripts in the order they run; the same file names for every database. */
+    static final List<String> SCRIPTS = List.of("V1__consent_schema.sql");
+
     private ConsentSchema() {
     }
 
@@ -37,6 +45,34 @@ public final class ConsentSchema {
      * @throws ConsentException ({@link ConsentException.Problem#STORAGE}) if a migration fails
      */
     public static int migrate(DataSource dataSource) {
-        return SchemaMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE);
+        return migrate(dataSource, null);
+    }
+
+    /**
+     * Brings {@code schema} up to date, creating it if missing, with the history table in it too
+     * (what {@link ConsentService#create} does for {@link ConsentConfig#withSchema}); null for the
+     * current schema of {@code dataSource}.
+     *
+     * @return the number of migrations applied now (0 when already current)
+     * @throws ConsentException ({@link ConsentException.Problem#INVALID_ARGUMENT}) for an invalid
+     *         schema name; ({@link ConsentException.Problem#STORAGE}) if a migration fails
+     * @since 0.2
+     */
+    public static int migrate(DataSource dataSource, String schema) {
+        return SchemaMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE,
+                LibrarySchema.checked(schema, Checks::invalid));
+    }
+
+    /**
+     * The migration scripts for {@code database} ({@code "h2"}, {@code "postgresql"} or
+     * {@code "mariadb"}), in the order they must run, for a host that runs migrations in its own
+     * tool; create the service with {@link ConsentConfig#withoutMigration()} then. The scripts name no
+     * schema: run them with the consent schema as the current one.
+     *
+     * @throws ConsentException ({@link ConsentException.Problem#INVALID_ARGUMENT}) for another database name
+     * @since 0.2
+     */
+    public static List<MigrationScript> scripts(String database) {
+        return MigrationScripts.read(ConsentSchema.class, LOCATION, database, SCRIPTS, Checks::invalid);
     }
 }

@@ -2,6 +2,7 @@ package dev.hoheit.consent;
 
 import dev.hoheit.consent.internal.Checks;
 import dev.hoheit.consent.internal.DefaultConsentService;
+import dev.hoheit.consent.internal.SchemaMigrator;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -30,14 +31,17 @@ public interface ConsentService {
 
     /**
      * Creates a service on {@code dataSource}, migrating its schema first unless
-     * {@link ConsentConfig#migrate()} is off. The service does not own the data source: closing it is
+     * {@link ConsentConfig#migrate()} is off; then it checks that the schema is current and fails with
+     * {@link ConsentException.Problem#SCHEMA_MISMATCH} if not. The service does not own the data source: closing it is
      * the host's job.
      */
     static ConsentService create(DataSource dataSource, ConsentConfig config) {
         Checks.required("dataSource", dataSource);
         Checks.required("config", config);
         if (config.migrate()) {
-            ConsentSchema.migrate(dataSource);
+            ConsentSchema.migrate(dataSource, config.schema());
+        } else {
+            SchemaMigrator.requireCurrent(dataSource, config.schema());
         }
         return new DefaultConsentService(dataSource, config);
     }

@@ -3,6 +3,7 @@ package dev.hoheit.retention;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.retention.spi.PersonalDataStore;
 import dev.hoheit.transaction.Transactions;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,15 +22,21 @@ import java.util.Set;
  * @param stores the registered stores (the service adds its own)
  * @param policies the retention policies, at most one per category
  * @param clock where "now" comes from
- * @param migrate whether {@link RetentionService#create} migrates the schema
+ * @param migrate whether {@link RetentionService#create} migrates the schema; when off
+ *                ({@link #withoutMigration()}) it only checks that the retention tables are there as
+ *                this version needs them, and fails with
+ *                {@link RetentionException.Problem#SCHEMA_MISMATCH} if not
  * @param batchSize most records a store handles per purge call
  * @param transactions where the service's own writes run (holds, restrictions, erasure receipts, a
  *                     run's bookkeeping): in transactions of its own (the default) or in the
  *                     caller's ({@link #withTransactions})
+ * @param schema the schema that holds the service's own tables and their Flyway history table, created
+ *               if missing and named in every statement; null (the default) for the connection's
+ *               current schema ({@link #withSchema})
  * @since 0.1
  */
 public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, List<RetentionPolicy> policies,
-                              Clock clock, boolean migrate, int batchSize, Transactions transactions) {
+                              Clock clock, boolean migrate, int batchSize, Transactions transactions, String schema) {
 
     /**
      * Validates the settings: unique store names, one policy per category, every policy's category held
@@ -42,6 +49,7 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
         policies = List.copyOf(policies);
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(transactions, "transactions");
+        schema = LibrarySchema.checked(schema, message -> new RetentionException(RetentionException.Problem.INVALID_ARGUMENT, message));
         if (batchSize < 1) {
             throw invalid("batch size must be positive, was " + batchSize);
         }
@@ -74,6 +82,12 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
         }
     }
 
+    /** The settings of versions 0.1 and 0.2 without a schema: the connection's current schema. */
+    public RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, List<RetentionPolicy> policies,
+                           Clock clock, boolean migrate, int batchSize, Transactions transactions) {
+        this(audit, stores, policies, clock, migrate, batchSize, transactions, null);
+    }
+
     /**
      * The batch size of {@link #of}: a purge call handles at most this many records. 10,000 rows are one
      * short statement; smaller batches spend more on the statements and commits than on the rows.
@@ -83,36 +97,39 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
 
     /** No stores or policies yet; the system clock; migrations on; batches of {@value #DEFAULT_BATCH_SIZE}. */
     public static RetentionConfig of(AuditLog audit) {
-        return new RetentionConfig(audit, List.of(), List.of(), Clock.systemUTC(), true, DEFAULT_BATCH_SIZE, Transactions.own());
+        return new RetentionConfig(audit, List.of(), List.of(), Clock.systemUTC(), true, DEFAULT_BATCH_SIZE, Transactions.own(), null);
     }
 
     /** The same settings with one more store. */
     public RetentionConfig withStore(PersonalDataStore store) {
         List<PersonalDataStore> more = new ArrayList<>(stores);
         more.add(Objects.requireNonNull(store, "store"));
-        return new RetentionConfig(audit, more, policies, clock, migrate, batchSize, transactions);
+        return new RetentionConfig(audit, more, policies, clock, migrate, batchSize, transactions, schema);
     }
 
     /** The same settings with one more policy. */
     public RetentionConfig withPolicy(RetentionPolicy policy) {
         List<RetentionPolicy> more = new ArrayList<>(policies);
         more.add(Objects.requireNonNull(policy, "policy"));
-        return new RetentionConfig(audit, stores, more, clock, migrate, batchSize, transactions);
+        return new RetentionConfig(audit, stores, more, clock, migrate, batchSize, transactions, schema);
     }
 
     /** The same settings with another clock. */
     public RetentionConfig withClock(Clock newClock) {
-        return new RetentionConfig(audit, stores, policies, newClock, migrate, batchSize, transactions);
+        return new RetentionConfig(audit, stores, policies, newClock, migrate, batchSize, transactions, schema);
     }
 
-    /** The same settings, leaving migrations to the host. */
+    /**
+     * The same settings, leaving migrations to the host ({@link RetentionSchema}):
+     * {@link RetentionService#create} then only checks the schema (see {@link #migrate()}).
+     */
     public RetentionConfig withoutMigration() {
-        return new RetentionConfig(audit, stores, policies, clock, false, batchSize, transactions);
+        return new RetentionConfig(audit, stores, policies, clock, false, batchSize, transactions, schema);
     }
 
     /** The same settings with another purge batch size. */
     public RetentionConfig withBatchSize(int size) {
-        return new RetentionConfig(audit, stores, policies, clock, migrate, size, transactions);
+        return new RetentionConfig(audit, stores, policies, clock, migrate, size, transactions, schema);
     }
 
     /** A useful default interval for {@link RetentionService#startScheduler}. */
@@ -132,6 +149,21 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
      * @since 0.2
      */
     public RetentionConfig withTransactions(Transactions newTransactions) {
-        return new RetentionConfig(audit, stores, policies, clock, migrate, batchSize, newTransactions);
+        return new RetentionConfig(audit, stores, policies, clock, migrate, batchSize, newTransactions, schema);
+    }
+
+    /**
+     * The same settings with the service's own tables in {@code newSchema} (created if missing; on
+     * MariaDB a schema is a database, so the login must be allowed to create it or it must exist).
+     * Every statement names it, so the service works inside a caller's transaction whatever that
+     * connection's current schema is. The host's stores keep their own tables wherever they are; null
+     * returns to the connection's current schema.
+     *
+     * @throws RetentionException ({@link RetentionException.Problem#INVALID_ARGUMENT}) if the name is
+     *         not 1 to 63 lower-case letters, digits and underscores, starting with a letter
+     * @since 0.2
+     */
+    public RetentionConfig withSchema(String newSchema) {
+        return new RetentionConfig(audit, stores, policies, clock, migrate, batchSize, transactions, newSchema);
     }
 }

@@ -38,7 +38,14 @@ public final class RetentionException extends RuntimeException {
          * found and needed.
          * @since 0.2
          */
-        INCOMPATIBLE_DEPENDENCY
+        INCOMPATIBLE_DEPENDENCY,
+        /**
+         * The service was created without migration and its schema is not at the version the library
+         * needs (tables or columns missing); the message names them. Run {@link RetentionSchema#scripts}
+         * (or {@link RetentionSchema#migrate}) first.
+         * @since 0.2
+         */
+        SCHEMA_MISMATCH
     }
 
     private final Problem problem;

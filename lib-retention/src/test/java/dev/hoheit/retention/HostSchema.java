@@ -13,6 +13,13 @@ public final class HostSchema implements SchemaMigration {
 
     @Override
     public void migrate(DataSource dataSource) {
+        createHostTables(dataSource);
+        ConsentSchema.migrate(dataSource);
+        AuditSchema.migrate(dataSource);
+    }
+
+    /** The host's own tables, {@code host_note} and {@code host_picture}; true on MariaDB. */
+    static boolean createHostTables(DataSource dataSource) {
         boolean mariadb;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
@@ -26,7 +33,6 @@ public final class HostSchema implements SchemaMigration {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        ConsentSchema.migrate(dataSource);
-        AuditSchema.migrate(dataSource);
+        return mariadb;
     }
 }

@@ -63,7 +63,8 @@ public class HoheitAuditAutoConfiguration {
                 .withKeyCacheTtl(audit.getKeyCacheTtl())
                 .withStateDirectory(audit.getStateDir() != null ? audit.getStateDir() : audit.getKeyDir())
                 .withWitnesses(witnesses, audit.getWitnessQuorum())
-                .withTransactions(HoheitTransactionAutoConfiguration.transactions(properties, callers));
+                .withTransactions(HoheitTransactionAutoConfiguration.transactions(properties, callers))
+                .withSchema(properties.schemaOf(audit.getSchema()));
         if (!audit.isIntegrate()) {
             config = config.withoutIntegrator();
         }

@@ -46,7 +46,8 @@ public class HoheitConsentAutoConfiguration {
         HoheitProperties.Consent consent = properties.getConsent();
         ConsentConfig config = ConsentConfig.of(controller(consent.getController()))
                 .withClock(clock.getIfUnique(Clock::systemUTC))
-                .withTransactions(HoheitTransactionAutoConfiguration.transactions(properties, callers));
+                .withTransactions(HoheitTransactionAutoConfiguration.transactions(properties, callers))
+                .withSchema(properties.schemaOf(consent.getSchema()));
         if (consent.getServiceName() != null) {
             config = config.withServiceName(consent.getServiceName());
         }

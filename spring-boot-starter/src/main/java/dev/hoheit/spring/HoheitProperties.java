@@ -26,6 +26,13 @@ public class HoheitProperties {
      */
     private Transactions.Mode transactions = Transactions.Mode.JOIN;
 
+    /**
+     * The schema (on MariaDB, the database) all three libraries keep their tables and Flyway history
+     * tables in, created if missing; unset, the DataSource's current schema. {@code hoheit.consent.schema},
+     * {@code hoheit.audit.schema} and {@code hoheit.retention.schema} override it per library.
+     */
+    private String schema;
+
     private final Consent consent = new Consent();
     private final Audit audit = new Audit();
     private final Retention retention = new Retention();
@@ -37,6 +44,22 @@ public class HoheitProperties {
 
     public void setTransactions(Transactions.Mode transactions) {
         this.transactions = transactions;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    /** The schema of a library: its own setting, else {@code hoheit.schema}, else null (the current schema). */
+    String schemaOf(String own) {
+        if (own != null && !own.isBlank()) {
+            return own.strip();
+        }
+        return schema == null || schema.isBlank() ? null : schema.strip();
     }
 
     public Consent getConsent() {
@@ -68,6 +91,17 @@ public class HoheitProperties {
         private String withdrawalHint;
 
         private final Controller controller = new Controller();
+
+        /** The schema of the consent tables; unset, {@code hoheit.schema}. */
+        private String schema;
+
+        public String getSchema() {
+            return schema;
+        }
+
+        public void setSchema(String schema) {
+            this.schema = schema;
+        }
 
         public boolean isEnabled() {
             return enabled;
@@ -224,6 +258,17 @@ public class HoheitProperties {
         /** How many witnesses must have cosigned the newest checkpoint for it to count as witnessed. */
         private int witnessQuorum;
 
+        /** The schema of the audit tables; unset, {@code hoheit.schema}. */
+        private String schema;
+
+        public String getSchema() {
+            return schema;
+        }
+
+        public void setSchema(String schema) {
+            this.schema = schema;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -361,6 +406,17 @@ public class HoheitProperties {
 
         /** Retention policies, one per category (RetentionPolicy beans of the application are added to them). */
         private List<Policy> policies = new ArrayList<>();
+
+        /** The schema of the retention tables; unset, {@code hoheit.schema}. */
+        private String schema;
+
+        public String getSchema() {
+            return schema;
+        }
+
+        public void setSchema(String schema) {
+            this.schema = schema;
+        }
 
         public boolean isEnabled() {
             return enabled;

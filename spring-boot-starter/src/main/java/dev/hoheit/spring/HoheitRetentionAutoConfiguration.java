@@ -63,7 +63,8 @@ public class HoheitRetentionAutoConfiguration {
         RetentionConfig config = RetentionConfig.of(audit)
                 .withClock(clock.getIfUnique(Clock::systemUTC))
                 .withBatchSize(retention.getBatchSize())
-                .withTransactions(HoheitTransactionAutoConfiguration.transactions(properties, callers));
+                .withTransactions(HoheitTransactionAutoConfiguration.transactions(properties, callers))
+                .withSchema(properties.schemaOf(retention.getSchema()));
         ConsentService consentService = consent.getIfUnique();
         if (consentService != null) {
             config = config.withStore(Stores.consent(consentService));

@@ -85,4 +85,40 @@ class HoheitAutoConfigurationTest {
         runner().withPropertyValues("hoheit.audit.key-dir=").run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("hoheit.audit.key-dir"));
     }
+
+    @Test
+    void hoheit_schema_puts_every_library_in_one_schema_and_a_library_property_overrides_it() {
+        runner().withPropertyValues("hoheit.schema=hoheit", "hoheit.audit.schema=hoheit_audit").run(context -> {
+            assertThat(context).hasNotFailed();
+            DataSource dataSource = context.getBean(DataSource.class);
+            // H2 folds the libraries' unquoted names to upper case; Flyway quotes its history tables' names.
+            assertThat(tablesIn(dataSource, "HOHEIT")).contains("CONSENT_PURPOSE", "hoheit_consent_history",
+                    "RETENTION_RUN", "hoheit_retention_history").doesNotContain("AUDIT_ENTRY");
+            assertThat(tablesIn(dataSource, "HOHEIT_AUDIT")).contains("AUDIT_ENTRY", "hoheit_audit_history");
+            assertThat(tablesIn(dataSource, "PUBLIC")).isEmpty();
+            context.getBean(ConsentService.class).definePurpose(dev.hoheit.consent.Purpose.required("terms", "Terms"));
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                 var rows = statement.executeQuery("SELECT count(*) FROM hoheit.consent_purpose")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+        });
+    }
+
+    @Test
+    void an_invalid_schema_fails_the_start_naming_it() {
+        runner().withPropertyValues("hoheit.consent.schema=Hoheit Consent").run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("'Hoheit Consent'"));
+    }
+
+    private static java.util.List<String> tablesIn(DataSource dataSource, String schema) throws java.sql.SQLException {
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (var connection = dataSource.getConnection();
+             var rows = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+            while (rows.next()) {
+                tables.add(rows.getString("TABLE_NAME"));
+            }
+        }
+        return tables;
+    }
 }

@@ -32,6 +32,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String jdbcUrl;
     private final HikariDataSource dataSource;
     private final Runnable dropper;
+    private final List<String> otherSchemas = new ArrayList<>();
 
     private TestDatabase(DatabaseKind kind, String name, String jdbcUrl, HikariDataSource dataSource, Runnable dropper) {
         this.kind = kind;
@@ -233,12 +234,33 @@ public final class TestDatabase implements AutoCloseable {
         return statement;
     }
 
+    /**
+     * The name of a second schema for this test ({@code <name>_<suffix>}, lower case), which the test
+     * (or the library under test) creates and which is dropped with this database: on PostgreSQL a
+     * schema, on MariaDB a database; on H2 it goes with the in-memory database.
+     */
+    public String otherSchema(String suffix) {
+        String other = name + "_" + suffix.toLowerCase(Locale.ROOT);
+        otherSchemas.add(other);
+        return other;
+    }
+
     @Override
     public void close() {
         try {
             dataSource.close();
         } finally {
-            dropper.run();
+            try {
+                for (String other : otherSchemas) {
+                    if (kind == DatabaseKind.POSTGRESQL) {
+                        server(kind).admin("DROP SCHEMA IF EXISTS " + other + " CASCADE");
+                    } else if (kind == DatabaseKind.MARIADB) {
+                        server(kind).admin("DROP DATABASE IF EXISTS " + other);
+                    }
+                }
+            } finally {
+                dropper.run();
+            }
         }
     }
 

@@ -37,7 +37,7 @@ import java.util.Optional;
  * entry (or an ERASE whose key still exists).
  *
  * <pre>
- * hoheit-audit verify --jdbc-url jdbc:postgresql://db/smoffen --user auditor --password-file pw \
+ * hoheit-audit verify --jdbc-url jdbc:postgresql://db/smoffen --user auditor --password-file pw [--schema hoheit] \
  *     --origin smoffen.example/audit --log-key log.vkey [--log-key retired.vkey] \
  *     [--witness-key witness.vkey --quorum 1] [--retention P365D] [--checkpoints exported.jsonl] \
  *     --state ~/.hoheit-verifier/smoffen
@@ -56,10 +56,11 @@ public final class VerifyCommand {
     public static final int ERROR = 2;
 
     static final String USAGE = """
-            usage: verify --jdbc-url URL [--user USER] [--password PASSWORD | --password-file FILE]
+            usage: verify --jdbc-url URL [--user USER] [--password PASSWORD | --password-file FILE] [--schema SCHEMA]
                           --origin ORIGIN (--log-key VKEY|FILE | --public-key PEM-FILE)...
                           [--witness-key VKEY|FILE]... [--quorum N] [--retention ISO-DURATION]
                           [--checkpoints JSONL-FILE]... --state DIRECTORY
+              --schema       the schema the log's tables are in (AuditConfig.withSchema); default: the connection's
               --log-key      the log's note verifier key (<origin>+<key id>+<base64>), or a file holding one;
                              repeat it for retired signing keys
               --public-key   the log's Ed25519 public key (PEM or X.509 DER), named by --origin
@@ -109,7 +110,7 @@ public final class VerifyCommand {
             LogVerifier.Trust trust = new LogVerifier.Trust(arguments.origin(), arguments.logKeys(), arguments.witnessKeys(),
                     arguments.quorum(), arguments.retention());
             DriverManagerDataSource dataSource = new DriverManagerDataSource(arguments.jdbcUrl(), arguments.user(), arguments.password());
-            LogVerifier.Outcome outcome = new LogVerifier(dataSource).verify(trust, known, marks);
+            LogVerifier.Outcome outcome = new LogVerifier(dataSource, arguments.schema()).verify(trust, known, marks);
             VerificationReport report = outcome.report();
             out.print(report.toText());
             if (!report.ok()) {
@@ -136,7 +137,7 @@ public final class VerifyCommand {
     /** The parsed command line. */
     record Arguments(String jdbcUrl, String user, String password, String origin, List<NoteVerifier> logKeys,
                      List<CosignatureVerifier> witnessKeys, int quorum, Duration retention, List<Checkpoint> checkpoints,
-                     Path state) {
+                     Path state, String schema) {
 
         static Arguments parse(String[] args) throws IOException, GeneralSecurityException {
             String url = null;
@@ -150,6 +151,7 @@ public final class VerifyCommand {
             Duration retention = AuditConfig.DEFAULT_RETENTION;
             List<Path> checkpointFiles = new ArrayList<>();
             Path state = null;
+            String schema = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -169,6 +171,7 @@ public final class VerifyCommand {
                     case "--retention" -> retention = duration(value);
                     case "--checkpoints" -> checkpointFiles.add(Path.of(value));
                     case "--state" -> state = Path.of(value);
+                    case "--schema" -> schema = value;
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -209,7 +212,7 @@ public final class VerifyCommand {
                 }
             }
             return new Arguments(url, user, password, origin, List.copyOf(keys), List.copyOf(witnesses), required, retention,
-                    List.copyOf(checkpoints), state);
+                    List.copyOf(checkpoints), state, schema);
         }
 
         /** A key given inline, or the first line of the file it names. */

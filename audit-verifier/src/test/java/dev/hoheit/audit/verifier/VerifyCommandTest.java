@@ -98,6 +98,23 @@ class VerifyCommandTest {
     }
 
     @DatabaseTest
+    void a_log_in_a_schema_of_its_own_is_verified_there_with_schema(TestDatabase db) {
+        String schema = db.otherSchema("audit");
+        try (AuditLog log = AuditLog.create(db.dataSource(), AuditConfig.of(KEYS).withClock(clock).withOrigin(ORIGIN)
+                .withSchema(schema).withStateDirectory(logState))) {
+            append(log, 300, "a");
+            Result there = verify(db, "--schema", schema);
+            assertEquals(VerifyCommand.OK, there.code(), there.out() + there.err());
+            assertTrue(there.out().contains("saved tree size 300"), there.out());
+            db.update("DELETE FROM " + schema + ".audit_entry WHERE seq = 7");
+            assertFinding(verify(db, "--schema", schema), "MISSING_EVENTS");
+            Result invalid = verify(db, "--schema", "Audit Log");
+            assertEquals(VerifyCommand.ERROR, invalid.code(), invalid.out() + invalid.err());
+            assertTrue(invalid.err().contains("'Audit Log'"), invalid.err());
+        }
+    }
+
+    @DatabaseTest
     void a_database_restored_from_an_older_backup_is_a_rollback(TestDatabase db) {
         try (AuditLog log = log(db, Duration.ofDays(365))) {
             append(log, 256, "a");

@@ -1,11 +1,16 @@
 package dev.hoheit.audit.internal;
 
 import dev.hoheit.audit.AuditException;
+import dev.hoheit.audit.internal.jooq.DefaultSchema;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.Platform;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,20 +22,26 @@ public final class AuditMigrator {
     private AuditMigrator() {
     }
 
-    /** Migrates the current schema of {@code dataSource}; baseline 0 lets it join a non-empty schema. */
-    public static int migrate(DataSource dataSource, String location, String historyTable) {
-        String vendorLocation = location + "/" + vendor(dataSource).folder();
+    /**
+     * Migrates {@code schema} (null: the current schema of {@code dataSource}), creating it if missing,
+     * with the history table in it too; baseline 0 lets it join a non-empty schema.
+     */
+    public static int migrate(DataSource dataSource, String location, String historyTable, String schema) {
+        Platform.Database database = vendor(dataSource);
+        String vendorLocation = location + "/" + database.folder();
         try {
-            MigrateResult result = Flyway.configure(AuditMigrator.class.getClassLoader())
+            FluentConfiguration flyway = Flyway.configure(AuditMigrator.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(vendorLocation)
                     .table(historyTable)
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .failOnMissingLocations(true)
-                    .validateMigrationNaming(true)
-                    .load()
-                    .migrate();
+                    .validateMigrationNaming(true);
+            if (schema != null) {
+                flyway.schemas(LibrarySchema.forFlyway(database, schema)).createSchemas(true);
+            }
+            MigrateResult result = flyway.load().migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("Applied {} migration(s) from {} (now at version {})",
                         result.migrationsExecuted, vendorLocation, result.targetSchemaVersion);
@@ -38,6 +49,20 @@ public final class AuditMigrator {
             return result.migrationsExecuted;
         } catch (FlywayException e) {
             throw new AuditException(AuditException.Problem.STORAGE, "Migration of " + vendorLocation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails with {@link AuditException.Problem#SCHEMA_MISMATCH} unless every table and column the log
+     * uses is in {@code schema} (null: the current schema), whoever migrated it.
+     */
+    public static void requireCurrent(DataSource dataSource, String schema) {
+        List<String> missing = LibrarySchema.missing(DSL.using(dataSource, vendor(dataSource).dialect(), LibrarySchema.settings(schema)),
+                DefaultSchema.DEFAULT_SCHEMA.getTables());
+        if (!missing.isEmpty()) {
+            throw new AuditException(AuditException.Problem.SCHEMA_MISMATCH, "The audit schema"
+                    + (schema == null ? "" : " " + schema) + " is not at the version this library needs, and migration is"
+                    + " off; missing or incomplete: " + String.join(", ", missing));
         }
     }
 

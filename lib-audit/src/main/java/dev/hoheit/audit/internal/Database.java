@@ -1,6 +1,6 @@
 package dev.hoheit.audit.internal;
 
-import dev.hoheit.transaction.internal.JooqSettings;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.Platform;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,16 +26,34 @@ final class Database {
     private final Platform.Database vendor;
     private final Settings settings;
     private final DSLContext pool;
+    private final String schema;
 
+    /** The log in the current schema of {@code dataSource}. */
     Database(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /** The log in {@code schema}, which every statement names (null: the connection's current schema). */
+    Database(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
+        this.schema = schema;
         this.vendor = AuditMigrator.vendor(dataSource);
-        this.settings = JooqSettings.library();
+        this.settings = LibrarySchema.settings(schema);
         this.pool = DSL.using(dataSource, vendor.dialect(), settings);
     }
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The log's schema, or null for the connection's current schema. */
+    String schema() {
+        return schema;
+    }
+
+    /** {@code table} as plain SQL must name it: qualified with the log's schema when it has one. */
+    String table(String table) {
+        return LibrarySchema.qualified(schema, table);
     }
 
     boolean postgres() {

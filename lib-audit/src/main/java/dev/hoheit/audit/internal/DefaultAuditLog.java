@@ -85,7 +85,7 @@ public final class DefaultAuditLog implements AuditLog {
     public DefaultAuditLog(DataSource dataSource, AuditConfig config) {
         this.dataSource = dataSource;
         this.config = config;
-        this.database = new Database(dataSource);
+        this.database = new Database(dataSource, config.schema());
         this.db = database.dsl();
         this.keys = new KeyRing(db, config.keys().masterKey(), config.clock(), config.keyCacheTtl());
         int moved = keys.moveVersionOneKeys();
@@ -276,7 +276,7 @@ public final class DefaultAuditLog implements AuditLog {
                 config.witnesses().stream().map(dev.hoheit.audit.WitnessEndpoint::verifier).toList(), config.witnessQuorum(),
                 config.retention());
         try {
-            return new LogVerifier(dataSource).verify(trust, known, List.of()).report();
+            return new LogVerifier(dataSource, config.schema()).verify(trust, known, List.of()).report();
         } catch (SQLException e) {
             throw new AuditException(Problem.STORAGE, "verification could not read the log (SQLSTATE " + e.getSQLState() + ")", e);
         }

@@ -115,7 +115,7 @@ final class EntryWriter {
         if (database.postgres() && placed.size() >= COPY_FROM) {
             Optional<PostgresCopy> copy = PostgresCopy.on(connection);
             if (copy.isPresent()) {
-                copy(copy.get(), placed, outboxIds);
+                copy(copy.get(), database.table("audit_entry"), placed, outboxIds);
                 return;
             }
         }
@@ -170,7 +170,7 @@ final class EntryWriter {
     }
 
     /** COPY of the placed entries (PostgreSQL): faster than multi-row INSERTs for a batch (IntegrationBenchmark, section 7). */
-    private static void copy(PostgresCopy copy, List<StoredEvent> placed, List<Long> outboxIds) throws SQLException {
+    private static void copy(PostgresCopy copy, String table, List<StoredEvent> placed, List<Long> outboxIds) throws SQLException {
         StringBuilder data = new StringBuilder(placed.size() * 900);
         for (int i = 0; i < placed.size(); i++) {
             StoredEvent e = placed.get(i);
@@ -206,7 +206,7 @@ final class EntryWriter {
             PostgresCopy.text(data, outboxIds.get(i) == null ? null : outboxIds.get(i).toString());
             data.append('\n');
         }
-        long copied = copy.copy("audit_entry", COPY_COLUMNS, data);
+        long copied = copy.copy(table, COPY_COLUMNS, data);
         if (copied != placed.size()) {
             throw new SQLException("COPY stored " + copied + " of " + placed.size() + " entries", "58000");
         }

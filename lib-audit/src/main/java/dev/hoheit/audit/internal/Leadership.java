@@ -26,17 +26,18 @@ abstract sealed class Leadership implements AutoCloseable {
      * MariaDB ({@code GET_LOCK}), a lease row elsewhere (H2).
      */
     static Leadership of(Database database) {
+        // Keyed by the log's schema (the configured one, else the session's current one; on MariaDB its database).
         if (database.postgres()) {
-            return new AdvisoryLock(database.dataSource(),
-                    "SELECT pg_try_advisory_lock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))",
-                    "SELECT pg_advisory_unlock(hashtext('hoheit-audit-integrator'), hashtext(current_schema()))");
+            return new AdvisoryLock(database.dataSource(), database.schema(),
+                    "SELECT pg_try_advisory_lock(hashtext('hoheit-audit-integrator'), hashtext(coalesce(?::text, current_schema())))",
+                    "SELECT pg_advisory_unlock(hashtext('hoheit-audit-integrator'), hashtext(coalesce(?::text, current_schema())))");
         }
         if (database.mariadb()) {
             // Lock names are server-wide, so the name carries the database's; hashed, since MySQL allows
             // 64 characters. Timeout 0: taken now or not at all.
-            return new AdvisoryLock(database.dataSource(),
-                    "SELECT GET_LOCK(CONCAT('hoheit-audit-integrator-', MD5(DATABASE())), 0)",
-                    "SELECT RELEASE_LOCK(CONCAT('hoheit-audit-integrator-', MD5(DATABASE())))");
+            return new AdvisoryLock(database.dataSource(), database.schema(),
+                    "SELECT GET_LOCK(CONCAT('hoheit-audit-integrator-', MD5(coalesce(?, DATABASE()))), 0)",
+                    "SELECT RELEASE_LOCK(CONCAT('hoheit-audit-integrator-', MD5(coalesce(?, DATABASE()))))");
         }
         return new Lease(database);
     }
@@ -61,13 +62,18 @@ abstract sealed class Leadership implements AutoCloseable {
     static final class AdvisoryLock extends Leadership {
 
         private final DataSource dataSource;
+        private final String schema;
         private final String tryLock;
         private final String unlock;
         private Connection held;
 
-        /** {@code tryLock} answers true (1) when it took the lock; {@code unlock} releases it. */
-        AdvisoryLock(DataSource dataSource, String tryLock, String unlock) {
+        /**
+         * {@code tryLock} answers true (1) when it took the lock; {@code unlock} releases it. Both take
+         * the log's schema (null: the session's current one) as their one parameter.
+         */
+        AdvisoryLock(DataSource dataSource, String schema, String tryLock, String unlock) {
             this.dataSource = dataSource;
+            this.schema = schema;
             this.tryLock = tryLock;
             this.unlock = unlock;
         }
@@ -88,10 +94,13 @@ abstract sealed class Leadership implements AutoCloseable {
             try {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
-                try (PreparedStatement statement = connection.prepareStatement(tryLock); ResultSet row = statement.executeQuery()) {
-                    if (row.next() && row.getBoolean(1)) {
-                        held = connection;
-                        return true;
+                try (PreparedStatement statement = connection.prepareStatement(tryLock)) {
+                    statement.setString(1, schema);
+                    try (ResultSet row = statement.executeQuery()) {
+                        if (row.next() && row.getBoolean(1)) {
+                            held = connection;
+                            return true;
+                        }
                     }
                 }
                 connection.close();
@@ -115,6 +124,7 @@ abstract sealed class Leadership implements AutoCloseable {
             // would keep the lock, so unlock explicitly first).
             if (connection != null) {
                 try (PreparedStatement release = connection.prepareStatement(unlock)) {
+                    release.setString(1, schema);
                     if (!connection.getAutoCommit()) {
                         connection.rollback();
                         connection.setAutoCommit(true);

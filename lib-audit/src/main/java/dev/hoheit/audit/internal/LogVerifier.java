@@ -20,6 +20,7 @@ import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.audit.tlog.TileMissingException;
 import dev.hoheit.audit.tlog.TiledTree;
 import dev.hoheit.audit.tlog.TlogException;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,8 +68,8 @@ public final class LogVerifier {
     private static final int MAX_TAG_FINDINGS = 50;
     private static final String SELECT_ENTRIES = "SELECT seq, recorded_at, actor_tag, actor_role, actor_enc, subject_tag,"
             + " subject_enc, action, resource_type, resource_enc, purpose, outcome, details, client_day, client_enc"
-            + " FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + EntryStream.PAGE;
-    private static final String SELECT_LEAF_TILES = "SELECT tile_index, tile_width, hashes FROM audit_tile"
+            + " FROM %s WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + EntryStream.PAGE;
+    private static final String SELECT_LEAF_TILES = "SELECT tile_index, tile_width, hashes FROM %s"
             + " WHERE tile_level = 0 ORDER BY tile_index";
 
     /**
@@ -106,10 +107,20 @@ public final class LogVerifier {
     private final DataSource dataSource;
     private final Database database;
 
-    /** A verifier of the log in {@code dataSource}. */
+    /** A verifier of the log in the current schema of {@code dataSource}. */
     public LogVerifier(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * A verifier of the log in {@code schema} of {@code dataSource} (null: its current schema).
+     *
+     * @throws AuditException ({@link AuditException.Problem#INVALID_ARGUMENT}) for an invalid schema name
+     */
+    public LogVerifier(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
-        this.database = new Database(dataSource);
+        this.database = new Database(dataSource, LibrarySchema.checked(schema,
+                message -> new AuditException(AuditException.Problem.INVALID_ARGUMENT, message)));
     }
 
     /**
@@ -121,7 +132,7 @@ public final class LogVerifier {
      */
     public Outcome verify(Trust trust, Collection<Checkpoint> known, Collection<TimeMark> knownMarks) throws SQLException {
         long started = System.nanoTime();
-        Run run = new Run(trust);
+        Run run = new Run(trust, database);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             int isolation = connection.getTransactionIsolation();
@@ -167,6 +178,7 @@ public final class LogVerifier {
     /** The state of one verification. */
     private static final class Run {
         final Trust trust;
+        final Database database;
         final List<Finding> findings = new ArrayList<>();
         final List<TimeMark> marks = new ArrayList<>();
         final Set<String> tags = new HashSet<>();
@@ -182,8 +194,9 @@ public final class LogVerifier {
         int checkpointsChecked;
         Optional<Checkpoint> newest = Optional.empty();
 
-        Run(Trust trust) {
+        Run(Trust trust, Database database) {
             this.trust = trust;
+            this.database = database;
         }
 
         void add(Kind kind, long seq, String message, Map<String, String> evidence) {
@@ -200,8 +213,8 @@ public final class LogVerifier {
 
         void entries(Connection connection, Database database) throws SQLException {
             long size = head.size();
-            try (PreparedStatement entries = connection.prepareStatement(SELECT_ENTRIES);
-                 PreparedStatement tiles = connection.prepareStatement(SELECT_LEAF_TILES)) {
+            try (PreparedStatement entries = connection.prepareStatement(SELECT_ENTRIES.formatted(database.table("audit_entry")));
+                 PreparedStatement tiles = connection.prepareStatement(SELECT_LEAF_TILES.formatted(database.table("audit_tile")))) {
                 tiles.setFetchSize(64);
                 try (ResultSet tileRows = tiles.executeQuery();
                      EntryStream stream = EntryStream.start(entries, size, new LeafTiles(tileRows, fullTileRoots), database)) {

@@ -1,6 +1,8 @@
 package dev.hoheit.audit.internal;
 
+import dev.hoheit.transaction.internal.LibrarySchema;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,12 +38,15 @@ final class Partitions {
     private final DataSource dataSource;
     private final boolean postgres;
     private final boolean mariadb;
+    private final String schema;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
 
+    /** The partitions of the log's table, in its schema (null: the connection's current schema). */
     Partitions(Database database) {
         this.dataSource = database.dataSource();
         this.postgres = database.postgres();
         this.mariadb = database.mariadb();
+        this.schema = database.schema();
     }
 
     boolean partitioned() {
@@ -85,9 +90,10 @@ final class Partitions {
         }
     }
 
-    private static void createPostgres(Statement statement, YearMonth month) throws SQLException {
+    private void createPostgres(Statement statement, YearMonth month) throws SQLException {
         try {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + name(month) + " PARTITION OF audit_entry FOR VALUES FROM ('"
+            statement.execute("CREATE TABLE IF NOT EXISTS " + qualified(name(month)) + " PARTITION OF " + qualified("audit_entry")
+                    + " FOR VALUES FROM ('"
                     + start(month) + "') TO ('" + start(month.plusMonths(1)) + "')");
         } catch (SQLException e) {
             // Another instance created it at the same moment (duplicate table or catalog row).
@@ -107,7 +113,7 @@ final class Partitions {
             return;
         }
         try {
-            statement.execute("ALTER TABLE audit_entry REORGANIZE PARTITION audit_entry_pmax INTO (PARTITION " + name(month)
+            statement.execute("ALTER TABLE " + qualified("audit_entry") + " REORGANIZE PARTITION audit_entry_pmax INTO (PARTITION " + name(month)
                     + " VALUES LESS THAN ('" + MARIADB_TIME.format(LocalDateTime.ofInstant(end(month), ZoneOffset.UTC))
                     + "'), PARTITION audit_entry_pmax VALUES LESS THAN (MAXVALUE))");
         } catch (SQLException e) {
@@ -129,14 +135,17 @@ final class Partitions {
                 ? "SELECT c.relname FROM pg_inherits i"
                         + " JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent"
                         + " JOIN pg_namespace n ON n.oid = p.relnamespace"
-                        + " WHERE p.relname = 'audit_entry' AND n.nspname = current_schema() ORDER BY c.relname"
+                        + " WHERE p.relname = 'audit_entry' AND n.nspname = coalesce(?::text, current_schema()) ORDER BY c.relname"
                 : "SELECT partition_name FROM information_schema.partitions"
-                        + " WHERE table_schema = DATABASE() AND table_name = 'audit_entry' ORDER BY partition_ordinal_position";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                Matcher matcher = NAME.matcher(rows.getString(1));
-                if (matcher.matches()) {
-                    months.add(YearMonth.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+                        + " WHERE table_schema = coalesce(?, DATABASE()) AND table_name = 'audit_entry' ORDER BY partition_ordinal_position";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Matcher matcher = NAME.matcher(rows.getString(1));
+                    if (matcher.matches()) {
+                        months.add(YearMonth.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
+                    }
                 }
             }
         }
@@ -147,13 +156,13 @@ final class Partitions {
     void drop(Connection connection, YearMonth month) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (postgres) {
-                statement.execute("DROP TABLE " + name(month));
+                statement.execute("DROP TABLE " + qualified(name(month)));
             } else {
                 requireMonthBound(connection, month);
                 // Waits for readers of the table no longer than a split does; the next purge drops it then.
                 statement.execute("SET SESSION lock_wait_timeout = " + MARIADB_LOCK_WAIT);
                 try {
-                    statement.execute("ALTER TABLE audit_entry DROP PARTITION " + name(month));
+                    statement.execute("ALTER TABLE " + qualified("audit_entry") + " DROP PARTITION " + name(month));
                 } finally {
                     statement.execute("SET SESSION lock_wait_timeout = DEFAULT");
                 }
@@ -167,11 +176,12 @@ final class Partitions {
      * partition an operator reorganized to end later would hold entries that are not due; dropping
      * it by its name would remove them.
      */
-    private static void requireMonthBound(Connection connection, YearMonth month) throws SQLException {
+    private void requireMonthBound(Connection connection, YearMonth month) throws SQLException {
         String expected = "'" + MARIADB_TIME.format(LocalDateTime.ofInstant(end(month), ZoneOffset.UTC)) + "'";
         try (var select = connection.prepareStatement("SELECT partition_description FROM information_schema.partitions"
-                + " WHERE table_schema = DATABASE() AND table_name = 'audit_entry' AND partition_name = ?")) {
-            select.setString(1, name(month));
+                + " WHERE table_schema = coalesce(?, DATABASE()) AND table_name = 'audit_entry' AND partition_name = ?")) {
+            select.setString(1, schema);
+            select.setString(2, name(month));
             try (ResultSet row = select.executeQuery()) {
                 String bound = row.next() ? row.getString(1) : null;
                 if (!expected.equals(bound)) {
@@ -185,6 +195,10 @@ final class Partitions {
     /** The first instant after {@code month}. */
     static Instant end(YearMonth month) {
         return month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private String qualified(String table) {
+        return LibrarySchema.qualified(schema, table);
     }
 
     private static String name(YearMonth month) {

@@ -108,7 +108,7 @@ final class Purger {
                 }
             }
             Long low = database.dsl().select(DSL.min(AUDIT_ENTRY.SEQ)).from(AUDIT_ENTRY).fetchOne(0, Long.class);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM audit_entry WHERE seq >= ? AND seq < ?")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + database.table("audit_entry") + " WHERE seq >= ? AND seq < ?")) {
                 for (long start = low == null ? lastSeq + 1 : low; start <= lastSeq; start += DELETE_BATCH) {
                     delete.setLong(1, start);
                     delete.setLong(2, Math.min(lastSeq + 1, start + DELETE_BATCH));

@@ -4,7 +4,7 @@ import dev.hoheit.consent.ConsentException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import dev.hoheit.transaction.Transactions;
-import dev.hoheit.transaction.internal.JooqSettings;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.Platform;
 import dev.hoheit.transaction.internal.TransactionRunner;
 import org.flywaydb.core.Flyway;
@@ -32,9 +32,10 @@ final class Database {
                 e -> new ConsentException(ConsentException.Problem.STORAGE, "Cannot connect to the consent database", e));
     }
 
-    static TransactionRunner transactions(DataSource dataSource, Transactions transactions) {
+    /** Runs the service's statements, each naming {@code schema} (null: the connection's current schema). */
+    static TransactionRunner transactions(DataSource dataSource, Transactions transactions, String schema) {
         SQLDialect dialect = supported(dataSource).dialect();
-        Settings settings = JooqSettings.library();
+        Settings settings = LibrarySchema.settings(schema);
         return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
                 DSL.using(dataSource, dialect, settings));
     }

@@ -59,7 +59,7 @@ public final class DefaultConsentService implements ConsentService {
 
     /** Use {@link ConsentService#create}. */
     public DefaultConsentService(DataSource dataSource, ConsentConfig config) {
-        this.transactions = Database.transactions(dataSource, config.transactions());
+        this.transactions = Database.transactions(dataSource, config.transactions(), config.schema());
         this.config = config;
         this.receipts = new ReceiptRenderer(config);
     }

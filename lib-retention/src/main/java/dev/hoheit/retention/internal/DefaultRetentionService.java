@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import dev.hoheit.transaction.Transactions;
-import dev.hoheit.transaction.internal.JooqSettings;
+import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -61,7 +61,7 @@ public final class DefaultRetentionService implements RetentionService {
     private DefaultRetentionService(DataSource dataSource, RetentionConfig config) {
         this.config = config;
         this.audit = config.audit();
-        TransactionRunner db = transactions(dataSource, config.transactions());
+        TransactionRunner db = transactions(dataSource, config.transactions(), config.schema());
         this.runs = new JooqRunRepository(db);
         this.erasures = new JooqErasureRepository(db);
         this.holds = new JooqHoldRepository(db);
@@ -79,14 +79,16 @@ public final class DefaultRetentionService implements RetentionService {
             throw new RetentionException(Problem.INVALID_ARGUMENT, "dataSource and config must not be null");
         }
         if (config.migrate()) {
-            RetentionMigrator.migrate(dataSource);
+            RetentionMigrator.migrate(dataSource, config.schema());
+        } else {
+            RetentionMigrator.requireCurrent(dataSource, config.schema());
         }
         return new DefaultRetentionService(dataSource, config);
     }
 
-    private static TransactionRunner transactions(DataSource dataSource, Transactions transactions) {
+    private static TransactionRunner transactions(DataSource dataSource, Transactions transactions, String schema) {
         SQLDialect dialect = RetentionMigrator.supported(dataSource).dialect();
-        Settings settings = JooqSettings.library();
+        Settings settings = LibrarySchema.settings(schema);
         return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
                 DSL.using(dataSource, dialect, settings));
     }

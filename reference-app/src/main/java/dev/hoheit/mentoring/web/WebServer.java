@@ -230,7 +230,7 @@ public final class WebServer implements AutoCloseable {
             case INVALID_ARGUMENT, EXPIRY_IN_PAST -> 400;
             case UNKNOWN_PURPOSE, UNKNOWN_NOTICE, UNKNOWN_DECISION, UNKNOWN_GRANT -> 404;
             case ILLEGAL_STATE, CONFLICT -> 409;
-            case LISTENER_FAILED, STORAGE, UNSUPPORTED_DATABASE, INCOMPATIBLE_DEPENDENCY -> 500;
+            case LISTENER_FAILED, STORAGE, UNSUPPORTED_DATABASE, INCOMPATIBLE_DEPENDENCY, SCHEMA_MISMATCH -> 500;
         };
         error(ctx, status, e.problem().name().toLowerCase(java.util.Locale.ROOT), status == 500 ? "something went wrong on our side" : e.getMessage());
     }
