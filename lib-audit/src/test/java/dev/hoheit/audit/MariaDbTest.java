@@ -140,6 +140,11 @@ class MariaDbTest {
             Object newHolder = db.rows("SELECT IS_USED_LOCK(" + LOCK + ") AS h").get(0).get("h");
             assertNotNull(newHolder);
             assertNotEquals(holder, newHolder);
+            // The killed leader learns it lost the lead at its next try (it finds its session gone).
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!(first.integrating() ^ second.integrating()) && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
             assertTrue(first.integrating() ^ second.integrating(), "exactly one instance integrates");
             assertTrue(first.verify().ok());
         }
