@@ -5,6 +5,7 @@ import static dev.hoheit.retention.TableStoreTest.createVisits;
 import static dev.hoheit.retention.TableStoreTest.visit;
 import static dev.hoheit.retention.TableStoreTest.visits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hoheit.retention.spi.PurgeBatch;
@@ -124,5 +125,14 @@ class TableStorePagingTest {
         long affected = purgeToTheEnd(store, Set.of("held"), 7);
         assertEquals(DUE - DUE / 7, affected);
         assertEquals(ROWS - DUE + DUE / 7, db.queryLong("SELECT count(*) FROM visit"));
+    }
+
+    @DatabaseTest
+    void a_purge_of_a_table_that_is_not_there_fails_as_storage(TestDatabase db) {
+        TableStore store = visits(db.dataSource()).build();
+        RetentionException e = assertThrows(RetentionException.class,
+                () -> store.purge("visits", CUTOFF, RetentionAction.DELETE, Set.of(), 100));
+        assertEquals(RetentionException.Problem.STORAGE, e.problem(), e.getMessage());
+        assertTrue(e.getMessage().contains("could not purge"), e.getMessage());
     }
 }

@@ -196,10 +196,14 @@ public final class JooqTableStore implements PersonalDataStore {
         return DSL.inline("(" + page + ",0)");
     }
 
-    /** The table's pages now, and its rows per page as the last ANALYZE (or VACUUM) saw them. */
+    /** The table's pages now, and its rows per page as the last ANALYZE (or VACUUM) saw them (0: not known). */
     private PageRanges.TableSize tableSize(DSLContext ctx) {
         Record size = ctx.fetchOne("SELECT pg_relation_size(oid) / current_setting('block_size')::bigint, reltuples::float8,"
                 + " relpages FROM pg_class WHERE oid = to_regclass({0})", DSL.inline(shape.table()));
+        if (size == null) {
+            // No such table: the batch's own statement fails and names the problem (SQLSTATE 42P01).
+            return new PageRanges.TableSize(0, 0);
+        }
         long pages = ((Number) size.get(0)).longValue();
         double tuples = ((Number) size.get(1)).doubleValue();
         long statPages = ((Number) size.get(2)).longValue();
