@@ -21,6 +21,9 @@ module dev.hoheit.benchmarks {
     requires java.net.http;
     // pgjdbc's CopyManager: COPY is the integrator's baseline (IntegrationBenchmark).
     requires org.postgresql.jdbc;
+    // TableStoreBenchmark on MariaDB: its driver, and H2 for the run's audit log (as in the committed results).
+    requires org.mariadb.jdbc;
+    requires com.h2database;
     requires org.slf4j;
     // Process and thread CPU time (com.sun.management.OperatingSystemMXBean) for the time breakdowns.
     requires jdk.management;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * second one) and a connection pool on it. Closing it (or ending the JVM) drops the schema, unless
  * the settings say to keep it.
  */
-final class BenchDatabase implements AutoCloseable {
+final class BenchDatabase implements AutoCloseable, SqlTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchDatabase.class);
 
@@ -73,12 +73,14 @@ final class BenchDatabase implements AutoCloseable {
         return schema;
     }
 
-    DataSource dataSource() {
+    @Override
+    public DataSource dataSource() {
         return pool;
     }
 
     /** Runs one statement in autocommit mode; returns the update count (or -1). */
-    int execute(String sql) throws SQLException {
+    @Override
+    public int execute(String sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             return statement.execute(sql) ? -1 : statement.getUpdateCount();
         }
@@ -110,7 +112,8 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** The first column of the first row, as text (null for no row or SQL NULL). */
-    String text(String sql) throws SQLException {
+    @Override
+    public String text(String sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(sql)) {
             return row.next() ? row.getString(1) : null;
@@ -118,7 +121,8 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** The first column of the first row, as a number (0 for no row or SQL NULL). */
-    long number(String sql) throws SQLException {
+    @Override
+    public long number(String sql) throws SQLException {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery(sql)) {
             return row.next() ? row.getLong(1) : 0;

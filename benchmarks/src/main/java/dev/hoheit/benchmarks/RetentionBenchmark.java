@@ -224,7 +224,7 @@ public final class RetentionBenchmark {
         double hostSeconds = (System.nanoTime() - t0) / 1e9;
 
         long appended = appendEvents(audit);
-        for (String table : List.of("bench_note", "plain_note", "bench_picture", "plain_picture", "audit_event", "audit_subject_key")) {
+        for (String table : List.of("bench_note", "plain_note", "bench_picture", "plain_picture", "audit_entry", "audit_person_key")) {
             db.execute("VACUUM ANALYZE " + table);
         }
         report.detail(setup, String.format(Locale.ROOT, "host tables: bench_note %s rows (%s of the person), bench_picture %d rows"
@@ -233,7 +233,7 @@ public final class RetentionBenchmark {
                 BenchSettings.count(allNotes), BenchSettings.count(settings.notes()), settings.pictures(),
                 BenchSettings.count((long) settings.pictures() * settings.pictureBytes() / (1 << 20)), Report.seconds(hostSeconds)));
         report.detail(setup, "stored: bench_note " + size("bench_note") + ", bench_picture " + size("bench_picture")
-                + ", audit_event " + size("audit_event"));
+                + ", audit_entry " + size("audit_entry"));
         LOG.info("Setup done: {} audit events", BenchSettings.count(appended));
     }
 
@@ -293,6 +293,23 @@ public final class RetentionBenchmark {
     private record Measured(double seconds, long bytes, HeapSampler.Usage heap, ExportSummary summary) {
     }
 
+    /**
+     * The tag the person's audit entries carry. The audit log stores no person's id in clear (the tag is
+     * an HMAC under the person's own key), so a plain-JDBC baseline finds it as the subject tag of most
+     * entries: the person is the subject of half of their events, each other person of about a hundred.
+     */
+    private String personTag() throws SQLException {
+        String tag = db.text("SELECT subject_tag FROM audit_entry WHERE subject_tag IS NOT NULL GROUP BY subject_tag"
+                + " ORDER BY count(*) DESC LIMIT 1");
+        long entries = tag == null ? 0 : db.number("SELECT count(*) FROM audit_entry WHERE subject_tag = '" + tag + "'");
+        long keys = tag == null ? 0 : db.number("SELECT count(*) FROM audit_person_key WHERE tag = '" + tag + "'");
+        if (entries < settings.subjectEvents() / 2 || keys != 1) {
+            throw new BenchmarkException("cannot find the person's audit tag: the most frequent subject tag has " + entries
+                    + " entries (expected " + settings.subjectEvents() / 2 + ") and " + keys + " key rows");
+        }
+        return tag;
+    }
+
     /** One library export to a counting stream, its heap sampled by {@code sampler}. */
     private static Measured libraryExport(RetentionService retention, HeapSampler sampler) throws InterruptedException {
         CountingOutputStream counter = new CountingOutputStream();
@@ -305,10 +322,7 @@ public final class RetentionBenchmark {
 
     private void export(RetentionService retention, AuditLog audit) throws Exception {
         tick();
-        String tag = db.text("SELECT tag FROM audit_subject_key WHERE subject_id = '" + SUBJECT + "'");
-        if (tag == null) {
-            throw new BenchmarkException("the person has no audit key");
-        }
+        String tag = personTag();
         LOG.info("a. Export: cold call to a file");
         Path zip = Files.createTempFile("hoheit-bench-export", ".zip");
         try {
@@ -403,7 +417,7 @@ public final class RetentionBenchmark {
                     + "; baseline runs: " + join(warmBaseline) + " (cold baseline: " + describe(coldBaseline) + ")");
             report.detail(EXPORT, "baseline: plain JDBC in one transaction, the same rows streamed to the same counting stream:"
                     + " SELECT id, owner_id, body, created_at of the person's notes (fetch size 1,000); SELECT name, media_type,"
-                    + " content of the pictures (fetch size 1, content through getBinaryStream); SELECT * FROM audit_event"
+                    + " content of the pictures (fetch size 1, content through getBinaryStream); SELECT * FROM audit_entry"
                     + " WHERE actor_tag = ? and then WHERE subject_tag = ?, ORDER BY seq (fetch size 1,000), every column"
                     + " written as its bytes (bytea) or text; no JSON, no decryption, no ZIP; the tag is looked up before timing");
             report.detail(EXPORT, "heap: -Xmx as in the JVM options above; before each call System.gc() twice, then the used heap"
@@ -516,8 +530,8 @@ public final class RetentionBenchmark {
                         }
                     }
                 }
-                stream(connection, "SELECT * FROM audit_event WHERE actor_tag = ? ORDER BY seq", tag, 1_000, out);
-                stream(connection, "SELECT * FROM audit_event WHERE subject_tag = ? ORDER BY seq", tag, 1_000, out);
+                stream(connection, "SELECT * FROM audit_entry WHERE actor_tag = ? ORDER BY seq", tag, 1_000, out);
+                stream(connection, "SELECT * FROM audit_entry WHERE subject_tag = ? ORDER BY seq", tag, 1_000, out);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
@@ -552,6 +566,7 @@ public final class RetentionBenchmark {
 
     private void erase(RetentionService retention, AuditLog audit) throws SQLException {
         tick();
+        String tag = personTag();
         long notesBefore = db.number("SELECT count(*) FROM bench_note WHERE owner_id = '" + SUBJECT + "'")
                 + db.number("SELECT count(*) FROM bench_picture WHERE owner_id = '" + SUBJECT + "'");
         var auditBefore = audit.countSubject(SUBJECT);
@@ -584,7 +599,7 @@ public final class RetentionBenchmark {
         boolean everyStoreSucceeded = receipt.stores().stream().allMatch(StoreErasure::succeeded);
         long notesAfter = db.number("SELECT count(*) FROM bench_note WHERE owner_id = '" + SUBJECT + "'")
                 + db.number("SELECT count(*) FROM bench_picture WHERE owner_id = '" + SUBJECT + "'");
-        long keysAfter = db.number("SELECT count(*) FROM audit_subject_key WHERE subject_id = '" + SUBJECT + "'");
+        long keysAfter = db.number("SELECT count(*) FROM audit_person_key WHERE tag = '" + tag + "'");
         long consentAfter = retention.stores().stream().filter(s -> s.descriptor().name().equals("consent"))
                 .mapToLong(s -> s.count(SUBJECT)).sum();
         boolean complete = receipt.complete() && receipt.completedAt().isPresent() && everyStoreSucceeded
@@ -716,7 +731,8 @@ public final class RetentionBenchmark {
                 + BenchSettings.count(kept) + ")");
         report.detail(RUN, String.format(Locale.ROOT, "the store's purge (a TableStore): %d calls of at most %s rows each"
                         + " (DELETE FROM bench_visit WHERE ctid = ANY(ARRAY(SELECT ctid FROM bench_visit"
-                        + " WHERE created_at < ? LIMIT ?))), autocommit, one statement per call),"
+                        + " WHERE ctid >= '(from,0)' AND ctid < '(to,0)' AND created_at < ? LIMIT ?)), the page range after the"
+                        + " previous call's, then once over the whole table; its own transaction, one statement per call),"
                         + " %s in all, %.1f ms per call; the rest of the run, %s, is the library's own work (run lock, run and step"
                         + " rows, one counter update per batch, the erasure retry, the run's audit event)",
                 visits.purgeCalls.get(), BenchSettings.count(settings.purgeBatch()), Report.seconds(purgeSeconds),

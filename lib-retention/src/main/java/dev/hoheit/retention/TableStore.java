@@ -34,8 +34,10 @@ import javax.sql.DataSource;
  *       a file beside them;</li>
  *   <li>{@link #erase}: one {@code DELETE} of the person's rows;</li>
  *   <li>{@link #purge}: {@link RetentionAction#DELETE} deletes rows older than the cutoff, in batches of
- *       at most {@code limit} rows, one statement each (on PostgreSQL picked by {@code ctid}, on MariaDB
- *       {@code DELETE ... ORDER BY time LIMIT n}, on H2 by the key); {@link RetentionAction#ANONYMISE} sets the {@linkplain Builder#anonymising anonymised
+ *       at most {@code limit} rows, one statement each (on a plain PostgreSQL table picked by {@code ctid}
+ *       in the pages after the previous batch, then once over the whole table, so rows that turn up behind
+ *       the batches are still caught; on MariaDB {@code DELETE ... ORDER BY time LIMIT n}; on H2 and on a
+ *       partitioned PostgreSQL table by the key); {@link RetentionAction#ANONYMISE} sets the {@linkplain Builder#anonymising anonymised
  *       columns} to {@code NULL} and keeps the row. An action the store cannot do (SHRED, or ANONYMISE
  *       without anonymised columns) fails the step with {@link Problem#INVALID_CONFIGURATION}; it is never
  *       skipped silently. Rows of held subjects are left alone;</li>

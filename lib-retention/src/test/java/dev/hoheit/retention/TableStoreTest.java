@@ -34,7 +34,7 @@ import javax.sql.DataSource;
 @MigrateWith(HostSchema.class)
 class TableStoreTest {
 
-    private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     /** What an export wrote: the records and the files. */
     private static final class Collected implements ExportSink {
@@ -61,7 +61,7 @@ class TableStoreTest {
         }
     }
 
-    private static void createVisits(TestDatabase db) {
+    static void createVisits(TestDatabase db) {
         String binary = db.kind() == DatabaseKind.POSTGRESQL ? "BYTEA" : db.kind() == DatabaseKind.MARIADB ? "BLOB" : "VARBINARY(1000)";
         String instant = db.kind() == DatabaseKind.MARIADB ? "DATETIME(6)" : "TIMESTAMP WITH TIME ZONE";
         db.update("CREATE TABLE visit (id BIGINT PRIMARY KEY, owner_id VARCHAR(100) NOT NULL, page VARCHAR(200) NOT NULL,"
@@ -69,7 +69,7 @@ class TableStoreTest {
         db.update("CREATE INDEX visit_created ON visit (created_at)");
     }
 
-    private static void visit(TestDatabase db, long id, String owner, String page, String ip, byte[] snapshot, Instant at) {
+    static void visit(TestDatabase db, long id, String owner, String page, String ip, byte[] snapshot, Instant at) {
         // MariaDB's DATETIME holds UTC, as the store reads it.
         Object time = db.kind() == DatabaseKind.MARIADB ? java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC)
                 : java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
@@ -77,7 +77,7 @@ class TableStoreTest {
                 id, owner, page, ip, snapshot, time);
     }
 
-    private static TableStore.Builder visits(DataSource dataSource) {
+    static TableStore.Builder visits(DataSource dataSource) {
         return TableStore.table(dataSource, "visit")
                 .subject("owner_id").time("created_at").category("visits", "pages the person visited")
                 .fields("id", "page", "ip_address", "created_at");

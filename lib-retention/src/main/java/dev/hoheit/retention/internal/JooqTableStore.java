@@ -28,7 +28,6 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -37,8 +36,9 @@ import org.jooq.impl.SQLDataType;
  * The SQL behind {@code TableStore}: a plain table with a subject column and a time column. Every
  * statement is a single one (atomic by itself) and joins the caller's transaction when the store's
  * binding says so. A purge batch deletes at most {@code limit} rows in one statement, picked by the
- * cheapest row address the database has: {@code ctid} on PostgreSQL, the key on H2; MariaDB deletes
- * (or updates) {@code ORDER BY time LIMIT n} directly. On MariaDB the time column is read as UTC.
+ * cheapest row address the database has: {@code ctid} on a plain PostgreSQL table (page range by page
+ * range, see {@link PageRanges}), the key on H2 and on a partitioned table; MariaDB deletes (or updates)
+ * {@code ORDER BY time LIMIT n} directly. On MariaDB the time column is read as UTC.
  */
 public final class JooqTableStore implements PersonalDataStore {
 
@@ -60,6 +60,8 @@ public final class JooqTableStore implements PersonalDataStore {
     private final Map<Field<?>, Object> cleared;
     /** Whether purge batches go by {@code ctid}; null until the first purge asks. */
     private volatile Boolean rowAddress;
+    /** Where the next batch by {@code ctid} looks. */
+    private final PageRanges pageRanges = new PageRanges();
 
     public JooqTableStore(DataSource dataSource, Transactions transactions, Shape shape) {
         this.shape = shape;
@@ -150,17 +152,62 @@ public final class JooqTableStore implements PersonalDataStore {
                     + " anonymising(...)" + (action == RetentionAction.SHRED ? "; it keeps no per-record keys to destroy" : ""));
         }
         Condition due = due(cutoff, heldSubjects, action);
+        if (database == Platform.Database.POSTGRESQL && guard("purge", () -> runner.read(this::byRowAddress))) {
+            return purgeByPage(category, cutoff, action, heldSubjects, due, limit);
+        }
         int affected = guard("purge", () -> runner.writeStatement(ctx -> {
             if (database == Platform.Database.MARIADB) {
                 return purgeInOrder(ctx, due, action, limit);
             }
-            Condition picked = picked(ctx, due, limit);
-            if (action == RetentionAction.DELETE) {
-                return ctx.deleteFrom(table).where(picked).execute();
-            }
-            return ctx.update(table).set(cleared).where(picked).execute();
+            return change(ctx, action, key.in(ctx.select(key).from(table).where(due).limit(limit)));
         }));
         return new PurgeBatch(affected, affected >= limit);
+    }
+
+    /**
+     * One batch on a plain PostgreSQL table: the rows picked by {@code ctid} ({@code ctid = ANY(ARRAY(SELECT
+     * ctid ... LIMIT n))}, a TID scan with no index lookup per row) within the page range {@link PageRanges}
+     * gives, so a batch does not scan again what earlier batches deleted.
+     */
+    private PurgeBatch purgeByPage(String category, Instant cutoff, RetentionAction action, Set<String> heldSubjects,
+                                   Condition due, int limit) {
+        List<Object> task = List.of(category, cutoff, action, Set.copyOf(heldSubjects));
+        PageRanges.Range range = pageRanges.next(task, limit, () -> guard("purge", () -> runner.read(this::tableSize)));
+        Field<Object> ctid = DSL.field(DSL.name("ctid"));
+        Condition inRange = range.from() == 0 ? DSL.noCondition() : DSL.condition("{0} >= {1}::tid", ctid, page(range.from()));
+        if (range.to() >= 0) {
+            inRange = inRange.and(DSL.condition("{0} < {1}::tid", ctid, page(range.to())));
+        }
+        Condition where = due.and(inRange);
+        int affected = guard("purge", () -> runner.writeStatement(ctx -> change(ctx, action,
+                DSL.condition("{0} = ANY(ARRAY({1}))", ctid, ctx.select(ctid).from(table).where(where).limit(limit)))));
+        return new PurgeBatch(affected, pageRanges.done(task, range, affected, limit));
+    }
+
+    private int change(DSLContext ctx, RetentionAction action, Condition picked) {
+        if (action == RetentionAction.DELETE) {
+            return ctx.deleteFrom(table).where(picked).execute();
+        }
+        return ctx.update(table).set(cleared).where(picked).execute();
+    }
+
+    /** The first row address of a page, as a literal: the planner sees the range, whatever the plan cache does. */
+    private static Field<String> page(long page) {
+        return DSL.inline("(" + page + ",0)");
+    }
+
+    /** The table's pages now, and its rows per page as the last ANALYZE (or VACUUM) saw them (0: not known). */
+    private PageRanges.TableSize tableSize(DSLContext ctx) {
+        Record size = ctx.fetchOne("SELECT pg_relation_size(oid) / current_setting('block_size')::bigint, reltuples::float8,"
+                + " relpages FROM pg_class WHERE oid = to_regclass({0})", DSL.inline(shape.table()));
+        if (size == null) {
+            // No such table: the batch's own statement fails and names the problem (SQLSTATE 42P01).
+            return new PageRanges.TableSize(0, 0);
+        }
+        long pages = ((Number) size.get(0)).longValue();
+        double tuples = ((Number) size.get(1)).doubleValue();
+        long statPages = ((Number) size.get(2)).longValue();
+        return new PageRanges.TableSize(pages, tuples > 0 && statPages > 0 ? tuples / statPages : 0);
     }
 
     @Override
@@ -198,19 +245,6 @@ public final class JooqTableStore implements PersonalDataStore {
             return ctx.deleteFrom(table).where(due).orderBy(time, key).limit(limit).execute();
         }
         return ctx.update(table).set(cleared).where(due).orderBy(time, key).limit(limit).execute();
-    }
-
-    /**
-     * The rows of one batch: on PostgreSQL by {@code ctid} ({@code ctid = ANY(ARRAY(SELECT ctid ...
-     * LIMIT n))}, a TID scan with no index lookup per row), elsewhere by the key.
-     */
-    private Condition picked(DSLContext ctx, Condition due, int limit) {
-        if (byRowAddress(ctx)) {
-            Field<Object> ctid = DSL.field(DSL.name("ctid"));
-            Select<?> batch = ctx.select(ctid).from(table).where(due).limit(limit);
-            return DSL.condition("{0} = ANY(ARRAY({1}))", ctid, batch);
-        }
-        return key.in(ctx.select(key).from(table).where(due).limit(limit));
     }
 
     /**
