@@ -179,7 +179,7 @@ class SchemaOptionTest {
             assertEquals(RetentionException.Problem.SCHEMA_MISMATCH, empty.problem());
             assertTrue(empty.getMessage().contains("retention_run"), empty.getMessage());
 
-            for (MigrationScript script : RetentionSchema.scripts(db.kind() == DatabaseKind.H2 ? "h2" : "postgresql")) {
+            for (MigrationScript script : RetentionSchema.scripts(db.kind().name().toLowerCase(Locale.ROOT))) {
                 Files.writeString(folder.resolve("V" + script.version() + "_2000__" + script.description().replace(' ', '_')
                         + ".sql"), script.sql());
             }
