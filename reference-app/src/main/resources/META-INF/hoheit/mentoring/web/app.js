@@ -382,10 +382,8 @@ document.addEventListener("DOMContentLoaded", async () => {
     try { await api("DELETE", "/api/session"); } catch (error) { /* already signed out */ }
     signedOut();
   });
-  // Another page: the last page's message no longer belongs to what is shown, and the phone menu closes.
+  // Another page: the phone menu closes.
   window.addEventListener("hashchange", () => {
-    window.clearTimeout(messageTimer);
-    document.getElementById("message").replaceChildren();
     setMenu(false);
     route();
   });
