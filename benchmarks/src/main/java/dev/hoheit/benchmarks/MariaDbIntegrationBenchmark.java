@@ -447,21 +447,7 @@ public final class MariaDbIntegrationBenchmark {
     }
 
     private static void bind(PreparedStatement insert, int offset, AuditTraffic.PlainRow row) throws SQLException {
-        insert.setLong(offset + 1, row.seq());
-        insert.setObject(offset + 2, LocalDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
-        insert.setString(offset + 3, row.actorTag());
-        insert.setString(offset + 4, AuditTraffic.ROLE);
-        insert.setBytes(offset + 5, row.actorEnc());
-        insert.setString(offset + 6, row.subjectTag());
-        insert.setBytes(offset + 7, row.subjectEnc());
-        insert.setString(offset + 8, AuditTraffic.ACTION);
-        insert.setString(offset + 9, AuditTraffic.RESOURCE_TYPE);
-        insert.setBytes(offset + 10, row.resourceEnc());
-        insert.setString(offset + 11, row.purpose());
-        insert.setString(offset + 12, AuditTraffic.OUTCOME);
-        insert.setBytes(offset + 13, row.details());
-        insert.setInt(offset + 14, row.clientDay());
-        insert.setBytes(offset + 15, row.clientEnc());
+        PlainTable.bind(insert, offset, row, LocalDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
     }
 
     // ---- helpers -----------------------------------------------------------------------------

@@ -279,10 +279,15 @@ final class PlainTable {
         bind(insert, 0, row);
     }
 
-    /** Binds {@code row} to parameters {@code offset + 1 .. offset + 15}. */
+    /** Binds {@code row} to parameters {@code offset + 1 .. offset + 15}, its time with an offset (H2, PostgreSQL). */
     private static void bind(PreparedStatement insert, int offset, AuditTraffic.PlainRow row) throws SQLException {
+        bind(insert, offset, row, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
+    }
+
+    /** Binds {@code row} to parameters {@code offset + 1 .. offset + 15}, its time as {@code recordedAt} (MariaDB: a UTC DATETIME). */
+    static void bind(PreparedStatement insert, int offset, AuditTraffic.PlainRow row, Object recordedAt) throws SQLException {
         insert.setLong(offset + 1, row.seq());
-        insert.setObject(offset + 2, OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC));
+        insert.setObject(offset + 2, recordedAt);
         insert.setString(offset + 3, row.actorTag());
         insert.setString(offset + 4, AuditTraffic.ROLE);
         insert.setBytes(offset + 5, row.actorEnc());
