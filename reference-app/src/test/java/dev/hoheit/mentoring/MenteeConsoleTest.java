@@ -223,10 +223,19 @@ class MenteeConsoleTest {
                 browser.waitForText(By.id("employers"), "acme");
                 browser.waitForText(By.id("courses"), "Planen lernen");
                 // Lea's account is from today: the assessment starts there, and her one day (and week) is planned.
-                browser.waitForText(By.id("indicator-daily"), "An 100 % der Tage haben Sie einen Tagesplan gemacht.");
-                browser.waitForText(By.id("indicator-weekly"), "In 100 % der Wochen");
-                browser.waitForText(By.id("assessment-notice"), "keine automatische Entscheidung");
+                browser.waitForText(By.id("assessment-daily"), "An 100 % der Tage im Zeitraum gibt es eine Tagesplanung.");
+                browser.waitForText(By.id("assessment-weekly"), "In 100 % der Wochen");
+                browser.waitForText(By.id("assessment-notice"), "keine automatisierte Entscheidung");
                 browser.screenshot("employer-view");
+                String preview = browser.visible(By.id("assessment")).getText();
+                try (ConsoleBrowser employerBrowser = new ConsoleBrowser(app, db.kind() + "-employer-of-lea")) {
+                    employerBrowser.signIn("acme", "employer secret 1");
+                    employerBrowser.open("#/employees/" + leaId);
+                    employerBrowser.waitForText(By.id("assessment-seen"), "lea sieht genau diese Bewertung");
+                    assertEquals(preview, employerBrowser.visible(By.id("assessment")).getText(),
+                            "the preview is the employer's page itself: same component, same figures");
+                    employerBrowser.screenshot("employer-sees-lea");
+                }
                 TestApp.Client employer = app.client();
                 employer.signIn("acme", "employer secret 1");
                 HttpResponse<String> assessment = employer.get("/api/employer/employees/" + leaId + "/assessment");

@@ -146,9 +146,13 @@ function when(instant) {
 }
 
 let messageTimer = null;
+// The page a message belongs to. Opening another page clears it; a message shown right after the
+// address changed (signed out, account deleted, password reset) belongs to the page it leads to.
+let messagePage = null;
 
 function message(text, kind) {
   const box = document.getElementById("message");
+  messagePage = location.hash;
   box.replaceChildren(el("div", { class: kind || "ok" }, text));
   // An older message's timer must not clear this one.
   window.clearTimeout(messageTimer);
@@ -340,6 +344,11 @@ async function loadMe() {
 async function route() {
   if (!location.hash || location.hash === "#/") { location.hash = me ? homePage() : "#/signin"; }
   const hash = location.hash;
+  if (messagePage !== null && messagePage !== hash) {
+    window.clearTimeout(messageTimer);
+    document.getElementById("message").replaceChildren();
+    messagePage = null;
+  }
   renderNav();
   // Each render gets its own container: when a slower, older render finishes after a newer one, it
   // fills a container that is no longer on the page instead of replacing the page the person is on.

@@ -44,15 +44,7 @@ addText({
     ev_intro: "Arbeitgeber, mit denen Sie verknüpft sind, sehen nur die Bewertung unten: nie Ihre Einträge, Notizen, Pläne, Bilder oder Nachrichten. Jeder Abruf wird protokolliert und erscheint unter „Wer hat meine Daten gesehen“.",
     ev_employers: "Meine Arbeitgeber", ev_noEmployers: "Sie sind mit keinem Arbeitgeber verknüpft. Niemand sieht diese Bewertung.",
     ev_courses: "Meine Kurse", ev_noCourses: "Sie nehmen an keinem Kurs teil.",
-    ev_assessment: "Die Bewertung, genau so wie Arbeitgeber sie sehen", ev_period: "Zeitraum: {from} bis {until} ({days} Tage).",
-    ev_daily: "Tagesplanung", ev_weekly: "Wochenplanung", ev_quarterlyAndYearly: "Quartals- und Jahresplanung",
-    ev_regularity_daily: "An {percent} % der Tage haben Sie einen Tagesplan gemacht.",
-    ev_regularity_weekly: "In {percent} % der Wochen haben Sie einen Wochenplan gemacht.",
-    ev_regularity_quarterlyAndYearly: "In {percent} % der Quartale haben Sie einen Quartals- oder Jahresplan gemacht.",
-    ev_average: "Eine Sitzung dauerte im Schnitt {minutes} Minuten; empfohlen sind {recommended} Minuten.",
-    ev_within: "{percent} % Ihrer Sitzungen lagen in der empfohlenen Dauer.",
-    ev_noSessions: "In diesem Zeitraum gab es keine solche Sitzung; empfohlen sind {recommended} Minuten.", ev_regularityLabel: "Regelmäßigkeit",
-    ev_notice: "Nur zur Information: Aus dieser Bewertung wird keine automatische Entscheidung über Sie getroffen (Art. 22 DSGVO)."
+    ev_assessment: "Die Bewertung, genau so wie Arbeitgeber sie sehen",
   },
   en: {
     smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)", noteColumn: "Note",
@@ -96,15 +88,7 @@ addText({
     ev_intro: "Employers you are linked to see the assessment below only: never your entries, notes, plans, pictures or messages. Every look is logged and shows under ‘Who viewed my data’.",
     ev_employers: "My employers", ev_noEmployers: "You are not linked to any employer. Nobody sees this assessment.",
     ev_courses: "My courses", ev_noCourses: "You take part in no course.",
-    ev_assessment: "The assessment, exactly as employers see it", ev_period: "Period: {from} to {until} ({days} days).",
-    ev_daily: "Day planning", ev_weekly: "Week planning", ev_quarterlyAndYearly: "Quarter and year planning",
-    ev_regularity_daily: "You made a day plan on {percent} % of the days.",
-    ev_regularity_weekly: "You made a week plan in {percent} % of the weeks.",
-    ev_regularity_quarterlyAndYearly: "You made a quarter or year plan in {percent} % of the quarters.",
-    ev_average: "A session took {minutes} minutes on average; {recommended} minutes are recommended.",
-    ev_within: "{percent} % of your sessions were within the recommended duration.",
-    ev_noSessions: "There was no such session in this period; {recommended} minutes are recommended.", ev_regularityLabel: "Regularity",
-    ev_notice: "For information only: no automated decision about you is made from this assessment (GDPR Art. 22)."
+    ev_assessment: "The assessment, exactly as employers see it",
   }
 });
 
@@ -495,22 +479,7 @@ page("/mentors", ["mentee"], "mentors", async (main) => {
 
 page("/employer-view", ["mentee"], "ev_menu", async (main) => {
   const data = await api("GET", "/api/me/employer-view");
-  const seen = data.whatEmployersSee;
-  const percent = (share) => Math.round(share * 100);
-  const indicator = (name) => {
-    const value = seen[name];
-    const meterId = "meter-" + name;
-    const recommended = String(value.recommendedMinutes).replace("-", "–");
-    return el("section", { class: "card indicator", id: "indicator-" + name, "data-indicator": name },
-      el("h3", {}, t("ev_" + name)),
-      el("label", { for: meterId, class: "hint" }, t("ev_regularityLabel")),
-      el("meter", { id: meterId, min: 0, max: 1, value: value.regularity }, percent(value.regularity) + " %"),
-      el("p", {}, textWith("ev_regularity_" + name, { percent: percent(value.regularity) })),
-      // Every session lasts a minute at least: an average of 0 means there was none in the period.
-      value.averageMinutes === 0 ? el("p", {}, textWith("ev_noSessions", { recommended: recommended }))
-        : el("p", {}, textWith("ev_average", { minutes: value.averageMinutes.toLocaleString(dateLocale()), recommended })),
-      value.averageMinutes === 0 ? "" : el("p", {}, textWith("ev_within", { percent: percent(value.withinRecommendedDuration) })));
-  };
+  // The employer's own component (employer.js), fed by the same computation: identical figures.
   fill(main, el("h1", {}, t("ev_title")), el("p", { class: "hint" }, t("ev_intro")),
     el("section", { id: "employers" }, el("h2", {}, t("ev_employers")),
       data.employers.length === 0 ? el("p", {}, t("ev_noEmployers"))
@@ -518,8 +487,6 @@ page("/employer-view", ["mentee"], "ev_menu", async (main) => {
     el("section", { id: "courses" }, el("h2", {}, t("ev_courses")),
       data.courses.length === 0 ? el("p", {}, t("ev_noCourses"))
         : el("ul", {}, ...data.courses.map((name) => el("li", { class: "course", "data-name": name }, name)))),
-    el("section", { id: "assessment" }, el("h2", {}, t("ev_assessment")),
-      el("p", {}, textWith("ev_period", { from: calendarDay(seen.period.from), until: calendarDay(seen.period.until), days: seen.period.days })),
-      indicator("daily"), indicator("weekly"), indicator("quarterlyAndYearly"),
-      el("p", { class: "hint", id: "assessment-notice" }, t("ev_notice"))));
+    el("section", { id: "employer-assessment", "aria-labelledby": "employer-assessment-title" },
+      el("h2", { id: "employer-assessment-title" }, t("ev_assessment")), assessmentView(data.whatEmployersSee, 3)));
 });
