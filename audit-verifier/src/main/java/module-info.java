@@ -13,7 +13,8 @@
  * the auditor passes and its own saved state. Both commands run through {@code bin/hoheit-audit}.
  */
 module dev.hoheit.audit.verifier {
-    requires dev.hoheit.audit;
+    // The witness API names the audit log's checkpoint types (Note, Cosigner, CheckpointBody).
+    requires transitive dev.hoheit.audit;
     requires jdk.httpserver;
     requires org.slf4j;
     // The verifier's state file.

@@ -621,7 +621,7 @@ public final class LogVerifier {
 
         static Purge of(StoredEvent event, JsonNode details) {
             Map<String, String> evidence = new LinkedHashMap<>();
-            details.fields().forEachRemaining(field -> evidence.put(field.getKey(), field.getValue().asText()));
+            details.properties().forEach(field -> evidence.put(field.getKey(), field.getValue().asText()));
             try {
                 return new Purge(event.seq(), event.recordedAt(), Instant.parse(details.get("cutoff").asText()),
                         Long.parseLong(details.get("fromIndex").asText()), Long.parseLong(details.get("toIndex").asText()),

@@ -71,7 +71,7 @@ final class OutboxCodec {
             throw new AuditException(AuditException.Problem.CRYPTO, "an outbox payload is not readable JSON", e);
         }
         Map<String, String> details = new LinkedHashMap<>();
-        node.path("details").fields().forEachRemaining(e -> details.put(e.getKey(), e.getValue().asText()));
+        node.path("details").properties().forEach(e -> details.put(e.getKey(), e.getValue().asText()));
         ClientInfo client = node.has("ip") || node.has("userAgent")
                 ? new ClientInfo(text(node, "ip"), text(node, "userAgent")) : null;
         AuditEvent event = new AuditEvent(new Actor(text(node, "actor"), text(node, "role")), text(node, "subject"),
