@@ -2,22 +2,20 @@ package dev.hoheit.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import dev.hoheit.testkit.ArchitectureRules;
 import java.lang.module.ModuleDescriptor;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class ArchitectureTest {
 
-    @Test
-    void consent_keeps_the_library_rules() {
-        JavaClasses classes = ArchitectureRules.mainClasses();
-        for (ArchRule rule : ArchitectureRules.library("dev.hoheit.consent")) {
-            rule.check(classes);
-        }
+    @TestFactory
+    Stream<DynamicTest> consent_keeps_the_library_rules() {
+        return ArchitectureRules.tests(ArchitectureRules.mainClasses(), ArchitectureRules.library("dev.hoheit.consent", "ConsentService", "ConsentSchema"));
     }
 
     @Test

@@ -2,20 +2,19 @@ package dev.hoheit.retention;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import dev.hoheit.testkit.ArchitectureRules;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/** The module is still a declaration (issue 4); its rules are in place for when code arrives. */
 class ArchitectureTest {
 
-    @Test
-    void retention_keeps_the_library_rules() {
-        JavaClasses classes = ArchitectureRules.mainClasses();
-        for (ArchRule rule : ArchitectureRules.library("dev.hoheit.retention")) {
-            rule.check(classes);
-        }
+    @TestFactory
+    Stream<DynamicTest> retention_keeps_the_library_rules() {
+        return ArchitectureRules.tests(ArchitectureRules.mainClasses(), ArchitectureRules.library("dev.hoheit.retention",
+                // The factories of the service, its schema, the stores, and the report's rendering.
+                "RetentionService", "RetentionSchema", "Stores", "TableStore", "AuditorReport"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.hoheit.mentoring;
 
 import dev.hoheit.audit.WitnessEndpoint;
+import dev.hoheit.mentoring.core.AppLimits;
 import dev.hoheit.mentoring.notification.Mailer;
 import java.net.URI;
 import java.nio.file.Path;

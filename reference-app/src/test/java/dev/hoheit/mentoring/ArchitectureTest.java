@@ -2,20 +2,17 @@ package dev.hoheit.mentoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import dev.hoheit.testkit.ArchitectureRules;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-/** The module is still a declaration (issues 5 and 6); its rules are in place for when code arrives. */
 class ArchitectureTest {
 
-    @Test
-    void mentoring_keeps_the_general_rules() {
-        JavaClasses classes = ArchitectureRules.mainClasses();
-        for (ArchRule rule : ArchitectureRules.general("dev.hoheit.mentoring")) {
-            rule.check(classes);
-        }
+    @TestFactory
+    Stream<DynamicTest> mentoring_keeps_the_general_rules() {
+        return ArchitectureRules.tests(ArchitectureRules.mainClasses(), ArchitectureRules.general("dev.hoheit.mentoring"));
     }
 
     @Test

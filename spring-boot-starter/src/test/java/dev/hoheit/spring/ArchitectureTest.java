@@ -3,8 +3,6 @@ package dev.hoheit.spring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import dev.hoheit.testkit.ArchitectureRules;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -12,17 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** The starter keeps the general rules, and its compiled module descriptor exports only its API packages. */
 class ArchitectureTest {
 
-    @Test
-    void the_starter_keeps_the_general_rules() {
-        JavaClasses classes = ArchitectureRules.mainClasses();
-        for (ArchRule rule : ArchitectureRules.general("dev.hoheit.spring")) {
-            rule.check(classes);
-        }
+    @TestFactory
+    Stream<DynamicTest> the_starter_keeps_the_general_rules() {
+        return ArchitectureRules.tests(ArchitectureRules.mainClasses(), ArchitectureRules.general("dev.hoheit.spring"));
     }
 
     @Test

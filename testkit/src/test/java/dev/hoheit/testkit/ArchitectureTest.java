@@ -2,19 +2,17 @@ package dev.hoheit.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class ArchitectureTest {
 
-    @Test
-    void testkit_keeps_the_general_rules() {
-        JavaClasses classes = ArchitectureRules.mainClasses();
-        for (ArchRule rule : ArchitectureRules.general("dev.hoheit.testkit")) {
-            rule.check(classes);
-        }
+    @TestFactory
+    Stream<DynamicTest> testkit_keeps_the_general_rules() {
+        return ArchitectureRules.tests(ArchitectureRules.mainClasses(), ArchitectureRules.general("dev.hoheit.testkit"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.hoheit.mentoring.account;
 
-import dev.hoheit.mentoring.AppTransactions;
+import dev.hoheit.mentoring.core.AppTransactions;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_LOGIN_THROTTLE;
 
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppLoginThrottleRecord;

@@ -2,8 +2,8 @@ package dev.hoheit.mentoring.account;
 
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_REGISTRATION_THROTTLE;
 
-import dev.hoheit.mentoring.AppLimits;
-import dev.hoheit.mentoring.AppTransactions;
+import dev.hoheit.mentoring.core.AppLimits;
+import dev.hoheit.mentoring.core.AppTransactions;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppRegistrationThrottleRecord;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_MESSAGE;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PICTURE;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SMOFF_SESSION;
 
-import dev.hoheit.mentoring.AppException;
-import dev.hoheit.mentoring.AppLimits;
+import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.AppLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,8 +6,8 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_NOTIFICATION_SETTING
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hoheit.mentoring.AppException;
-import dev.hoheit.mentoring.AppTransactions;
+import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.AppTransactions;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.hoheit.mentoring.notification;
 
-import dev.hoheit.mentoring.ContentStore;
+import dev.hoheit.mentoring.core.ContentStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

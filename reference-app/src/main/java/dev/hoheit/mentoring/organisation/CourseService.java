@@ -1,13 +1,13 @@
 package dev.hoheit.mentoring.organisation;
 
-import dev.hoheit.mentoring.AppTransactions;
+import dev.hoheit.mentoring.core.AppTransactions;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_COURSE;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_COURSE_MEMBER;
 
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
-import dev.hoheit.mentoring.mentoring.MentorService;
+import dev.hoheit.mentoring.mentorship.MentorService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

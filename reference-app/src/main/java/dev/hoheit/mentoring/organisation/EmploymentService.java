@@ -2,7 +2,7 @@ package dev.hoheit.mentoring.organisation;
 
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_EMPLOYMENT;
 
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;

@@ -2,8 +2,8 @@ package dev.hoheit.mentoring.planning;
 
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PICTURE;
 
-import dev.hoheit.mentoring.AppException;
-import dev.hoheit.mentoring.AppLimits;
+import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.AppLimits;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package dev.hoheit.mentoring.planning;
 
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PLAN;
 
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.time.Clock;
 import java.time.Instant;

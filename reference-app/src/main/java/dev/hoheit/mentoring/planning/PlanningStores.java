@@ -1,6 +1,6 @@
 package dev.hoheit.mentoring.planning;
 
-import dev.hoheit.mentoring.ContentStore;
+import dev.hoheit.mentoring.core.ContentStore;
 import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.List;

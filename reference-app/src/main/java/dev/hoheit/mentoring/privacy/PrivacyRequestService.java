@@ -2,7 +2,7 @@ package dev.hoheit.mentoring.privacy;
 
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PRIVACY_REQUEST;
 
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppPrivacyRequestRecord;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SMOFF_SESSION;
 
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.SubjectPage;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.ConsentCatalog;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

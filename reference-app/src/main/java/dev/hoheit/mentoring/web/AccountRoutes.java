@@ -1,6 +1,6 @@
 package dev.hoheit.mentoring.web;
 
-import dev.hoheit.mentoring.AppTransactions;
+import dev.hoheit.mentoring.core.AppTransactions;
 import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
@@ -11,7 +11,7 @@ import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
 import dev.hoheit.consent.Purpose;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;

@@ -12,7 +12,7 @@ import dev.hoheit.audit.Resource;
 import dev.hoheit.audit.tlog.Note;
 import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.audit.tlog.TlogException;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.retention.RetentionService;

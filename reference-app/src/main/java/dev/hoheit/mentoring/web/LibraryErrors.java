@@ -1,7 +1,7 @@
 package dev.hoheit.mentoring.web;
 
 import dev.hoheit.audit.AuditException;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.retention.RetentionException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -1,17 +1,17 @@
 package dev.hoheit.mentoring.web;
 
-import dev.hoheit.mentoring.AppTransactions;
+import dev.hoheit.mentoring.core.AppTransactions;
 import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Outcome;
 import dev.hoheit.audit.Resource;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
-import dev.hoheit.mentoring.mentoring.AccessGuard;
+import dev.hoheit.mentoring.mentorship.AccessGuard;
 import dev.hoheit.mentoring.organisation.Assessment;
 import dev.hoheit.mentoring.organisation.CourseService;
 import dev.hoheit.mentoring.organisation.EmploymentService;

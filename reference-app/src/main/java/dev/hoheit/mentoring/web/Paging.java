@@ -3,7 +3,7 @@ package dev.hoheit.mentoring.web;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditPage;
 import dev.hoheit.audit.AuditQuery;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;

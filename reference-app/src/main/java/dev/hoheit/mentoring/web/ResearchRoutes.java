@@ -5,7 +5,7 @@ import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Resource;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.research.ResearchExport;

@@ -11,7 +11,7 @@ import dev.hoheit.consent.ConsentStatus;
 import dev.hoheit.consent.DecisionRequest;
 import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;

@@ -9,7 +9,7 @@ import dev.hoheit.audit.Checkpoint;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.audit.tlog.TilePath;
 import dev.hoheit.audit.tlog.TlogException;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import io.javalin.config.RoutesConfig;

@@ -1,6 +1,6 @@
 package dev.hoheit.mentoring.web;
 
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.LoginThrottle;
 import dev.hoheit.mentoring.account.RegistrationThrottle;

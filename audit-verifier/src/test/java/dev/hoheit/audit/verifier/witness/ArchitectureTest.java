@@ -4,20 +4,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import dev.hoheit.testkit.ArchitectureRules;
 import java.lang.module.ModuleDescriptor;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class ArchitectureTest {
 
-    @Test
-    void the_verifier_keeps_the_general_rules() {
-        JavaClasses classes = ArchitectureRules.mainClasses();
-        for (ArchRule rule : ArchitectureRules.general("dev.hoheit.audit.verifier")) {
-            rule.check(classes);
-        }
+    @TestFactory
+    Stream<DynamicTest> the_verifier_keeps_the_general_rules() {
+        return ArchitectureRules.tests(ArchitectureRules.mainClasses(), ArchitectureRules.general("dev.hoheit.audit.verifier"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.hoheit.mentoring;
+package dev.hoheit.mentoring.core;
 
 import java.util.Map;
 
@@ -35,7 +35,7 @@ public record AppLimits(int registrationsPerHour, int smoffEntriesPerDay, int pi
     }
 
     /** The limits from the environment, the defaults where a variable is not set. */
-    static AppLimits from(Map<String, String> env) {
+    public static AppLimits from(Map<String, String> env) {
         return new AppLimits(
                 number(env, "HOHEIT_REGISTRATIONS_PER_HOUR", DEFAULTS.registrationsPerHour()),
                 number(env, "HOHEIT_SMOFF_ENTRIES_PER_DAY", DEFAULTS.smoffEntriesPerDay()),

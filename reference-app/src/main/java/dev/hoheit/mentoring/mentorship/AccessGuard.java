@@ -1,6 +1,6 @@
-package dev.hoheit.mentoring.mentoring;
+package dev.hoheit.mentoring.mentorship;
 
-import dev.hoheit.mentoring.AppTransactions;
+import dev.hoheit.mentoring.core.AppTransactions;
 import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
@@ -10,7 +10,7 @@ import dev.hoheit.audit.Outcome;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.consent.ConsentService;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import java.time.Clock;
 import java.util.function.Predicate;

@@ -1,4 +1,4 @@
-package dev.hoheit.mentoring;
+package dev.hoheit.mentoring.core;
 
 import dev.hoheit.transaction.BoundTransaction;
 import java.sql.Connection;

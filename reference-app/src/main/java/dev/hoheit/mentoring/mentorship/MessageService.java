@@ -1,10 +1,10 @@
-package dev.hoheit.mentoring.mentoring;
+package dev.hoheit.mentoring.mentorship;
 
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_MESSAGE;
 
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.GrantStatus;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.hoheit.mentoring;
+package dev.hoheit.mentoring.core;
 
 import dev.hoheit.retention.spi.DataCategory;
 import dev.hoheit.retention.spi.ExportSink;

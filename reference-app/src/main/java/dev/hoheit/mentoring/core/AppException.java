@@ -1,4 +1,4 @@
-package dev.hoheit.mentoring;
+package dev.hoheit.mentoring.core;
 
 /**
  * A request the app refuses, with the kind of refusal; the web layer turns it into the matching

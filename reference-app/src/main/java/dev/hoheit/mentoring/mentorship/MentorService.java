@@ -1,11 +1,11 @@
-package dev.hoheit.mentoring.mentoring;
+package dev.hoheit.mentoring.mentorship;
 
 import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.GrantOrigin;
 import dev.hoheit.consent.GrantRequest;
 import dev.hoheit.consent.GrantStatus;
-import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
