@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hoheit.audit.AuditConfig;
 import dev.hoheit.audit.AuditKeys;
 import dev.hoheit.audit.AuditLog;
+import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.consent.ConsentConfig;
+import dev.hoheit.consent.ConsentListener;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.Controller;
+import dev.hoheit.consent.GrantEvent;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.AccountStore;
 import dev.hoheit.mentoring.account.ConsentCatalog;
@@ -37,6 +40,8 @@ import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestStore;
 import dev.hoheit.mentoring.research.ResearchExport;
+import dev.hoheit.mentoring.supervision.SupervisionService;
+import dev.hoheit.mentoring.supervision.SupervisionStore;
 import dev.hoheit.mentoring.web.RequestTransaction;
 import dev.hoheit.mentoring.web.WebServer;
 import dev.hoheit.retention.RetentionConfig;
@@ -157,6 +162,14 @@ public final class SmoffenApp implements AutoCloseable {
         CourseService courses = new CourseService(db, accounts, mentors, clock);
         PrivacyRequestService privacyRequests = new PrivacyRequestService(db, keys, clock);
         NotificationService notifications = new NotificationService(db, keys, accounts::email, settings.mail().isPresent(), clock);
+        SupervisionService supervision = new SupervisionService(db, keys, consent, accounts, smoffTime, plans, clock);
+        // A grant that ends takes the cases its mentor opened about that mentee with it, in the same transaction.
+        consent.addListener(new ConsentListener() {
+            @Override
+            public void onRevoked(AccessGrant grant, GrantEvent revocation) {
+                supervision.deleteForGrant(grant.subjectId(), grant.granteeId());
+            }
+        });
         RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(audit)
                 .withStore(PlanningStores.smoffTime(smoffTime))
                 .withStore(PlanningStores.plans(plans))
@@ -164,6 +177,7 @@ public final class SmoffenApp implements AutoCloseable {
                 .withStore(MessageStore.of(messages))
                 .withStore(PrivacyRequestStore.of(privacyRequests))
                 .withStore(NotificationStore.of(notifications))
+                .withStore(new SupervisionStore(supervision, accounts))
                 .withStore(new ContentStore("employments", "Which employer you are linked to (they see assessments only).",
                         List.of("employee", "employer", "since"), List.of("app_employment"), employments::count,
                         (id, sink) -> {
@@ -182,6 +196,8 @@ public final class SmoffenApp implements AutoCloseable {
                 .withStore(Stores.audit(audit))
                 .withPolicy(RetentionPolicy.delete(Stores.USAGE_LOG, Duration.ofDays(365), "R5: usage and access log kept 12 months"))
                 .withPolicy(RetentionPolicy.anonymise(Stores.CLIENT_DATA, Duration.ofDays(6), "R28: IP addresses at most 7 days"))
+                .withPolicy(RetentionPolicy.delete(SupervisionService.CATEGORY, Duration.ofDays(365),
+                        "R26: supervision cases deleted 12 months after they were closed"))
                 .withPolicy(RetentionPolicy.delete(AccountStore.SESSIONS, Duration.ofMinutes(1), "sessions deleted when expired"))
                 .withClock(clock).withTransactions(inRequest));
         boolean operatorExisted = accounts.findByNickname("operator").isPresent();
@@ -198,7 +214,7 @@ public final class SmoffenApp implements AutoCloseable {
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, guard, plans, pictures, messages, employments, courses,
-                privacyRequests, notifications, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
+                privacyRequests, notifications, supervision, new ResearchExport(db, consent, id -> retention.restriction(id).isPresent(), settings.researchMinGroup()),
                 new LoginThrottle(db, masterKey, clock), clock,
                 settings.behindTls(),
                 new UsageCaps(db, settings.limits(), clock), new RegistrationThrottle(db, masterKey, settings.limits(), clock)), settings.host(), settings.port());

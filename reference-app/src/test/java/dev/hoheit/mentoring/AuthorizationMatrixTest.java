@@ -23,8 +23,8 @@ import java.util.UUID;
 class AuthorizationMatrixTest {
 
     private static final String ANONYMOUS = "anonymous";
-    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "mentee", "mentor", "operator", "employer", "auditor");
-    private static final Set<String> SIGNED_IN = Set.of("mentee", "mentor", "operator", "employer", "auditor");
+    private static final Set<String> EVERYONE = Set.of(ANONYMOUS, "mentee", "mentor", "operator", "employer", "auditor", "supervisor");
+    private static final Set<String> SIGNED_IN = Set.of("mentee", "mentor", "operator", "employer", "auditor", "supervisor");
     private static final Set<String> MENTEES = Set.of("mentee", "mentor"); // operator-made mentors are mentees too
 
     private record Call(String method, String path, String body, String contentType, Set<String> allowed) {
@@ -42,7 +42,7 @@ class AuthorizationMatrixTest {
             String menteeId = TestApp.json(mentee.register("yara", "correct horse 19")).get("id").asText();
             mentee.signIn("yara", "correct horse 19");
             clients.put("mentee", mentee);
-            for (String role : List.of("mentor", "employer", "auditor")) {
+            for (String role : List.of("mentor", "employer", "auditor", "supervisor")) {
                 operator.post("/api/operator/accounts", Map.of("nickname", role + "-x", "password", "correct horse 20", "role", role));
                 TestApp.Client client = app.client();
                 assertEquals(200, client.signIn(role + "-x", "correct horse 20").statusCode());
@@ -136,7 +136,20 @@ class AuthorizationMatrixTest {
                     // The transparency log: hashes for anyone, entries for auditors only (not the operator).
                     new Call("GET", "/log/checkpoint", null, null, EVERYONE),
                     new Call("GET", "/log/tile/0/000.p/1", null, null, EVERYONE),
-                    new Call("GET", "/log/tile/entries/000.p/1", null, null, Set.of("auditor")));
+                    new Call("GET", "/log/tile/entries/000.p/1", null, null, Set.of("auditor")),
+                    // Supervision (R26): unknown cases and malformed bodies, so nothing is opened or answered.
+                    new Call("GET", "/api/mentor/cases", null, null, Set.of("mentor")),
+                    new Call("POST", "/api/mentor/cases", bad, "application/json", Set.of("mentor")),
+                    new Call("GET", "/api/mentor/cases/" + unknown, null, null, Set.of("mentor")),
+                    new Call("POST", "/api/mentor/cases/" + unknown + "/messages", bad, "application/json", Set.of("mentor")),
+                    new Call("POST", "/api/mentor/cases/" + unknown + "/close", null, null, Set.of("mentor")),
+                    new Call("GET", "/api/supervisor/cases", null, null, Set.of("supervisor")),
+                    new Call("GET", "/api/supervisor/cases/" + unknown, null, null, Set.of("supervisor")),
+                    new Call("POST", "/api/supervisor/cases/" + unknown + "/answers", bad, "application/json", Set.of("supervisor")),
+                    new Call("GET", "/api/me/supervision", null, null, MENTEES),
+                    new Call("POST", "/api/me/supervision/" + unknown + "/objection", null, null, MENTEES),
+                    new Call("PUT", "/api/operator/supervisors/" + unknown, null, null, Set.of("operator")),
+                    new Call("DELETE", "/api/operator/supervisors/" + unknown, null, null, Set.of("operator")));
 
             assertOpenApiDocumentsExactly(app, calls);
             long accountsBefore = db.queryLong("SELECT count(*) FROM app_account");
@@ -185,6 +198,9 @@ class AuthorizationMatrixTest {
                     .replaceAll("/api/me/sessions/[0-9a-f-]{36}", "/api/me/sessions/{id}")
                     .replaceAll("/api/operator/accounts/[0-9a-f-]{36}/reset-code", "/api/operator/accounts/{id}/reset-code")
                     .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")
+                    .replaceAll("/api/operator/supervisors/[0-9a-f-]{36}", "/api/operator/supervisors/{accountId}")
+                    .replaceAll("/api/(mentor|supervisor)/cases/[0-9a-f-]{36}", "/api/$1/cases/{id}")
+                    .replaceAll("/api/me/supervision/[0-9a-f-]{36}", "/api/me/supervision/{id}")
                     .replaceAll("/api/operator/employments/[0-9a-f-]{36}/[0-9a-f-]{36}", "/api/operator/employments/{employeeId}/{employerId}")
                     .replaceAll("/api/employer/employees/[0-9a-f-]{36}", "/api/employer/employees/{id}")
                     .replaceAll("/api/operator/privacy-requests/[0-9a-f-]{36}", "/api/operator/privacy-requests/{id}");

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,6 +178,47 @@ public final class AccountService {
         }
         return db.select(APP_ACCOUNT.ACCOUNT_ID, APP_ACCOUNT.NICKNAME).from(APP_ACCOUNT)
                 .where(APP_ACCOUNT.ACCOUNT_ID.in(Set.copyOf(accountIds))).fetchMap(APP_ACCOUNT.ACCOUNT_ID, APP_ACCOUNT.NICKNAME);
+    }
+
+    /**
+     * The words among {@code words} that are, or look like, the nickname of an account (compared by
+     * confusable skeleton, so case, fullwidth forms and look-alike letters do not hide one), in one query.
+     */
+    public Set<String> nicknamesAmong(Collection<String> words) {
+        Map<String, String> byKey = new HashMap<>();
+        Map<String, String> bySkeleton = new HashMap<>();
+        for (String word : words) {
+            if (word.length() >= 3 && word.length() <= 40) {
+                String lower = word.toLowerCase(Locale.ROOT);
+                byKey.putIfAbsent(key(word), word);
+                // Skeletons are stored as registered; a name written in another case has another skeleton.
+                for (String variant : List.of(word, lower, word.toUpperCase(Locale.ROOT),
+                        lower.substring(0, 1).toUpperCase(Locale.ROOT) + lower.substring(1))) {
+                    bySkeleton.putIfAbsent(Nicknames.skeleton(variant), word);
+                }
+            }
+        }
+        if (byKey.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> found = new HashSet<>();
+        db.select(APP_ACCOUNT.NICKNAME_KEY, APP_ACCOUNT.NICKNAME_SKELETON).from(APP_ACCOUNT)
+                .where(APP_ACCOUNT.NICKNAME_KEY.in(byKey.keySet()).or(APP_ACCOUNT.NICKNAME_SKELETON.in(bySkeleton.keySet())))
+                .forEach(row -> {
+                    Optional.ofNullable(byKey.get(row.value1())).ifPresent(found::add);
+                    Optional.ofNullable(row.value2()).map(bySkeleton::get).ifPresent(found::add);
+                });
+        return found;
+    }
+
+    /**
+     * Whether {@code text} contains {@code nickname} or a look-alike of it, in any case and inside a
+     * longer word too.
+     */
+    public static boolean mentions(String text, String nickname) {
+        String lowerText = Nicknames.normalise(text).toLowerCase(Locale.ROOT);
+        String lowerName = Nicknames.normalise(nickname).toLowerCase(Locale.ROOT);
+        return lowerText.contains(lowerName) || Nicknames.skeleton(lowerText).contains(Nicknames.skeleton(lowerName));
     }
 
     /** The account's e-mail address, decrypted, if it has one. */

@@ -20,6 +20,8 @@ public final class ConsentCatalog {
     public static final String TERMS_MENTEE = "terms-mentee";
     /** Terms of use for mentors. */
     public static final String TERMS_MENTOR = "terms-mentor";
+    /** Terms for supervisors (R26, R27). */
+    public static final String TERMS_SUPERVISOR = "terms-supervisor";
     /** Terms of use for employers and auditors. */
     public static final String TERMS_STAFF = "terms-organisation";
     /** Optional: anonymised research use (R20). */
@@ -53,6 +55,15 @@ public final class ConsentCatalog {
                             + " Missbrauch beendet Ihr Mentorenkonto." + WITHDRAW_DE,
                     "You see only what your mentees grant you. Every access is logged and shown to the mentee. Misuse ends "
                             + "your mentor account." + WITHDRAW_EN),
+            new Entry(Purpose.required(TERMS_SUPERVISOR, "Bedingungen für Supervisoren / Terms for supervisors").forRoles("supervisor")
+                    .withDataCategories(List.of("account", "pseudonymised supervision cases")),
+                    "Sie sehen nur pseudonymisierte Fälle, die Mentoren Ihnen vorlegen: keine Namen, keine Daten, keine Texte der"
+                            + " Mentees. Versuchen Sie nie, eine Person zu erkennen, und nennen Sie in Ihren Antworten niemanden. Jedes"
+                            + " Lesen eines Falls wird protokolliert und der betroffenen Person angezeigt; sie kann widersprechen, dann"
+                            + " endet der Fall." + WITHDRAW_DE,
+                    "You see only pseudonymised cases that mentors bring to you: no names, no dates, no texts of the mentees."
+                            + " Never try to recognise a person, and name no one in your answers. Every read of a case is logged and"
+                            + " shown to the person concerned; she can object, which ends the case." + WITHDRAW_EN),
             new Entry(Purpose.required(TERMS_STAFF, "Bedingungen für Arbeitgeber und Prüfer / Terms for employers and auditors")
                     .forRoles("employer", "auditor", "operator"),
                     "Arbeitgeber sehen nur Professionalitätsbewertungen, nie Einträge, Pläne oder Bilder. Prüfer sehen nur "
@@ -96,6 +107,7 @@ public final class ConsentCatalog {
 
     /** Purpose ids by whether an account depends on them, for documentation. */
     public static Map<String, Boolean> required() {
-        return Map.of(PRIVACY, true, TERMS_MENTEE, true, TERMS_MENTOR, true, TERMS_STAFF, true, RESEARCH, false, NEWS, false);
+        return Map.of(PRIVACY, true, TERMS_MENTEE, true, TERMS_MENTOR, true, TERMS_SUPERVISOR, true, TERMS_STAFF, true, RESEARCH, false,
+                NEWS, false);
     }
 }

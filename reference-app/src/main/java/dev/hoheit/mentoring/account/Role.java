@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The roles of the platform. Anyone who registers is a mentee; the operator grants the rest (R2). */
 public enum Role {
-    MENTEE, MENTOR, OPERATOR, EMPLOYER, AUDITOR;
+    MENTEE, MENTOR, OPERATOR, EMPLOYER, AUDITOR,
+    /** Discusses mentors' cases, pseudonymised (R26); granted by the operator to trusted people only. */
+    SUPERVISOR;
 
     /** The role's name in the API and in consent records. */
     public String id() {

@@ -167,7 +167,7 @@ final class AccountRoutes {
     }
 
     static String primaryRole(Account account) {
-        for (Role role : List.of(Role.OPERATOR, Role.AUDITOR, Role.EMPLOYER, Role.MENTOR, Role.MENTEE)) {
+        for (Role role : List.of(Role.OPERATOR, Role.AUDITOR, Role.EMPLOYER, Role.MENTOR, Role.SUPERVISOR, Role.MENTEE)) {
             if (account.is(role)) {
                 return role.id();
             }

@@ -203,6 +203,16 @@ final class MentoringRoutes {
         json.put("action", entry.action().name().toLowerCase(java.util.Locale.ROOT));
         json.put("what", entry.resourceType());
         json.put("outcome", entry.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        if ("supervision-case".equals(entry.resourceType())) {
+            // Which pseudonymised case, and with whom her planning was discussed (R26).
+            json.put("case", entry.details().get("case"));
+            if (entry.details().containsKey("supervisor")) {
+                json.put("supervisor", nickname(entry.details().get("supervisor")));
+            }
+            if (entry.details().containsKey("mentor")) {
+                json.put("mentor", nickname(entry.details().get("mentor")));
+            }
+        }
         if ("page".equals(entry.resourceType())) {
             // Which of my pages I opened (an API path whose ids are masked when recorded), so the activity reads plainly.
             entry.resourceId().ifPresent(path -> json.put("page", path));

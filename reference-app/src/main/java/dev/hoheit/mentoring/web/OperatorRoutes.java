@@ -67,7 +67,7 @@ final class OperatorRoutes {
             try {
                 role = Role.parse(roleName);
             } catch (IllegalArgumentException e) {
-                throw AppException.badRequest("role is mentee, mentor, operator, employer or auditor");
+                throw AppException.badRequest("role is mentee, mentor, operator, employer, auditor or supervisor");
             }
         }
         List<Account> found = accounts.search(query, role, paging.offset(), paging.fetch());

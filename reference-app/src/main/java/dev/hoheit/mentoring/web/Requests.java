@@ -63,4 +63,12 @@ final class Requests {
     /** {@code POST /api/operator/assignments}. */
     record Assignment(String mentee, String mentor, String scope) {
     }
+
+    /** {@code POST /api/mentor/cases}: a case about a mentee (her id from {@code GET /api/mentees}) for a supervisor (by nickname). */
+    record NewCase(String mentee, String supervisor, String question, String notes, Integer weeks) {
+    }
+
+    /** {@code POST /api/mentor/cases/{id}/messages} and {@code POST /api/supervisor/cases/{id}/answers}. */
+    record CaseText(String text) {
+    }
 }

@@ -17,6 +17,7 @@ import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.notification.NotificationService;
+import dev.hoheit.mentoring.supervision.SupervisionService;
 import dev.hoheit.retention.ErasureReceipt;
 import dev.hoheit.retention.RetentionService;
 import dev.hoheit.retention.StoreErasure;
@@ -41,10 +42,12 @@ final class SelfServiceRoutes {
     private final RetentionService retention;
     private final boolean secureCookies;
     private final NotificationService notifications;
+    private final SupervisionService supervision;
 
     SelfServiceRoutes(AccountService accounts, ConsentService consent, AuditLog audit, RetentionService retention, boolean secureCookies,
-                      NotificationService notifications) {
+                      NotificationService notifications, SupervisionService supervision) {
         this.notifications = notifications;
+        this.supervision = supervision;
         this.accounts = accounts;
         this.consent = consent;
         this.audit = audit;
@@ -178,6 +181,7 @@ final class SelfServiceRoutes {
         Account me = Web.account(ctx);
         Requests.RestrictionRequest request = Web.body(ctx, Requests.RestrictionRequest.class);
         retention.restrict(me.id(), request.reason() == null || request.reason().isBlank() ? "asked by the person" : request.reason());
+        supervision.deleteAbout(me.id()); // no one discusses her planning while processing is restricted
         audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.RESTRICT, Resource.of("restriction"))
                 .about(me.id()).from(Web.client(ctx)));
         notifications.notify(me.id(), NotificationService.Kind.SERVICE, "restricted", Map.of());
@@ -213,10 +217,10 @@ final class SelfServiceRoutes {
         try {
             role = Role.parse(request.role() == null ? "" : request.role());
         } catch (IllegalArgumentException e) {
-            throw AppException.unprocessable("role is employer, auditor or mentor");
+            throw AppException.unprocessable("role is employer, auditor, mentor or supervisor");
         }
         if (role == Role.OPERATOR) {
-            throw AppException.unprocessable("role is employer, auditor or mentor");
+            throw AppException.unprocessable("role is employer, auditor, mentor or supervisor");
         }
         Set<Role> roles = role == Role.MENTOR ? Set.of(Role.MENTOR, Role.MENTEE) : Set.of(role);
         Account account = accounts.createByOperator(request.nickname(), request.password() == null ? null : request.password().toCharArray(), roles);

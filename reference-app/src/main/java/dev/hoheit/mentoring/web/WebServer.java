@@ -19,6 +19,7 @@ import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService;
 import dev.hoheit.mentoring.research.ResearchExport;
+import dev.hoheit.mentoring.supervision.SupervisionService;
 import dev.hoheit.retention.RetentionService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -52,7 +53,7 @@ public final class WebServer implements AutoCloseable {
                            AuditLog audit, RetentionService retention, SmoffTimeService smoffTime, MentorService mentors,
                            AccessGuard guard, PlanService plans, PictureService pictures, MessageService messages,
                            EmploymentService employments, CourseService courses, PrivacyRequestService privacyRequests,
-                           NotificationService notifications, ResearchExport research,
+                           NotificationService notifications, SupervisionService supervision, ResearchExport research,
                            LoginThrottle throttle, Clock clock, boolean behindTls,
                            dev.hoheit.mentoring.account.UsageCaps caps, dev.hoheit.mentoring.account.RegistrationThrottle registrations) {
     }
@@ -123,7 +124,7 @@ public final class WebServer implements AutoCloseable {
             new OrganisationRoutes(services.accounts(), services.employments(), services.courses(), services.smoffTime(),
                     services.plans(), services.guard(), services.audit(), services.clock()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls(),
-                    services.notifications())
+                    services.notifications(), services.supervision())
                     .register(config.routes);
             new OperatorRoutes(services.accounts(), services.mentors(), services.courses(), services.employments(), services.audit())
                     .register(config.routes);
@@ -131,6 +132,8 @@ public final class WebServer implements AutoCloseable {
                     services.notifications())
                     .register(config.routes);
             new NotificationRoutes(services.notifications()).register(config.routes);
+            new SupervisionRoutes(services.supervision(), services.accounts(), services.guard(), services.audit(), services.notifications())
+                    .register(config.routes);
             new ResearchRoutes(services.research(), services.audit(), services.clock()).register(config.routes);
             new AuditorRoutes(services.audit(), services.retention()).register(config.routes);
             new TransparencyLogRoutes(services.audit()).register(config.routes);
