@@ -33,7 +33,7 @@ import org.jooq.tools.jdbc.JDBCUtils;
  */
 class AppMigrationsTest {
 
-    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "11", "12", "13", "15", "16");
+    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "11", "12", "13", "15", "16", "17");
 
     @DatabaseTest
     void the_schema_migrates_to_version_16_and_a_second_start_changes_nothing(TestDatabase db) {
