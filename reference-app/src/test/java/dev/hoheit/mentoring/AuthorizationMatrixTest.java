@@ -49,30 +49,28 @@ class AuthorizationMatrixTest {
             String menteeId = TestApp.json(registered).get("id").asText();
             mentee.signIn("yara", "correct horse 19");
             clients.put("mentee", mentee);
+            Checked checked = new Checked(contract, mismatches);
             Map<String, String> ids = new LinkedHashMap<>();
             for (String role : List.of("mentor", "employer", "auditor")) {
-                HttpResponse<String> created = operator.post("/api/operator/accounts",
+                HttpResponse<String> created = checked.send(operator, "operator", "POST", "/api/operator/accounts", "/api/operator/accounts",
                         Map.of("nickname", role + "-x", "password", "correct horse 20", "role", role));
-                mismatches.addAll(matches(contract, "POST", "/api/operator/accounts", "operator", created));
                 ids.put(role, TestApp.json(created).get("id").asText());
                 TestApp.Client client = app.client();
                 assertEquals(200, client.signIn(role + "-x", "correct horse 20").statusCode());
                 clients.put(role, client);
             }
-            mismatches.addAll(matches(contract, "POST", "/api/me/mentors", "mentee",
-                    mentee.post("/api/me/mentors", Map.of("mentor", "mentor-x", "scope", "mentor"))));
-            mismatches.addAll(matches(contract, "POST", "/api/operator/employments", "operator",
-                    operator.post("/api/operator/employments", Map.of("employee", "yara", "employer", "employer-x"))));
+            checked.send(mentee, "mentee", "POST", "/api/me/mentors", "/api/me/mentors", Map.of("mentor", "mentor-x", "scope", "mentor"));
+            checked.send(operator, "operator", "POST", "/api/operator/employments", "/api/operator/employments",
+                    Map.of("employee", "yara", "employer", "employer-x"));
             // Something in each list, so that the lists' items are checked against their schemas too.
-            mismatches.addAll(matches(contract, "POST", "/api/me/smoff-sessions", "mentee", mentee.post("/api/me/smoff-sessions",
-                    Map.of("kind", "day", "date", "2026-03-02", "minutes", 7, "note", "the day's three things"))));
-            mismatches.addAll(matches(contract, "PUT", "/api/me/plans/{kind}/{period}", "mentee",
-                    mentee.put("/api/me/plans/week/2026-W10", Map.of("text", "finish the contract"))));
+            checked.send(mentee, "mentee", "POST", "/api/me/smoff-sessions", "/api/me/smoff-sessions",
+                    Map.of("kind", "day", "date", "2026-03-02", "minutes", 7, "note", "the day's three things"));
+            checked.send(mentee, "mentee", "PUT", "/api/me/plans/{kind}/{period}", "/api/me/plans/week/2026-W10", Map.of("text", "finish the contract"));
             mismatches.addAll(matches(contract, "POST", "/api/me/pictures", "mentee", mentee.upload("/api/me/pictures", "image/png", picture())));
-            mismatches.addAll(matches(contract, "POST", "/api/me/messages", "mentee",
-                    mentee.post("/api/me/messages", Map.of("to", ids.get("mentor"), "text", "Shall we look at my week?"))));
-            mismatches.addAll(matches(contract, "POST", "/api/me/privacy-requests", "mentee",
-                    mentee.post("/api/me/privacy-requests", Map.of("kind", "question", "text", "Who sees my plans?"))));
+            checked.send(mentee, "mentee", "POST", "/api/me/messages", "/api/me/messages",
+                    Map.of("to", ids.get("mentor"), "text", "Shall we look at my week?"));
+            checked.send(mentee, "mentee", "POST", "/api/me/privacy-requests", "/api/me/privacy-requests",
+                    Map.of("kind", "question", "text", "Who sees my plans?"));
             String unknown = UUID.randomUUID().toString();
             String bad = "{";
 
@@ -262,6 +260,28 @@ class AuthorizationMatrixTest {
         return contract.problems(method, path, response).stream()
                 .map(problem -> method + " " + path + " as " + who + " -> " + response.statusCode() + ": " + problem)
                 .toList();
+    }
+
+    /** Set-up calls with a valid body: the request and the response are both checked against the document. */
+    private record Checked(OpenApiContract contract, List<String> mismatches) {
+
+        HttpResponse<String> send(TestApp.Client client, String who, String method, String template, String path, Map<String, ?> body) {
+            String json;
+            try {
+                json = TestApp.JSON.writeValueAsString(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException(e);
+            }
+            contract.requestProblems(method, template, json)
+                    .forEach(problem -> mismatches.add(method + " " + template + " request by " + who + ": " + problem));
+            HttpResponse<String> response = switch (method) {
+                case "POST" -> client.post(path, json);
+                case "PUT" -> client.put(path, body);
+                default -> throw new IllegalArgumentException(method);
+            };
+            mismatches.addAll(matches(contract, method, template, who, response));
+            return response;
+        }
     }
 
     /** A small real PNG. */

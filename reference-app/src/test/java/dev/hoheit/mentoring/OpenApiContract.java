@@ -83,10 +83,22 @@ final class OpenApiContract {
         if (empty) {
             return List.of("no body, where the document has JSON");
         }
-        String schemaPointer = responsePointer + "/content/" + escape(mediaType) + "/schema";
-        Schema schema = schemas.computeIfAbsent(schemaPointer, pointer -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#"
-                + pointer.replace("{", "%7B").replace("}", "%7D"))));
-        return schema.validate(body, InputFormat.JSON).stream()
+        return validate(responsePointer + "/content/" + escape(mediaType) + "/schema", body);
+    }
+
+    /** What is wrong with a JSON request body to {@code method path}; empty when it matches the request schema. */
+    List<String> requestProblems(String method, String path, String body) {
+        String pointer = "/paths/" + escape(path) + "/" + method.toLowerCase(Locale.ROOT) + "/requestBody/content/application~1json/schema";
+        if (document.at(pointer).isMissingNode()) {
+            return List.of("no JSON request body is documented");
+        }
+        return validate(pointer, body);
+    }
+
+    private List<String> validate(String pointer, String json) {
+        Schema schema = schemas.computeIfAbsent(pointer, at -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#"
+                + at.replace("{", "%7B").replace("}", "%7D"))));
+        return schema.validate(json, InputFormat.JSON).stream()
                 .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
                 .toList();
     }

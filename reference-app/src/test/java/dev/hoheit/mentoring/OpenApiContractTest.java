@@ -66,6 +66,15 @@ class OpenApiContractTest {
         assertEquals(List.of("the operation is not documented"), contract.problems("PATCH", "/health", 200, JSON, "{}"));
     }
 
+    @Test
+    void a_request_body_is_checked_against_its_schema() {
+        assertEquals(List.of(), contract.requestProblems("POST", "/api/me/smoff-sessions", "{\"kind\":\"week\",\"date\":\"2026-03-02\",\"minutes\":20}"));
+        assertEquals(1, contract.requestProblems("POST", "/api/me/smoff-sessions", "{\"kind\":\"week\",\"date\":\"2026-03-02\"}").size());
+        assertEquals(1, contract.requestProblems("POST", "/api/me/smoff-sessions",
+                "{\"kind\":\"week\",\"date\":\"2026-03-02\",\"minutes\":20,\"mood\":\"good\"}").size());
+        assertEquals(List.of("no JSON request body is documented"), contract.requestProblems("GET", "/api/me", "{}"));
+    }
+
     private static String document() {
         try {
             return Files.readString(Path.of("src/main/resources/META-INF/hoheit/mentoring/openapi.json"));
