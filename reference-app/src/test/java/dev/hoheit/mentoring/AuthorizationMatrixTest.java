@@ -66,11 +66,24 @@ class AuthorizationMatrixTest {
             checked.send(mentee, "mentee", "POST", "/api/me/smoff-sessions", "/api/me/smoff-sessions",
                     Map.of("kind", "day", "date", "2026-03-02", "minutes", 7, "note", "the day's three things"));
             checked.send(mentee, "mentee", "PUT", "/api/me/plans/{kind}/{period}", "/api/me/plans/week/2026-W10", Map.of("text", "finish the contract"));
-            mismatches.addAll(matches(contract, "POST", "/api/me/pictures", "mentee", mentee.upload("/api/me/pictures", "image/png", picture())));
+            HttpResponse<String> uploaded = mentee.upload("/api/me/pictures", "image/png", picture());
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            mismatches.addAll(matches(contract, "POST", "/api/me/pictures", "mentee", uploaded));
             checked.send(mentee, "mentee", "POST", "/api/me/messages", "/api/me/messages",
                     Map.of("to", ids.get("mentor"), "text", "Shall we look at my week?"));
-            checked.send(mentee, "mentee", "POST", "/api/me/privacy-requests", "/api/me/privacy-requests",
-                    Map.of("kind", "question", "text", "Who sees my plans?"));
+            String requestId = TestApp.json(checked.send(mentee, "mentee", "POST", "/api/me/privacy-requests", "/api/me/privacy-requests",
+                    Map.of("kind", "question", "text", "Who sees my plans?"))).get("id").asText();
+            checked.send(operator, "operator", "POST", "/api/operator/privacy-requests/{id}/answer",
+                    "/api/operator/privacy-requests/" + requestId + "/answer", Map.of("text", "Your mentor, while you let them."));
+            checked.send(clients.get("mentor"), "mentor", "POST", "/api/me/messages", "/api/me/messages", Map.of("to", menteeId, "text", "Yes, on Monday."));
+            checked.send(mentee, "mentee", "PATCH", "/api/me", "/api/me", Map.of("email", "yara@example.org"));
+            checked.send(mentee, "mentee", "PUT", "/api/me/notification-settings", "/api/me/notification-settings",
+                    Map.of("settings", List.of(Map.of("kind", "mentoring", "email", false))));
+            checked.send(operator, "operator", "POST", "/api/operator/courses", "/api/operator/courses",
+                    Map.of("name", "Spring course", "mentees", List.of("yara")));
+            HttpResponse<String> resetCode = operator.post("/api/operator/accounts/" + ids.get("employer") + "/reset-code", "");
+            assertEquals(201, resetCode.statusCode(), resetCode.body());
+            mismatches.addAll(matches(contract, "POST", "/api/operator/accounts/{id}/reset-code", "operator", resetCode));
             String unknown = UUID.randomUUID().toString();
             String bad = "{";
 
@@ -277,8 +290,10 @@ class AuthorizationMatrixTest {
             HttpResponse<String> response = switch (method) {
                 case "POST" -> client.post(path, json);
                 case "PUT" -> client.put(path, body);
+                case "PATCH" -> client.patch(path, body);
                 default -> throw new IllegalArgumentException(method);
             };
+            assertTrue(response.statusCode() < 300, method + " " + path + " as " + who + " -> " + response.statusCode() + " " + response.body());
             mismatches.addAll(matches(contract, method, template, who, response));
             return response;
         }
