@@ -107,6 +107,8 @@ class SupervisionTest {
             HttpResponse<String> opened = p.mentor().post("/api/mentor/cases", Map.of("mentee", p.menteeId(), "supervisor", "sven",
                     "question", QUESTION, "notes", "Seit dem Jobwechsel weniger Zeit.", "weeks", 4));
             assertEquals(201, opened.statusCode(), opened.body());
+            OpenApiContract contract = new OpenApiContract(app.client().get("/api/openapi.json").body());
+            conforms(contract, "POST", "/api/mentor/cases", opened);
             JsonNode forMentor = TestApp.json(opened);
             String caseId = forMentor.get("id").asText();
             assertEquals("mia", forMentor.get("mentee").asText(), "the mentor knows whom she asks about");
@@ -136,10 +138,12 @@ class SupervisionTest {
             HttpResponse<String> list = p.supervisor().get("/api/supervisor/cases");
             assertEquals(200, list.statusCode(), list.body());
             seen.add(list.body());
+            conforms(contract, "GET", "/api/supervisor/cases", list);
             assertEquals(1, TestApp.json(list).get("cases").size());
             HttpResponse<String> read = p.supervisor().get("/api/supervisor/cases/" + caseId);
             assertEquals(200, read.statusCode(), read.body());
             seen.add(read.body());
+            conforms(contract, "GET", "/api/supervisor/cases/{id}", read);
             assertEquals(QUESTION, TestApp.json(read).get("question").asText());
             assertEquals(planning, TestApp.json(read).get("pseudonymisedPlanning"), "the supervisor sees what the mentor saw");
             assertEquals(422, p.supervisor().post("/api/supervisor/cases/" + caseId + "/answers", Map.of("text", "Fragen Sie mia direkt"))
@@ -148,6 +152,7 @@ class SupervisionTest {
                     Map.of("text", "Vereinbaren Sie einen festen Termin für die Wochenplanung."));
             assertEquals(201, answered.statusCode(), answered.body());
             seen.add(answered.body());
+            conforms(contract, "POST", "/api/supervisor/cases/{id}/answers", answered);
             seen.add(p.supervisor().get("/api/supervisor/cases/" + caseId).body());
             // Her notifications tell the supervisor of the case by its label only (their own times are the supervisor's).
             String notifications = p.supervisor().get("/api/me/notifications").body();
@@ -175,7 +180,9 @@ class SupervisionTest {
             assertFalse(new String(question, StandardCharsets.ISO_8859_1).contains("Wochenplanung"));
 
             // The mentor reads the answer; her follow-up is checked the same way.
-            JsonNode mentorView = TestApp.json(p.mentor().get("/api/mentor/cases/" + caseId));
+            HttpResponse<String> mentorRead = p.mentor().get("/api/mentor/cases/" + caseId);
+            conforms(contract, "GET", "/api/mentor/cases/{id}", mentorRead);
+            JsonNode mentorView = TestApp.json(mentorRead);
             assertEquals("supervisor", mentorView.get("messages").get(0).get("from").asText());
             assertEquals(422, p.mentor().post("/api/mentor/cases/" + caseId + "/messages", Map.of("text", "mia meint das auch")).statusCode());
             assertEquals(201, p.mentor().post("/api/mentor/cases/" + caseId + "/messages", Map.of("text", "Danke, das versuche ich.")).statusCode());
@@ -194,7 +201,10 @@ class SupervisionTest {
                     views.toString());
             assertTrue(cases.stream().filter(v -> v.get("who").asText().equals("sven")).allMatch(v -> v.get("role").asText().equals("supervisor")
                     && v.get("mentor").asText().equals("mona")), views.toString());
-            JsonNode mine = TestApp.json(p.mentee().get("/api/me/supervision")).get("cases").get(0);
+            HttpResponse<String> aboutMe = p.mentee().get("/api/me/supervision");
+            conforms(contract, "GET", "/api/me/supervision", aboutMe);
+            conforms(contract, "GET", "/api/mentor/cases", p.mentor().get("/api/mentor/cases"));
+            JsonNode mine = TestApp.json(aboutMe).get("cases").get(0);
             assertEquals("mona", mine.get("mentor").asText());
             assertEquals("sven", mine.get("supervisor").asText());
             assertEquals("open", mine.get("status").asText());
@@ -208,7 +218,11 @@ class SupervisionTest {
             assertEquals(404, p.mentor().post("/api/me/supervision/" + caseId + "/objection", "{}").statusCode(), "only she objects");
             HttpResponse<String> objected = p.mentee().post("/api/me/supervision/" + caseId + "/objection", "{}");
             assertEquals(200, objected.statusCode(), objected.body());
+            conforms(contract, "POST", "/api/me/supervision/{id}/objection", objected);
             assertEquals("objection", TestApp.json(objected).get("closeReason").asText());
+            HttpResponse<String> refusedSlip = p.mentor().post("/api/mentor/cases", Map.of("mentee", p.menteeId(), "supervisor", "sven",
+                    "question", "mia"));
+            conforms(contract, "POST", "/api/mentor/cases", refusedSlip);
             assertEquals(404, p.supervisor().get("/api/supervisor/cases/" + caseId).statusCode());
             assertEquals(0, TestApp.json(p.supervisor().get("/api/supervisor/cases")).get("cases").size());
             assertEquals(409, p.mentor().post("/api/mentor/cases/" + caseId + "/messages", Map.of("text", "Noch eine Frage")).statusCode());
@@ -272,6 +286,11 @@ class SupervisionTest {
             assertEquals(0, db.queryLong("SELECT count(*) FROM app_supervision_case"));
             assertEquals(0, db.queryLong("SELECT count(*) FROM app_supervision_message"));
         }
+    }
+
+    private static void conforms(OpenApiContract contract, String method, String path, HttpResponse<String> response) {
+        List<String> problems = contract.problems(method, path, response);
+        assertTrue(problems.isEmpty(), method + " " + path + " -> " + response.statusCode() + ": " + problems + "\n" + response.body());
     }
 
     /** Every text entry of a ZIP, one after the other. */
