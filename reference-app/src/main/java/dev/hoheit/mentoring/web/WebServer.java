@@ -46,7 +46,7 @@ public final class WebServer implements AutoCloseable {
     /** The web console's files besides index.html: the core, then one script per part of the console. */
     static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "mentee.js", "mentor.js",
             "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js", "research.js", "notifications.js",
-            "security.js");
+            "security.js", "supervision.js");
 
     /** What the routes need. */
     public record Services(DataSource dataSource, AccountService accounts, SessionService sessions, ConsentService consent,

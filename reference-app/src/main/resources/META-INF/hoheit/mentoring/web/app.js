@@ -25,7 +25,7 @@ const TEXT = {
     err_409: "Das steht im Widerspruch zum aktuellen Stand", err_413: "Die Daten sind zu groß",
     err_415: "Dieses Format wird nicht angenommen", err_422: "Das lässt sich so nicht verarbeiten", err_429: "Zu viele Versuche", err_500: "Bei uns ist etwas schiefgegangen; nichts wurde geändert",
     err_503: "Der Dienst ist gerade nicht erreichbar", err_network: "Keine Verbindung zum Server",
-    role_mentee: "Mentee", role_mentor: "Mentor", role_operator: "Betreiber", role_employer: "Arbeitgeber", role_auditor: "Prüfer"
+    role_mentee: "Mentee", role_mentor: "Mentor", role_operator: "Betreiber", role_employer: "Arbeitgeber", role_auditor: "Prüfer", role_supervisor: "Supervisor"
   },
   en: {
     skip: "Skip to content", menu: "Menu", language: "Language", signOut: "Sign out", signIn: "Sign in", register: "Register",
@@ -45,7 +45,7 @@ const TEXT = {
     err_409: "This conflicts with the current state", err_413: "The data is too large",
     err_415: "This format is not accepted", err_422: "This cannot be processed as it is", err_429: "Too many attempts", err_500: "Something went wrong on our side; nothing was changed",
     err_503: "The service is not available right now", err_network: "No connection to the server",
-    role_mentee: "Mentee", role_mentor: "Mentor", role_operator: "Operator", role_employer: "Employer", role_auditor: "Auditor"
+    role_mentee: "Mentee", role_mentor: "Mentor", role_operator: "Operator", role_employer: "Employer", role_auditor: "Auditor", role_supervisor: "Supervisor"
   }
 };
 
@@ -224,8 +224,8 @@ function renderNav() {
 }
 
 /** Each role's main page, the most specific role first: a mentor who also plans lands on her mentees. */
-const HOME_BY_ROLE = [["operator", "/accounts"], ["auditor", "/verification"], ["mentor", "/mentees"], ["employer", "/employees"],
-  ["mentee", "/smoff-time"]];
+const HOME_BY_ROLE = [["operator", "/accounts"], ["auditor", "/verification"], ["mentor", "/mentees"], ["supervisor", "/supervision"],
+  ["employer", "/employees"], ["mentee", "/smoff-time"]];
 
 function homePage() {
   const home = me && HOME_BY_ROLE.find(([role, path]) => me.roles.includes(role) && PAGES.some((p) => p.path === path && allowed(p)));

@@ -14,7 +14,7 @@ addText({
     op_confirmWithdraw: "Ja, Mentorrechte entziehen",
     op_mentorGranted: "Mentorrechte gegeben. Mentees können diesen Mentor jetzt einladen, und Sie können ihn zuweisen.",
     op_mentorWithdrawn: "Mentorrechte entzogen. Alle Freigaben an diesen Mentor sind beendet.",
-    op_newAccount: "Konto für Arbeitgeber, Prüfer oder Mentor anlegen",
+    op_newAccount: "Konto für Arbeitgeber, Prüfer, Mentor oder Supervisor anlegen",
     op_newAccountIntro: "Die Person stimmt ihren Bedingungen bei der ersten Anmeldung selbst zu. Geben Sie ihr das Passwort auf sicherem Weg weiter.",
     op_nickname: "Spitzname", op_nicknameRule: "3 bis 40 Buchstaben, Ziffern, Punkt, Unterstrich oder Bindestrich.",
     op_password: "Anfangspasswort", op_passwordRule: "Mindestens 10 Zeichen und nicht gleich dem Spitznamen.",
@@ -54,7 +54,7 @@ addText({
     op_confirmWithdraw: "Yes, withdraw mentor rights",
     op_mentorGranted: "Mentor rights given. Mentees can now invite this mentor, and you can assign them.",
     op_mentorWithdrawn: "Mentor rights withdrawn. Every grant to this mentor has ended.",
-    op_newAccount: "Create an account for an employer, auditor or mentor",
+    op_newAccount: "Create an account for an employer, auditor, mentor or supervisor",
     op_newAccountIntro: "The person accepts their terms themselves at first sign-in. Hand the password over by a safe way.",
     op_nickname: "Nickname", op_nicknameRule: "3 to 40 letters, digits, dot, underscore or hyphen.",
     op_password: "Initial password", op_passwordRule: "At least 10 characters and not the same as the nickname.",
@@ -86,8 +86,8 @@ addText({
   }
 });
 
-const OP_NEW_ACCOUNT_ROLES = ["employer", "auditor", "mentor"];
-const OP_FILTER_ROLES = ["mentee", "mentor", "employer", "auditor", "operator"];
+const OP_NEW_ACCOUNT_ROLES = ["employer", "auditor", "mentor", "supervisor"];
+const OP_FILTER_ROLES = ["mentee", "mentor", "supervisor", "employer", "auditor", "operator"];
 const OP_SCOPES = ["mentor", "smoff-time-mentor"];
 /** The account search, kept while the operator moves between pages. */
 const opAccountSearch = { q: "", role: "" };
@@ -185,7 +185,10 @@ function opAccountItem(account) {
     });
     actions.append(grant);
   }
-  if (!account.roles.includes("operator")) { actions.append(opResetCodeButton(account)); }
+  if (!account.roles.includes("operator")) {
+    actions.append(supervisorRightsButton(account, replaceWith)); // supervision.js
+    actions.append(opResetCodeButton(account));
+  }
   return item;
 }
 

@@ -232,7 +232,7 @@ page("/access-log", [], "accessLog", async (main) => {
     const items = views.map((v) => el("li", { class: "card view", "data-outcome": v.outcome },
       el("time", { datetime: v.at }, when(v.at)), el("br"),
       el("strong", {}, v.who), " (" + t("role_" + v.role) + ") ",
-      textWith(v.outcome === "allowed" ? "viewed" : "denied", { what: t("what_" + v.what.replace(/-/g, "_")) })));
+      textWith(v.outcome === "allowed" ? "viewed" : "denied", { what: t("what_" + v.what.replace(/-/g, "_")) }), supAccessLogDetail(v)));
     return [el("h1", {}, t("accessLog")),
       items.length === 0 ? el("p", {}, t("noViews")) : el("ol", { class: "plain timeline", id: "access-log" }, ...items)];
   });
