@@ -19,10 +19,13 @@ module dev.hoheit.transaction {
     requires transitive java.sql;
     // JooqTransaction.bind takes a jOOQ configuration; the shared runner builds jOOQ contexts.
     requires transitive org.jooq;
+    // The shared migration runner (LibraryMigrations) runs each library's Flyway scripts.
+    requires flyway.core;
+    requires org.slf4j;
 
     exports dev.hoheit.transaction;
     // The adapter for hosts on jOOQ: the one exported package that names a jOOQ type.
     exports dev.hoheit.transaction.jooq;
-    // The runner the three libraries share; not an API.
+    // The plumbing the libraries share (checks, migrations, jOOQ set-up, transactions); not an API.
     exports dev.hoheit.transaction.internal to dev.hoheit.consent, dev.hoheit.audit, dev.hoheit.retention;
 }

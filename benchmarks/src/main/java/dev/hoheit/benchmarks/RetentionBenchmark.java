@@ -715,7 +715,7 @@ public final class RetentionBenchmark {
         long baselineLeft = db.number("SELECT count(*) FROM plain_visit");
         StepReport step = run.steps().stream().filter(s -> s.category().equals(ExpiringStore.CATEGORY)).findFirst()
                 .orElseThrow(() -> new BenchmarkException("the run has no step for " + ExpiringStore.CATEGORY));
-        boolean correct = "SUCCEEDED".equals(run.outcome()) && step.affected() == expired && left == kept
+        boolean correct = run.outcome() == RunReport.Outcome.SUCCEEDED && step.affected() == expired && left == kept
                 && baselineDeleted == expired && baselineLeft == kept;
 
         report.row(new Report.Row(RUN, "wall time of runDuePolicies(), " + BenchSettings.count(expired) + " rows due",

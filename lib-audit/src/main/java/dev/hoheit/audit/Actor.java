@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 /**
  * Who acted: a pseudonymous id and the role they acted in.
  *
@@ -14,8 +16,8 @@ public record Actor(String id, String role) {
 
     /** Validates the actor. */
     public Actor {
-        id = Checks.text("actor id", id, 200);
-        role = Checks.token("actor role", role, 64);
+        id = CHECKS.text("actor id", id, 200);
+        role = CHECKS.token("actor role", role, 64);
     }
 
     /** Shorthand for the constructor. */

@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,36 +53,36 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
 
     /** Validates the settings. */
     public AuditConfig {
-        Checks.required("keys", keys);
-        Checks.required("clock", clock);
+        CHECKS.required("keys", keys);
+        CHECKS.required("clock", clock);
         if (batchSize < 1 || batchSize > 10_000) {
-            throw Checks.invalid("batch size must be between 1 and 10000, was " + batchSize);
+            throw CHECKS.invalid("batch size must be between 1 and 10000, was " + batchSize);
         }
         if (bufferCapacity < batchSize) {
-            throw Checks.invalid("buffer capacity " + bufferCapacity + " is smaller than the batch size " + batchSize);
+            throw CHECKS.invalid("buffer capacity " + bufferCapacity + " is smaller than the batch size " + batchSize);
         }
         if (sealEvery < 1) {
-            throw Checks.invalid("sealEvery must be positive, was " + sealEvery);
+            throw CHECKS.invalid("sealEvery must be positive, was " + sealEvery);
         }
-        Checks.required("key cache TTL", keyCacheTtl);
+        CHECKS.required("key cache TTL", keyCacheTtl);
         if (keyCacheTtl.isNegative()) {
-            throw Checks.invalid("key cache TTL must not be negative");
+            throw CHECKS.invalid("key cache TTL must not be negative");
         }
-        origin = Checks.text("origin", origin, 200);
+        origin = CHECKS.text("origin", origin, 200);
         if (origin.chars().anyMatch(c -> c == '+' || Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw Checks.invalid("origin '" + origin + "' must not contain spaces, '+' or control characters");
+            throw CHECKS.invalid("origin '" + origin + "' must not contain spaces, '+' or control characters");
         }
-        Checks.required("retention", retention);
+        CHECKS.required("retention", retention);
         if (retention.isNegative() || retention.isZero()) {
-            throw Checks.invalid("retention must be positive, was " + retention);
+            throw CHECKS.invalid("retention must be positive, was " + retention);
         }
-        witnesses = List.copyOf(Checks.required("witnesses", witnesses));
-        Checks.required("transactions", transactions);
+        witnesses = List.copyOf(CHECKS.required("witnesses", witnesses));
+        CHECKS.required("transactions", transactions);
         if (witnessQuorum < 0 || witnessQuorum > witnesses.size()) {
-            throw Checks.invalid("witness quorum " + witnessQuorum + " must be between 0 and the " + witnesses.size()
+            throw CHECKS.invalid("witness quorum " + witnessQuorum + " must be between 0 and the " + witnesses.size()
                     + " configured witness(es)");
         }
-        schema = LibrarySchema.checked(schema, Checks::invalid);
+        schema = LibrarySchema.checked(schema, CHECKS::invalid);
     }
 
     /** The settings of version 0.2 without a schema: the connection's current schema. */
@@ -150,7 +152,7 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
     /** The same settings, keeping the newest signed checkpoint in {@code directory} (outside the database). */
     public AuditConfig withStateDirectory(Path directory) {
         return new AuditConfig(keys, clock, migrate, batchSize, bufferCapacity, sealEvery, keyCacheTtl, origin,
-                retention, Checks.required("state directory", directory), witnesses, witnessQuorum, transactions, integrate, schema);
+                retention, CHECKS.required("state directory", directory), witnesses, witnessQuorum, transactions, integrate, schema);
     }
 
     /** The same settings, submitting checkpoints to {@code newWitnesses}, of which {@code quorum} must cosign. */

@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,29 +35,29 @@ public record AuditEvent(Actor actor, String subjectId, AuditAction action, Reso
 
     /** Validates the event. */
     public AuditEvent {
-        Checks.required("actor", actor);
-        subjectId = subjectId == null ? null : Checks.text("subject id", subjectId, 200);
-        Checks.required("action", action);
-        Checks.required("resource", resource);
-        purpose = purpose == null || purpose.isBlank() ? null : Checks.text("purpose", purpose, 200);
-        Checks.required("outcome", outcome);
+        CHECKS.required("actor", actor);
+        subjectId = subjectId == null ? null : CHECKS.text("subject id", subjectId, 200);
+        CHECKS.required("action", action);
+        CHECKS.required("resource", resource);
+        purpose = purpose == null || purpose.isBlank() ? null : CHECKS.text("purpose", purpose, 200);
+        CHECKS.required("outcome", outcome);
         details = details == null ? Map.of() : copyDetails(details);
     }
 
     private static Map<String, String> copyDetails(Map<String, String> details) {
         if (details.size() > MAX_DETAILS) {
-            throw Checks.invalid("details have " + details.size() + " entries; at most " + MAX_DETAILS + " are allowed");
+            throw CHECKS.invalid("details have " + details.size() + " entries; at most " + MAX_DETAILS + " are allowed");
         }
         int chars = 0;
         Map<String, String> copy = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : details.entrySet()) {
-            String key = Checks.token("detail key", entry.getKey(), 64);
-            String value = Checks.required("detail '" + key + "'", entry.getValue());
+            String key = CHECKS.token("detail key", entry.getKey(), 64);
+            String value = CHECKS.required("detail '" + key + "'", entry.getValue());
             chars += key.length() + value.length();
             copy.put(key, value);
         }
         if (chars > MAX_DETAILS_CHARS) {
-            throw Checks.invalid("details are " + chars + " characters long; at most " + MAX_DETAILS_CHARS + " are allowed");
+            throw CHECKS.invalid("details are " + chars + " characters long; at most " + MAX_DETAILS_CHARS + " are allowed");
         }
         return java.util.Collections.unmodifiableMap(copy);
     }

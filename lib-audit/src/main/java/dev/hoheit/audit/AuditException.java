@@ -1,7 +1,7 @@
 package dev.hoheit.audit;
 
+import dev.hoheit.transaction.HoheitException;
 import java.io.Serial;
-import java.util.Objects;
 
 /**
  * An audit operation failed. {@link #problem()} says what kind of failure; the message names the
@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class AuditException extends RuntimeException {
+public final class AuditException extends HoheitException {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -70,8 +70,6 @@ public final class AuditException extends RuntimeException {
         SCHEMA_MISMATCH
     }
 
-    private final Problem problem;
-
     /**
      * Creates an exception.
      *
@@ -79,8 +77,7 @@ public final class AuditException extends RuntimeException {
      * @param message what went wrong
      */
     public AuditException(Problem problem, String message) {
-        super(message);
-        this.problem = Objects.requireNonNull(problem, "problem");
+        super(problem, message);
     }
 
     /**
@@ -91,12 +88,12 @@ public final class AuditException extends RuntimeException {
      * @param cause the underlying failure
      */
     public AuditException(Problem problem, String message, Throwable cause) {
-        super(message, cause);
-        this.problem = Objects.requireNonNull(problem, "problem");
+        super(problem, message, cause);
     }
 
     /** The kind of failure. */
+    @Override
     public Problem problem() {
-        return problem;
+        return (Problem) super.problem();
     }
 }

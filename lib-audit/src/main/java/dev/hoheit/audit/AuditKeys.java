@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,15 +53,15 @@ public record AuditKeys(SecretKey masterKey, KeyPair signingKeys, List<PublicKey
 
     /** Validates the keys. */
     public AuditKeys {
-        Checks.required("master key", masterKey);
-        Checks.required("signing keys", signingKeys);
-        Checks.required("retired signing keys", retiredSigningKeys);
+        CHECKS.required("master key", masterKey);
+        CHECKS.required("signing keys", signingKeys);
+        CHECKS.required("retired signing keys", retiredSigningKeys);
         retiredSigningKeys = List.copyOf(retiredSigningKeys);
         if (masterKey.getEncoded() == null || masterKey.getEncoded().length != 32) {
-            throw Checks.invalid("the master key must be 256 bits");
+            throw CHECKS.invalid("the master key must be 256 bits");
         }
         if (!"Ed25519".equals(signingKeys.getPublic().getAlgorithm()) && !"EdDSA".equals(signingKeys.getPublic().getAlgorithm())) {
-            throw Checks.invalid("the signing keys must be Ed25519, not " + signingKeys.getPublic().getAlgorithm());
+            throw CHECKS.invalid("the signing keys must be Ed25519, not " + signingKeys.getPublic().getAlgorithm());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.hoheit.audit;
 
-import dev.hoheit.audit.internal.AuditMigrator;
+import static dev.hoheit.audit.Arguments.CHECKS;
+
+import dev.hoheit.audit.internal.AuditLibrary;
 import dev.hoheit.audit.internal.DefaultAuditLog;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -49,12 +51,12 @@ public interface AuditLog extends AutoCloseable {
      * {@link AuditException.Problem#SCHEMA_MISMATCH} if not.
      */
     static AuditLog create(DataSource dataSource, AuditConfig config) {
-        Checks.required("dataSource", dataSource);
-        Checks.required("config", config);
+        CHECKS.required("dataSource", dataSource);
+        CHECKS.required("config", config);
         if (config.migrate()) {
             AuditSchema.migrate(dataSource, config.schema());
         } else {
-            AuditMigrator.requireCurrent(dataSource, config.schema());
+            AuditLibrary.requireCurrent(dataSource, config.schema());
         }
         return new DefaultAuditLog(dataSource, config);
     }

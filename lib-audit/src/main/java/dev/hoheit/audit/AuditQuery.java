@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,14 +21,14 @@ public record AuditQuery(int limit, Instant from, Instant to, Set<AuditAction> a
     /** Validates the query. */
     public AuditQuery {
         if (limit < 1 || limit > 1000) {
-            throw Checks.invalid("page limit must be between 1 and 1000, was " + limit);
+            throw CHECKS.invalid("page limit must be between 1 and 1000, was " + limit);
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw Checks.invalid("time range is empty: from " + from + " is not before " + to);
+            throw CHECKS.invalid("time range is empty: from " + from + " is not before " + to);
         }
         actions = actions == null || actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions));
         if (beforeSeq < 0) {
-            throw Checks.invalid("cursor must not be negative");
+            throw CHECKS.invalid("cursor must not be negative");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.hoheit.audit;
 
-import dev.hoheit.audit.internal.AuditMigrator;
+import static dev.hoheit.audit.Arguments.CHECKS;
+
+import dev.hoheit.audit.internal.AuditLibrary;
 import dev.hoheit.transaction.MigrationScript;
 import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.MigrationScripts;
@@ -63,8 +65,8 @@ public final class AuditSchema {
      * @since 0.2
      */
     public static int migrate(DataSource dataSource, String schema) {
-        return AuditMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE,
-                LibrarySchema.checked(schema, Checks::invalid));
+        return AuditLibrary.migrate(CHECKS.required("dataSource", dataSource),
+                LibrarySchema.checked(schema, CHECKS::invalid));
     }
 
     /**
@@ -76,6 +78,6 @@ public final class AuditSchema {
      * @since 0.2
      */
     public static List<MigrationScript> scripts(String database) {
-        return MigrationScripts.read(AuditSchema.class, LOCATION, database, SCRIPTS, Checks::invalid);
+        return MigrationScripts.read(AuditSchema.class, LOCATION, database, SCRIPTS, CHECKS::invalid);
     }
 }

@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import dev.hoheit.audit.internal.CheckpointJson;
 import dev.hoheit.audit.tlog.CheckpointBody;
 import dev.hoheit.audit.tlog.CosignatureVerifier;
@@ -34,23 +36,23 @@ public record Checkpoint(String origin, long size, String rootHash, String note,
 
     /** Validates that the note is a checkpoint of exactly this origin, size and root. */
     public Checkpoint {
-        Checks.required("origin", origin);
+        CHECKS.required("origin", origin);
         if (size < 0) {
-            throw Checks.invalid("checkpoint size must not be negative");
+            throw CHECKS.invalid("checkpoint size must not be negative");
         }
-        Checks.required("root hash", rootHash);
-        Checks.required("note", note);
-        Checks.required("head time", headTime);
-        Checks.required("sealed at", sealedAt);
+        CHECKS.required("root hash", rootHash);
+        CHECKS.required("note", note);
+        CHECKS.required("head time", headTime);
+        CHECKS.required("sealed at", sealedAt);
         CheckpointBody body;
         try {
             body = CheckpointBody.parse(Note.parse(note).text());
         } catch (TlogException e) {
-            throw Checks.invalid("checkpoint note is not a signed C2SP checkpoint: " + e.getMessage());
+            throw CHECKS.invalid("checkpoint note is not a signed C2SP checkpoint: " + e.getMessage());
         }
         if (!body.origin().equals(origin) || body.size() != size
                 || !Base64.getEncoder().encodeToString(body.rootHash()).equals(rootHash)) {
-            throw Checks.invalid("checkpoint note says " + body.origin() + " / " + body.size()
+            throw CHECKS.invalid("checkpoint note says " + body.origin() + " / " + body.size()
                     + " but the checkpoint claims " + origin + " / " + size + " (or another root)");
         }
     }

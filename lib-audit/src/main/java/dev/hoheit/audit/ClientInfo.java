@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 /**
  * Data about the client: personal data kept only for security and statistics (R29) and made
  * unreadable after a few days (R28, see {@link AuditLog#anonymiseClientDataBefore}).
@@ -12,7 +14,7 @@ public record ClientInfo(String ipAddress, String userAgent) {
 
     /** Validates lengths. */
     public ClientInfo {
-        ipAddress = ipAddress == null || ipAddress.isBlank() ? null : Checks.text("IP address", ipAddress, 64);
+        ipAddress = ipAddress == null || ipAddress.isBlank() ? null : CHECKS.text("IP address", ipAddress, 64);
         if (userAgent != null) {
             userAgent = userAgent.strip();
             userAgent = userAgent.isEmpty() ? null : userAgent.substring(0, Math.min(512, userAgent.length()));

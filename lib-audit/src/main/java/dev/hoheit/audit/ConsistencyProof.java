@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import dev.hoheit.audit.tlog.Merkle;
 import java.util.List;
 
@@ -18,7 +20,7 @@ public record ConsistencyProof(long oldSize, long newSize, List<String> hashes) 
     /** Validates the sizes and copies the list. */
     public ConsistencyProof {
         if (oldSize < 0 || newSize < oldSize) {
-            throw Checks.invalid("consistency proof sizes must satisfy 0 <= old <= new, were " + oldSize + " and " + newSize);
+            throw CHECKS.invalid("consistency proof sizes must satisfy 0 <= old <= new, were " + oldSize + " and " + newSize);
         }
         hashes = List.copyOf(hashes);
     }

@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -54,8 +56,8 @@ public record Finding(Kind kind, long seq, String message, Map<String, String> e
 
     /** Copies the evidence. */
     public Finding {
-        Checks.required("kind", kind);
-        Checks.required("message", message);
+        CHECKS.required("kind", kind);
+        CHECKS.required("message", message);
         evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
     }
 

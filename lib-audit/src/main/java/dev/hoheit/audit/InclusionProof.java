@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import dev.hoheit.audit.tlog.Merkle;
 import dev.hoheit.audit.tlog.NoteVerifier;
 import java.util.Base64;
@@ -28,10 +30,10 @@ public record InclusionProof(AuditEntry entry, String entryBytes, long leafIndex
 
     /** Copies the list. */
     public InclusionProof {
-        Checks.required("entry", entry);
-        Checks.required("entry bytes", entryBytes);
+        CHECKS.required("entry", entry);
+        CHECKS.required("entry bytes", entryBytes);
         hashes = List.copyOf(hashes);
-        Checks.required("checkpoint", checkpoint);
+        CHECKS.required("checkpoint", checkpoint);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 /**
  * What was touched: a type (such as {@code plan} or {@code picture}) and an id (may be null for a
  * whole collection).
@@ -12,8 +14,8 @@ public record Resource(String type, String id) {
 
     /** Validates the resource. */
     public Resource {
-        type = Checks.token("resource type", type, 64);
-        id = id == null || id.isBlank() ? null : Checks.text("resource id", id, 200);
+        type = CHECKS.token("resource type", type, 64);
+        id = id == null || id.isBlank() ? null : CHECKS.text("resource id", id, 200);
     }
 
     /** Shorthand for the constructor. */

@@ -1,5 +1,7 @@
 package dev.hoheit.audit;
 
+import static dev.hoheit.audit.Arguments.CHECKS;
+
 import dev.hoheit.audit.tlog.CosignatureVerifier;
 import dev.hoheit.audit.tlog.TlogException;
 import java.net.URI;
@@ -18,15 +20,15 @@ public record WitnessEndpoint(URI url, String verifierKey) {
 
     /** Validates the URL and the key. */
     public WitnessEndpoint {
-        Checks.required("witness URL", url);
+        CHECKS.required("witness URL", url);
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw Checks.invalid("witness URL must be http or https, was " + url);
+            throw CHECKS.invalid("witness URL must be http or https, was " + url);
         }
-        Checks.required("witness verifier key", verifierKey);
+        CHECKS.required("witness verifier key", verifierKey);
         try {
             CosignatureVerifier.parse(verifierKey);
         } catch (TlogException e) {
-            throw Checks.invalid("witness verifier key is not a cosignature verifier key: " + e.getMessage());
+            throw CHECKS.invalid("witness verifier key is not a cosignature verifier key: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
+
 import dev.hoheit.transaction.Transactions;
 import dev.hoheit.transaction.internal.LibrarySchema;
 import java.time.Clock;
@@ -30,12 +31,12 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
 
     /** Validates the settings. */
     public ConsentConfig {
-        Checks.required("controller", controller);
-        Checks.required("clock", clock);
-        withdrawalHint = Checks.text("withdrawal hint", withdrawalHint, 1000);
-        serviceName = Checks.text("service name", serviceName, 200);
-        Checks.required("transactions", transactions);
-        schema = LibrarySchema.checked(schema, Checks::invalid);
+        CHECKS.required("controller", controller);
+        CHECKS.required("clock", clock);
+        withdrawalHint = CHECKS.text("withdrawal hint", withdrawalHint, 1000);
+        serviceName = CHECKS.text("service name", serviceName, 200);
+        CHECKS.required("transactions", transactions);
+        schema = LibrarySchema.checked(schema, CHECKS::invalid);
     }
 
     /** The settings of version 0.1 and 0.2 without a schema: the connection's current schema. */
@@ -46,7 +47,7 @@ public record ConsentConfig(Controller controller, Clock clock, boolean migrate,
 
     /** Defaults: the system UTC clock, migrations on, a generic withdrawal hint. */
     public static ConsentConfig of(Controller controller) {
-        Checks.required("controller", controller);
+        CHECKS.required("controller", controller);
         return new ConsentConfig(controller, Clock.systemUTC(), true,
                 "Consent can be withdrawn at any time, as easily as it was given, in the account settings.",
                 controller.name(), Transactions.own(), null);

@@ -1,7 +1,7 @@
 package dev.hoheit.consent;
 
+import dev.hoheit.transaction.HoheitException;
 import java.io.Serial;
-import java.util.Objects;
 
 /**
  * A consent operation failed. {@link #problem()} says what kind of failure it was; the message names
@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class ConsentException extends RuntimeException {
+public final class ConsentException extends HoheitException {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -57,8 +57,6 @@ public final class ConsentException extends RuntimeException {
         SCHEMA_MISMATCH
     }
 
-    private final Problem problem;
-
     /**
      * Creates an exception.
      *
@@ -66,8 +64,7 @@ public final class ConsentException extends RuntimeException {
      * @param message what went wrong, naming the offending value (never personal data beyond ids)
      */
     public ConsentException(Problem problem, String message) {
-        super(message);
-        this.problem = Objects.requireNonNull(problem, "problem");
+        super(problem, message);
     }
 
     /**
@@ -78,12 +75,12 @@ public final class ConsentException extends RuntimeException {
      * @param cause the underlying failure
      */
     public ConsentException(Problem problem, String message, Throwable cause) {
-        super(message, cause);
-        this.problem = Objects.requireNonNull(problem, "problem");
+        super(problem, message, cause);
     }
 
     /** The kind of failure. */
+    @Override
     public Problem problem() {
-        return problem;
+        return (Problem) super.problem();
     }
 }

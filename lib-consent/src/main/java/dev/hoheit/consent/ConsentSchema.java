@@ -1,7 +1,8 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
-import dev.hoheit.consent.internal.SchemaMigrator;
+import static dev.hoheit.consent.Arguments.CHECKS;
+
+import dev.hoheit.consent.internal.ConsentLibrary;
 import dev.hoheit.transaction.MigrationScript;
 import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.MigrationScripts;
@@ -59,8 +60,8 @@ public final class ConsentSchema {
      * @since 0.2
      */
     public static int migrate(DataSource dataSource, String schema) {
-        return SchemaMigrator.migrate(Checks.required("dataSource", dataSource), LOCATION, HISTORY_TABLE,
-                LibrarySchema.checked(schema, Checks::invalid));
+        return ConsentLibrary.migrate(CHECKS.required("dataSource", dataSource),
+                LibrarySchema.checked(schema, CHECKS::invalid));
     }
 
     /**
@@ -73,6 +74,6 @@ public final class ConsentSchema {
      * @since 0.2
      */
     public static List<MigrationScript> scripts(String database) {
-        return MigrationScripts.read(ConsentSchema.class, LOCATION, database, SCRIPTS, Checks::invalid);
+        return MigrationScripts.read(ConsentSchema.class, LOCATION, database, SCRIPTS, CHECKS::invalid);
     }
 }

@@ -1,8 +1,9 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
+
 import dev.hoheit.consent.internal.DefaultConsentService;
-import dev.hoheit.consent.internal.SchemaMigrator;
+import dev.hoheit.consent.internal.ConsentLibrary;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
@@ -36,12 +37,12 @@ public interface ConsentService {
      * the host's job.
      */
     static ConsentService create(DataSource dataSource, ConsentConfig config) {
-        Checks.required("dataSource", dataSource);
-        Checks.required("config", config);
+        CHECKS.required("dataSource", dataSource);
+        CHECKS.required("config", config);
         if (config.migrate()) {
             ConsentSchema.migrate(dataSource, config.schema());
         } else {
-            SchemaMigrator.requireCurrent(dataSource, config.schema());
+            ConsentLibrary.requireCurrent(dataSource, config.schema());
         }
         return new DefaultConsentService(dataSource, config);
     }
@@ -143,6 +144,15 @@ public interface ConsentService {
      * {@code subjectId}'s data at {@code instant}.
      */
     boolean permits(String granteeId, String subjectId, String scope, Instant instant);
+
+    /**
+     * The grant that lets {@code granteeId} see {@code scope} of {@code subjectId}'s data at
+     * {@code instant} (the oldest, if several do), or empty when none does: {@link #permits} and
+     * the grant to name in the audit record of the view, in one query.
+     *
+     * @since 0.2
+     */
+    Optional<AccessGrant> permittingGrant(String granteeId, String subjectId, String scope, Instant instant);
 
     /** One grant by id, with its current status. */
     Optional<AccessGrant> grant(UUID grantId);

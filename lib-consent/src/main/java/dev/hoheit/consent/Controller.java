@@ -1,6 +1,6 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
 
 /**
  * The controller (GDPR Art. 4(7)) who collects consent: named on every receipt.
@@ -19,12 +19,12 @@ public record Controller(String name, String contact, String address, String ema
 
     /** Validates that every field is present. */
     public Controller {
-        name = Checks.text("controller name", name, 500);
-        contact = Checks.text("controller contact", contact, 500);
-        address = Checks.text("controller address", address, 1000);
-        email = Checks.text("controller email", email, 320);
-        phone = Checks.text("controller phone", phone, 100);
-        jurisdiction = Checks.text("controller jurisdiction", jurisdiction, 100);
-        policyUrl = Checks.text("controller policy URL", policyUrl, 2000);
+        name = CHECKS.text("controller name", name, 500);
+        contact = CHECKS.text("controller contact", contact, 500);
+        address = CHECKS.text("controller address", address, 1000);
+        email = CHECKS.text("controller email", email, 320);
+        phone = CHECKS.text("controller phone", phone, 100);
+        jurisdiction = CHECKS.text("controller jurisdiction", jurisdiction, 100);
+        policyUrl = CHECKS.text("controller policy URL", policyUrl, 2000);
     }
 }

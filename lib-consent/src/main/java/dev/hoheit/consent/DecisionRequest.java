@@ -1,6 +1,7 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
+
 import java.time.Instant;
 
 /**
@@ -32,32 +33,23 @@ public record DecisionRequest(String subjectId, Choice choice, String purposeId,
 
     /** Validates the request (the expiry is checked against the clock when recorded). */
     public DecisionRequest {
-        subjectId = Checks.text("subject id", subjectId, 200);
-        choice = Checks.required("choice", choice);
-        purposeId = Checks.token("purpose id", purposeId, 100);
-        if (notice != null && !notice.purposeId().equals(purposeId)) {
-            throw Checks.invalid("notice " + notice + " belongs to another purpose than " + purposeId);
-        }
-        if (notice == null && choice != Choice.WITHDRAWN) {
-            throw Checks.invalid("a " + choice + " decision must name the notice that was shown");
-        }
-        if (expiresAt != null && choice != Choice.GRANTED) {
-            throw Checks.invalid("only a grant can expire");
-        }
-        subjectRole = Checks.token("subject role", subjectRole, 64);
-        method = Checks.token("method", method, 64);
+        subjectId = CHECKS.text("subject id", subjectId, 200);
+        DecisionDraft checked = new DecisionDraft(choice, purposeId, notice, subjectRole, method, expiresAt, evidence);
+        purposeId = checked.purposeId();
+        subjectRole = checked.subjectRole();
+        method = checked.method();
     }
 
     /** The subject agreed to the notice. */
     public static DecisionRequest grant(String subjectId, NoticeRef notice) {
-        Checks.required("notice", notice);
+        CHECKS.required("notice", notice);
         return new DecisionRequest(subjectId, Choice.GRANTED, notice.purposeId(), notice, UNSPECIFIED_ROLE,
                 UNSPECIFIED_METHOD, null, null);
     }
 
     /** The subject declined the notice. */
     public static DecisionRequest refuse(String subjectId, NoticeRef notice) {
-        Checks.required("notice", notice);
+        CHECKS.required("notice", notice);
         return new DecisionRequest(subjectId, Choice.REFUSED, notice.purposeId(), notice, UNSPECIFIED_ROLE,
                 UNSPECIFIED_METHOD, null, null);
     }

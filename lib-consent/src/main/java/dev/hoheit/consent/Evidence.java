@@ -1,6 +1,6 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
 
 /**
  * How a decision reached the controller, kept as evidence. Deliberately holds no IP address: a raw
@@ -14,7 +14,7 @@ public record Evidence(String channel, String userAgent) {
 
     /** Validates lengths; the user agent is cut to 512 characters. */
     public Evidence {
-        channel = Checks.token("evidence channel", channel, 64);
+        channel = CHECKS.token("evidence channel", channel, 64);
         if (userAgent != null) {
             userAgent = userAgent.strip();
             if (userAgent.isEmpty()) {

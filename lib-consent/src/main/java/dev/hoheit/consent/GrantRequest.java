@@ -1,6 +1,7 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -26,20 +27,20 @@ public record GrantRequest(String subjectId, String granteeId, String granteeRol
 
     /** Validates the request (the expiry is checked against the clock when made). */
     public GrantRequest {
-        subjectId = Checks.text("subject id", subjectId, 200);
-        granteeId = Checks.text("grantee id", granteeId, 200);
+        subjectId = CHECKS.text("subject id", subjectId, 200);
+        granteeId = CHECKS.text("grantee id", granteeId, 200);
         if (subjectId.equals(granteeId)) {
-            throw Checks.invalid("a subject cannot grant access to themselves");
+            throw CHECKS.invalid("a subject cannot grant access to themselves");
         }
-        granteeRole = Checks.token("grantee role", granteeRole, 64);
-        scopes = Checks.tokens("scope", scopes, 64);
+        granteeRole = CHECKS.token("grantee role", granteeRole, 64);
+        scopes = CHECKS.tokens("scope", scopes, 64);
         if (scopes.isEmpty()) {
-            throw Checks.invalid("a grant needs at least one scope");
+            throw CHECKS.invalid("a grant needs at least one scope");
         }
-        origin = Checks.required("origin", origin);
-        requestedBy = Checks.text("requested by", requestedBy, 200);
+        origin = CHECKS.required("origin", origin);
+        requestedBy = CHECKS.text("requested by", requestedBy, 200);
         if (origin == GrantOrigin.SELF && !requestedBy.equals(subjectId)) {
-            throw Checks.invalid("a self-made grant must be requested by its subject");
+            throw CHECKS.invalid("a self-made grant must be requested by its subject");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,26 +27,26 @@ public record NoticeDraft(String purposeId, String language, String text, String
 
     /** Validates the draft; the hash must match the text when both are given. */
     public NoticeDraft {
-        purposeId = Checks.token("purpose id", purposeId, 100);
-        language = Checks.token("language", language, 35);
-        url = Checks.optionalText("notice URL", url, 2000);
+        purposeId = CHECKS.token("purpose id", purposeId, 100);
+        language = CHECKS.token("language", language, 35);
+        url = CHECKS.optionalText("notice URL", url, 2000);
         if (text != null && text.isBlank()) {
-            throw Checks.invalid("notice text must not be blank");
+            throw CHECKS.invalid("notice text must not be blank");
         }
         if (text != null && text.length() > 1_000_000) {
-            throw Checks.invalid("notice text is longer than 1,000,000 characters");
+            throw CHECKS.invalid("notice text is longer than 1,000,000 characters");
         }
         if (text == null && (sha256 == null || url == null)) {
-            throw Checks.invalid("a notice needs its text, or its SHA-256 and URL");
+            throw CHECKS.invalid("a notice needs its text, or its SHA-256 and URL");
         }
         if (text != null) {
             String computed = sha256(text);
             if (sha256 != null && !sha256.equals(computed)) {
-                throw Checks.invalid("notice SHA-256 does not match its text");
+                throw CHECKS.invalid("notice SHA-256 does not match its text");
             }
             sha256 = computed;
         } else if (!SHA256.matcher(sha256).matches()) {
-            throw Checks.invalid("notice SHA-256 must be 64 lower-case hex digits");
+            throw CHECKS.invalid("notice SHA-256 must be 64 lower-case hex digits");
         }
     }
 

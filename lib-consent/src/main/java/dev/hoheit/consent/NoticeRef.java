@@ -1,6 +1,6 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
 
 /**
  * Points at one exact notice: a purpose, a version and a language.
@@ -14,11 +14,11 @@ public record NoticeRef(String purposeId, int version, String language) {
 
     /** Validates the reference. */
     public NoticeRef {
-        purposeId = Checks.token("purpose id", purposeId, 100);
+        purposeId = CHECKS.token("purpose id", purposeId, 100);
         if (version < 1) {
-            throw Checks.invalid("notice version must be 1 or more, was " + version);
+            throw CHECKS.invalid("notice version must be 1 or more, was " + version);
         }
-        language = Checks.token("language", language, 35);
+        language = CHECKS.token("language", language, 35);
     }
 
     /** Shorthand for the constructor. */

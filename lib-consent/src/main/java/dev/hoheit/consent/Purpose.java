@@ -1,6 +1,7 @@
 package dev.hoheit.consent;
 
-import dev.hoheit.consent.internal.Checks;
+import static dev.hoheit.consent.Arguments.CHECKS;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -27,22 +28,22 @@ public record Purpose(String id, String title, String description, LegalBasis le
 
     /** Validates and copies the arguments. */
     public Purpose {
-        id = Checks.token("purpose id", id, 100);
-        title = Checks.text("purpose title", title, 500);
+        id = CHECKS.token("purpose id", id, 100);
+        title = CHECKS.text("purpose title", title, 500);
         description = description == null ? "" : description.strip();
         if (description.length() > 4000) {
-            throw Checks.invalid("purpose description is longer than 4000 characters");
+            throw CHECKS.invalid("purpose description is longer than 4000 characters");
         }
-        legalBasis = Checks.required("legal basis", legalBasis);
-        roles = Checks.tokens("role", roles, 64);
-        dataCategories = Checks.texts("data category", dataCategories, 100);
-        thirdParties = Checks.texts("third party", thirdParties, 200);
+        legalBasis = CHECKS.required("legal basis", legalBasis);
+        roles = CHECKS.tokens("role", roles, 64);
+        dataCategories = CHECKS.texts("data category", dataCategories, 100);
+        thirdParties = CHECKS.texts("third party", thirdParties, 200);
         if (String.join(",", roles).length() > 1000 || String.join(",", dataCategories).length() > 1000
                 || String.join(",", thirdParties).length() > 1000) {
-            throw Checks.invalid("purpose " + id + ": roles, data categories or third parties are too long");
+            throw CHECKS.invalid("purpose " + id + ": roles, data categories or third parties are too long");
         }
         if (dataCategories.stream().anyMatch(c -> c.contains(",")) || thirdParties.stream().anyMatch(p -> p.contains(","))) {
-            throw Checks.invalid("purpose " + id + ": data categories and third parties may not contain commas");
+            throw CHECKS.invalid("purpose " + id + ": data categories and third parties may not contain commas");
         }
     }
 

@@ -12,6 +12,7 @@ import dev.hoheit.testkit.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,6 +32,8 @@ class AccessGrantTest {
         assertEquals(GrantOrigin.SELF, grant.origin());
         Instant now = clock.instant();
         assertTrue(consent.permits("mentor-1", "mentee-1", "smoff-time", now));
+        assertEquals(grant.id(), consent.permittingGrant("mentor-1", "mentee-1", "smoff-time", now).orElseThrow().id());
+        assertEquals(Optional.empty(), consent.permittingGrant("mentor-1", "mentee-1", "plans", now));
         assertFalse(consent.permits("mentor-1", "mentee-1", "plans", now), "Smoff-Time mentor sees Smoff-Time only (R4)");
         assertFalse(consent.permits("mentor-1", "mentee-1", "pictures", now));
         assertFalse(consent.permits("mentor-2", "mentee-1", "smoff-time", now), "nobody else");
@@ -50,6 +53,9 @@ class AccessGrantTest {
         assertEquals(GrantStatus.REVOKED, revoked.status());
         assertFalse(consent.permits("mentor-1", "mentee-1", "plans", clock.instant()), "R1: access ends at once");
         assertTrue(consent.permits("mentor-1", "mentee-1", "plans", during.minusSeconds(1)), "history: it was allowed before");
+        assertEquals(Optional.empty(), consent.permittingGrant("mentor-1", "mentee-1", "plans", clock.instant()));
+        assertEquals(grant.id(), consent.permittingGrant("mentor-1", "mentee-1", "plans", during.minusSeconds(1)).orElseThrow().id(),
+                "the grant that allowed it then");
         List<GrantEvent> history = consent.grantHistory(grant.id());
         assertEquals(List.of(GrantStatus.ACTIVE, GrantStatus.REVOKED), history.stream().map(GrantEvent::status).toList());
         assertEquals("Zusammenarbeit beendet", history.get(1).reason().orElseThrow());

@@ -1,5 +1,7 @@
 package dev.hoheit.retention;
 
+import static dev.hoheit.retention.Arguments.CHECKS;
+
 import dev.hoheit.retention.spi.PersonalDataStore;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -11,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -53,7 +54,7 @@ public final class CoverageCheck {
 
     /** A check of the current schema of {@code dataSource} with the default subject columns. */
     public static CoverageCheck of(DataSource dataSource) {
-        return new CoverageCheck(Objects.requireNonNull(dataSource, "dataSource"), DEFAULT_SUBJECT_COLUMNS, Set.of(), List.of());
+        return new CoverageCheck(CHECKS.required("dataSource", dataSource), DEFAULT_SUBJECT_COLUMNS, Set.of(), List.of());
     }
 
     /** The same check, also treating these column names as subject identifiers. */

@@ -1,5 +1,7 @@
 package dev.hoheit.retention;
 
+import static dev.hoheit.retention.Arguments.CHECKS;
+
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.retention.spi.PersonalDataStore;
 import dev.hoheit.transaction.Transactions;
@@ -11,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -42,16 +43,20 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
      * Validates the settings: unique store names, one policy per category, every policy's category held
      * by a store, and purgeable in every store that holds it (a policy on records a store cannot purge
      * would promise a period nobody keeps).
+     *
+     * @throws RetentionException ({@link RetentionException.Problem#INVALID_ARGUMENT}) for a missing
+     *         setting, a bad schema name or batch size; ({@link RetentionException.Problem#INVALID_CONFIGURATION})
+     *         for stores and policies that contradict each other
      */
     public RetentionConfig {
-        Objects.requireNonNull(audit, "audit");
-        stores = List.copyOf(stores);
-        policies = List.copyOf(policies);
-        Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(transactions, "transactions");
-        schema = LibrarySchema.checked(schema, message -> new RetentionException(RetentionException.Problem.INVALID_ARGUMENT, message));
+        CHECKS.required("audit", audit);
+        stores = CHECKS.list("stores", stores);
+        policies = CHECKS.list("policies", policies);
+        CHECKS.required("clock", clock);
+        CHECKS.required("transactions", transactions);
+        schema = LibrarySchema.checked(schema, CHECKS::invalid);
         if (batchSize < 1) {
-            throw invalid("batch size must be positive, was " + batchSize);
+            throw CHECKS.invalid("batch size must be positive, was " + batchSize);
         }
         Set<String> names = new HashSet<>();
         Set<String> categories = new HashSet<>();
@@ -103,14 +108,14 @@ public record RetentionConfig(AuditLog audit, List<PersonalDataStore> stores, Li
     /** The same settings with one more store. */
     public RetentionConfig withStore(PersonalDataStore store) {
         List<PersonalDataStore> more = new ArrayList<>(stores);
-        more.add(Objects.requireNonNull(store, "store"));
+        more.add(CHECKS.required("store", store));
         return new RetentionConfig(audit, more, policies, clock, migrate, batchSize, transactions, schema);
     }
 
     /** The same settings with one more policy. */
     public RetentionConfig withPolicy(RetentionPolicy policy) {
         List<RetentionPolicy> more = new ArrayList<>(policies);
-        more.add(Objects.requireNonNull(policy, "policy"));
+        more.add(CHECKS.required("policy", policy));
         return new RetentionConfig(audit, stores, more, clock, migrate, batchSize, transactions, schema);
     }
 

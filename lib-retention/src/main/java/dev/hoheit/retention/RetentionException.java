@@ -1,14 +1,14 @@
 package dev.hoheit.retention;
 
+import dev.hoheit.transaction.HoheitException;
 import java.io.Serial;
-import java.util.Objects;
 
 /**
  * A retention operation failed; {@link #problem()} says how.
  *
  * @since 0.1
  */
-public final class RetentionException extends RuntimeException {
+public final class RetentionException extends HoheitException {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -48,8 +48,6 @@ public final class RetentionException extends RuntimeException {
         SCHEMA_MISMATCH
     }
 
-    private final Problem problem;
-
     /**
      * Creates an exception.
      *
@@ -57,8 +55,7 @@ public final class RetentionException extends RuntimeException {
      * @param message what went wrong
      */
     public RetentionException(Problem problem, String message) {
-        super(message);
-        this.problem = Objects.requireNonNull(problem, "problem");
+        super(problem, message);
     }
 
     /**
@@ -69,12 +66,12 @@ public final class RetentionException extends RuntimeException {
      * @param cause the underlying failure
      */
     public RetentionException(Problem problem, String message, Throwable cause) {
-        super(message, cause);
-        this.problem = Objects.requireNonNull(problem, "problem");
+        super(problem, message, cause);
     }
 
     /** The kind of failure. */
+    @Override
     public Problem problem() {
-        return problem;
+        return (Problem) super.problem();
     }
 }

@@ -1,8 +1,9 @@
 package dev.hoheit.retention;
 
+import static dev.hoheit.retention.Arguments.CHECKS;
+
 import dev.hoheit.retention.spi.RetentionAction;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How long a category of personal data is kept, and what happens then (R34).
@@ -15,15 +16,16 @@ import java.util.Objects;
  */
 public record RetentionPolicy(String category, Duration maxAge, RetentionAction action, String reason) {
 
-    /** Validates the policy. */
+    /**
+     * Validates the policy.
+     *
+     * @throws RetentionException ({@link RetentionException.Problem#INVALID_ARGUMENT}) for a missing
+     *         category, period or action, or a period that is not positive
+     */
     public RetentionPolicy {
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(maxAge, "maxAge");
-        Objects.requireNonNull(action, "action");
-        if (maxAge.isNegative() || maxAge.isZero()) {
-            throw new RetentionException(RetentionException.Problem.INVALID_ARGUMENT,
-                    "retention period of " + category + " must be positive, was " + maxAge);
-        }
+        category = CHECKS.text("policy category", category, 100);
+        CHECKS.positive("retention period of " + category, maxAge);
+        CHECKS.required("policy action", action);
         reason = reason == null ? "" : reason.strip();
     }
 

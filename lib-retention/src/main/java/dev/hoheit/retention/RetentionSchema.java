@@ -1,11 +1,12 @@
 package dev.hoheit.retention;
 
-import dev.hoheit.retention.internal.RetentionMigrator;
+import static dev.hoheit.retention.Arguments.CHECKS;
+
+import dev.hoheit.retention.internal.RetentionLibrary;
 import dev.hoheit.transaction.MigrationScript;
 import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.MigrationScripts;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -22,10 +23,10 @@ import javax.sql.DataSource;
 public final class RetentionSchema {
 
     /** Where the migration scripts live (not a package, so readable on the module path). */
-    public static final String LOCATION = RetentionMigrator.LOCATION;
+    public static final String LOCATION = "classpath:META-INF/hoheit/retention/migration";
 
     /** The Flyway history table of this library. */
-    public static final String HISTORY_TABLE = RetentionMigrator.HISTORY_TABLE;
+    public static final String HISTORY_TABLE = "hoheit_retention_history";
 
     /** The tables this library owns. */
     public static final List<String> TABLES = List.of(
@@ -33,7 +34,7 @@ public final class RetentionSchema {
             "retention_hold", "retention_hold_subject", "retention_lock");
 
     /** The migration scripts in the order they run; the same file names for every database. */
-    static final List<String> SCRIPTS = List.of("V1__retention_schema.sql");
+    static final List<String> SCRIPTS = List.of("V1__retention_schema.sql", "V2__hold_lock.sql");
 
     private RetentionSchema() {
     }
@@ -47,8 +48,7 @@ public final class RetentionSchema {
      *         schema name; ({@link RetentionException.Problem#STORAGE}) if a migration fails
      */
     public static int migrate(DataSource dataSource, String schema) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        return RetentionMigrator.migrate(dataSource, LibrarySchema.checked(schema, RetentionSchema::invalid));
+        return RetentionLibrary.migrate(CHECKS.required("dataSource", dataSource), LibrarySchema.checked(schema, CHECKS::invalid));
     }
 
     /**
@@ -59,10 +59,6 @@ public final class RetentionSchema {
      * @throws RetentionException ({@link RetentionException.Problem#INVALID_ARGUMENT}) for another database name
      */
     public static List<MigrationScript> scripts(String database) {
-        return MigrationScripts.read(RetentionSchema.class, LOCATION, database, SCRIPTS, RetentionSchema::invalid);
-    }
-
-    private static RetentionException invalid(String message) {
-        return new RetentionException(RetentionException.Problem.INVALID_ARGUMENT, message);
+        return MigrationScripts.read(RetentionSchema.class, LOCATION, database, SCRIPTS, CHECKS::invalid);
     }
 }

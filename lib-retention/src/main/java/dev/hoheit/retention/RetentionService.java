@@ -89,8 +89,22 @@ public interface RetentionService extends AutoCloseable {
     /** Restricts processing of a person's data (GDPR Art. 18). */
     void restrict(String subjectId, String reason);
 
-    /** Lifts a restriction. */
-    void lift(String subjectId);
+    /**
+     * Lifts the restriction of processing of a person's data ({@link #restrict}); a no-op when there is none.
+     *
+     * @since 0.2
+     */
+    void liftRestriction(String subjectId);
+
+    /**
+     * Lifts a restriction.
+     *
+     * @deprecated the name did not say what it lifts (beside {@link #liftHold}); use {@link #liftRestriction}
+     */
+    @Deprecated(since = "0.2", forRemoval = true)
+    default void lift(String subjectId) {
+        liftRestriction(subjectId);
+    }
 
     /** Why processing of this person's data is restricted, if it is. */
     Optional<String> restriction(String subjectId);

@@ -1,5 +1,7 @@
 package dev.hoheit.retention;
 
+import static dev.hoheit.retention.Arguments.CHECKS;
+
 import dev.hoheit.retention.RetentionException.Problem;
 import dev.hoheit.retention.internal.JooqTableStore;
 import dev.hoheit.retention.spi.ExportSink;
@@ -66,11 +68,11 @@ public final class TableStore implements PersonalDataStore {
     /** Starts the declaration of a store for {@code table} (optionally {@code schema.table}) on {@code dataSource}. */
     public static Builder table(DataSource dataSource, String table) {
         if (dataSource == null) {
-            throw invalid("dataSource must not be null");
+            throw CHECKS.invalid("dataSource must not be null");
         }
         if (table == null || table.split("\\.", -1).length > 2
                 || !java.util.Arrays.stream(table.split("\\.", -1)).allMatch(part -> NAME.matcher(part).matches())) {
-            throw invalid("table '" + table + "' must be a name of letters, digits and _ (optionally schema.table)");
+            throw CHECKS.invalid("table '" + table + "' must be a name of letters, digits and _ (optionally schema.table)");
         }
         return new Builder(dataSource, table);
     }
@@ -88,7 +90,7 @@ public final class TableStore implements PersonalDataStore {
     @Override
     public long export(String subjectId, ExportSink sink) {
         if (sink == null) {
-            throw invalid("sink must not be null");
+            throw CHECKS.invalid("sink must not be null");
         }
         return store.export(subject(subjectId), sink);
     }
@@ -101,7 +103,7 @@ public final class TableStore implements PersonalDataStore {
     @Override
     public PurgeBatch purge(String category, Instant cutoff, RetentionAction action, Set<String> heldSubjects, int limit) {
         if (category == null || cutoff == null || action == null || heldSubjects == null || limit < 1) {
-            throw invalid("purge needs a category, a cutoff, an action, the held subjects (maybe none) and a limit of at least 1");
+            throw CHECKS.invalid("purge needs a category, a cutoff, an action, the held subjects (maybe none) and a limit of at least 1");
         }
         return store.purge(category, cutoff, action, heldSubjects, limit);
     }
@@ -109,21 +111,18 @@ public final class TableStore implements PersonalDataStore {
     @Override
     public Optional<Instant> oldest(String category, Set<String> heldSubjects) {
         if (category == null || heldSubjects == null) {
-            throw invalid("oldest needs a category and the held subjects (maybe none)");
+            throw CHECKS.invalid("oldest needs a category and the held subjects (maybe none)");
         }
         return store.oldest(category, heldSubjects);
     }
 
     private static String subject(String subjectId) {
         if (subjectId == null || subjectId.isBlank()) {
-            throw invalid("subject id must not be blank");
+            throw CHECKS.invalid("subject id must not be blank");
         }
         return subjectId;
     }
 
-    private static RetentionException invalid(String message) {
-        return new RetentionException(Problem.INVALID_ARGUMENT, message);
-    }
 
     /**
      * The declaration of a {@link TableStore}. {@link #subject}, {@link #time}, {@link #category} and
@@ -172,7 +171,7 @@ public final class TableStore implements PersonalDataStore {
         /** The category of personal data the rows are, the name retention policies use (required). */
         public Builder category(String name, String categoryDescription) {
             if (name == null || !name.matches("[a-z0-9][a-z0-9-]*") || categoryDescription == null || categoryDescription.isBlank()) {
-                throw invalid("category needs a name of lower-case letters, digits and - and a description in plain words");
+                throw CHECKS.invalid("category needs a name of lower-case letters, digits and - and a description in plain words");
             }
             this.category = name;
             this.categoryDescription = categoryDescription;
@@ -182,7 +181,7 @@ public final class TableStore implements PersonalDataStore {
         /** The columns an export shows, in this order (required; the key is always shown). */
         public Builder fields(String... columns) {
             if (columns == null || columns.length == 0) {
-                throw invalid("fields needs at least one column");
+                throw CHECKS.invalid("fields needs at least one column");
             }
             List<String> checked = new ArrayList<>();
             for (String column : columns) {
@@ -195,7 +194,7 @@ public final class TableStore implements PersonalDataStore {
         /** A binary column (a picture) exported as a file of {@code mediaType}, such as {@code image/jpeg}. */
         public Builder binary(String column, String mediaType) {
             if (mediaType == null || !mediaType.matches("[a-z]+/[a-z0-9.+-]+")) {
-                throw invalid("binary needs a media type such as image/jpeg, not '" + mediaType + "'");
+                throw CHECKS.invalid("binary needs a media type such as image/jpeg, not '" + mediaType + "'");
             }
             this.binary = column(column);
             this.binaryMediaType = mediaType;
@@ -209,7 +208,7 @@ public final class TableStore implements PersonalDataStore {
                 checked.add(column(column));
             }
             if (checked.isEmpty()) {
-                throw invalid("anonymising needs at least one column");
+                throw CHECKS.invalid("anonymising needs at least one column");
             }
             this.anonymised = List.copyOf(checked);
             return this;
@@ -218,7 +217,7 @@ public final class TableStore implements PersonalDataStore {
         /** The store's name in exports and reports (default: the table name, {@code _} as {@code -}) and what it holds. */
         public Builder named(String storeName, String storeDescription) {
             if (storeName == null || !storeName.matches("[a-z0-9][a-z0-9-]*") || storeDescription == null || storeDescription.isBlank()) {
-                throw invalid("a store name is lower-case letters, digits and -, and needs a description");
+                throw CHECKS.invalid("a store name is lower-case letters, digits and -, and needs a description");
             }
             this.store = storeName;
             this.description = storeDescription;
@@ -228,7 +227,7 @@ public final class TableStore implements PersonalDataStore {
         /** Runs the store's statements in the caller's transaction ({@link Transactions#joining}) or its own (default). */
         public Builder withTransactions(Transactions binding) {
             if (binding == null) {
-                throw invalid("transactions must not be null");
+                throw CHECKS.invalid("transactions must not be null");
             }
             this.transactions = binding;
             return this;
@@ -240,7 +239,7 @@ public final class TableStore implements PersonalDataStore {
          */
         public TableStore build() {
             if (subject == null || time == null || category == null || fields.isEmpty()) {
-                throw invalid("a TableStore needs subject(...), time(...), category(...) and fields(...)");
+                throw CHECKS.invalid("a TableStore needs subject(...), time(...), category(...) and fields(...)");
             }
             String plain = table.substring(table.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
             String name = store != null ? store : plain.replace('_', '-').replaceAll("^-+", "");
@@ -251,7 +250,7 @@ public final class TableStore implements PersonalDataStore {
 
         private static String column(String column) {
             if (column == null || !NAME.matcher(column).matches()) {
-                throw invalid("column '" + column + "' must be a name of letters, digits and _");
+                throw CHECKS.invalid("column '" + column + "' must be a name of letters, digits and _");
             }
             return column;
         }

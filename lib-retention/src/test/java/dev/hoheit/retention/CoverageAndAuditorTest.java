@@ -85,7 +85,7 @@ class CoverageAndAuditorTest {
             AuditorReport clean = app.retention.verify();
             assertTrue(clean.ok(), clean.toJson());
             assertTrue(clean.checks().stream().anyMatch(c -> c.startsWith("audit log:") && c.endsWith("verifies")), clean.checks().toString());
-            assertEquals("SUCCEEDED", clean.recentRuns().get(0).outcome());
+            assertEquals(RunReport.Outcome.SUCCEEDED, clean.recentRuns().get(0).outcome());
         }
     }
 
@@ -113,12 +113,12 @@ class CoverageAndAuditorTest {
         try (RetentionFixtures app = new RetentionFixtures(db)) {
             app.retention.startScheduler(Duration.ofMillis(200));
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (app.retention.runs(10).stream().filter(r -> r.trigger().equals("SCHEDULED")).count() < 2
+            while (app.retention.runs(10).stream().filter(r -> r.trigger() == RunReport.Trigger.SCHEDULED).count() < 2
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             app.retention.close();
-            assertTrue(app.retention.runs(10).stream().filter(r -> r.trigger().equals("SCHEDULED")).count() >= 2);
+            assertTrue(app.retention.runs(10).stream().filter(r -> r.trigger() == RunReport.Trigger.SCHEDULED).count() >= 2);
             assertEquals(1, db.queryLong("SELECT count(*) FROM retention_schedule WHERE stopped_at IS NOT NULL"));
             assertTrue(app.retention.verify().ok(), app.retention.verify().toJson());
         }

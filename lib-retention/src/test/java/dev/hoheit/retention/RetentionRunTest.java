@@ -36,10 +36,10 @@ class RetentionRunTest {
             app.clock.set(start.plus(Duration.ofDays(35)).plusSeconds(1));
             RunReport run = app.retention.runDuePolicies();
 
-            assertEquals("SUCCEEDED", run.outcome());
+            assertEquals(RunReport.Outcome.SUCCEEDED, run.outcome());
             StepReport notes = run.steps().stream().filter(s -> s.category().equals("notes")).findFirst().orElseThrow();
             assertEquals(6, notes.affected(), "days 0..5 are older than 30 days");
-            assertEquals("DONE", notes.status());
+            assertEquals(StepReport.Status.DONE, notes.status());
             assertEquals(4, db.queryLong("SELECT count(*) FROM host_note"));
             assertEquals(0, app.retention.runDuePolicies().affected(), "a second run finds nothing more to do");
             AuditEntry recorded = app.audit.search(AuditQuery.newest(10).actions(AuditAction.DELETE)).entries().stream()
@@ -82,9 +82,9 @@ class RetentionRunTest {
 
             assertThrows(NotesStore.SimulatedCrash.class, app.retention::runDuePolicies, "the process dies mid-run");
             RunReport interrupted = app.retention.runs(1).get(0);
-            assertEquals("RUNNING", interrupted.outcome());
+            assertEquals(RunReport.Outcome.RUNNING, interrupted.outcome());
             StepReport pending = interrupted.steps().stream().filter(s -> s.category().equals("notes")).findFirst().orElseThrow();
-            assertEquals("PENDING", pending.status());
+            assertEquals(StepReport.Status.PENDING, pending.status());
             assertEquals(6, pending.affected(), "two batches of three were done and counted");
 
             for (int i = 20; i < 25; i++) {
@@ -94,7 +94,7 @@ class RetentionRunTest {
             RunReport next = app.retention.runDuePolicies();
 
             RunReport resumed = app.retention.runs(10).stream().filter(r -> r.runId().equals(interrupted.runId())).findFirst().orElseThrow();
-            assertEquals("RESUMED", resumed.outcome());
+            assertEquals(RunReport.Outcome.RESUMED, resumed.outcome());
             StepReport finished = resumed.steps().stream().filter(s -> s.category().equals("notes")).findFirst().orElseThrow();
             assertEquals(20, finished.affected(), "the interrupted step finished with its own cutoff");
             assertEquals(pending.cutoff(), finished.cutoff());
@@ -126,7 +126,7 @@ class RetentionRunTest {
             LegalHold everyone = app.retention.placeHold("court order", Set.of());
             app.notes.addNote(3, "mentee-free", null, "also kept", app.clock.instant().minus(Duration.ofDays(60)));
             RunReport held = app.retention.runDuePolicies();
-            assertTrue(held.steps().stream().allMatch(s -> s.status().equals("HELD")), held.toString());
+            assertTrue(held.steps().stream().allMatch(s -> s.status() == StepReport.Status.HELD), held.toString());
             assertEquals(2, db.queryLong("SELECT count(*) FROM host_note"));
 
             app.retention.liftHold(everyone.id());
@@ -153,7 +153,7 @@ class RetentionRunTest {
                 holder.rollback();
                 holder.close();
             }
-            assertEquals("SUCCEEDED", app.retention.runDuePolicies().outcome());
+            assertEquals(RunReport.Outcome.SUCCEEDED, app.retention.runDuePolicies().outcome());
         }
     }
 }

@@ -156,13 +156,13 @@ class SchemaOptionTest {
     @DatabaseTest
     void the_retention_schema_migrates_into_the_configured_schema_once(TestDatabase db) {
         String hoheit = db.otherSchema("hoheit");
-        assertEquals(1, RetentionSchema.migrate(db.dataSource(), hoheit));
+        assertEquals(2, RetentionSchema.migrate(db.dataSource(), hoheit), "the schema and the hold lock");
         assertEquals(0, RetentionSchema.migrate(db.dataSource(), hoheit), "a second run has nothing to do");
         assertEquals(List.of(), db.tableNames());
         List<String> tables = tablesIn(db, hoheit);
         assertTrue(tables.containsAll(RetentionSchema.TABLES), tables.toString());
         assertTrue(tables.contains(RetentionSchema.HISTORY_TABLE), tables.toString());
-        assertEquals(1, db.queryLong("SELECT count(*) FROM " + hoheit + ".retention_lock"));
+        assertEquals(2, db.queryLong("SELECT count(*) FROM " + hoheit + ".retention_lock"), "the runner's lock and the hold lock");
         RetentionException bad = assertThrows(RetentionException.class, () -> RetentionSchema.migrate(db.dataSource(), "Hoheit-1"));
         assertEquals(RetentionException.Problem.INVALID_ARGUMENT, bad.problem());
         assertTrue(bad.getMessage().contains("'Hoheit-1'"), bad.getMessage());

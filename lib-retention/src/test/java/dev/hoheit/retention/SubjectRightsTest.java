@@ -180,7 +180,7 @@ class SubjectRightsTest {
             assertEquals("disputes accuracy", app.retention.restriction("mentee-1").orElseThrow());
             app.audit.flush(); // queries see integrated entries
             assertEquals(1, app.audit.bySubject("mentee-1", AuditQuery.newest(5).actions(AuditAction.RESTRICT)).entries().size());
-            app.retention.lift("mentee-1");
+            app.retention.liftRestriction("mentee-1");
             assertTrue(app.retention.processingAllowed("mentee-1"));
         }
     }

@@ -133,6 +133,6 @@ class TableStorePagingTest {
         RetentionException e = assertThrows(RetentionException.class,
                 () -> store.purge("visits", CUTOFF, RetentionAction.DELETE, Set.of(), 100));
         assertEquals(RetentionException.Problem.STORAGE, e.problem(), e.getMessage());
-        assertTrue(e.getMessage().contains("could not purge"), e.getMessage());
+        assertTrue(e.getMessage().contains("purge in store visit "), e.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public final class ArchitectureRules {
      *
      * @param frontDoors the fully qualified names of the API classes that may reach {@code basePackage.internal}
      */
-    public static ArchRule noCycles(String basePackage, Set<String> frontDoors) {
+    public static SliceRule noCycles(String basePackage, Set<String> frontDoors) {
         return slices().assignedFrom(new EveryPackage(basePackage)).should().beFreeOfCycles()
                 .ignoreDependency(frontDoor(frontDoors), resideInAPackage(basePackage + ".internal.."))
                 .ignoreDependency(resideInAPackage(basePackage + ".internal.jooq.."), alwaysTrue())

@@ -1,5 +1,6 @@
 package dev.hoheit.audit.internal;
 
+import dev.hoheit.transaction.internal.Library;
 import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.Platform;
 import java.sql.Connection;
@@ -16,16 +17,13 @@ import org.jooq.InsertOnDuplicateStep;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.TableField;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /** The log's database: its vendor and jOOQ contexts on the pool or on one connection (a transaction). */
 final class Database {
 
     private final DataSource dataSource;
     private final Platform.Database vendor;
-    private final Settings settings;
-    private final DSLContext pool;
+    private final Library.Contexts contexts;
     private final String schema;
 
     /** The log in the current schema of {@code dataSource}. */
@@ -37,9 +35,8 @@ final class Database {
     Database(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
         this.schema = schema;
-        this.vendor = AuditMigrator.vendor(dataSource);
-        this.settings = LibrarySchema.settings(schema);
-        this.pool = DSL.using(dataSource, vendor.dialect(), settings);
+        this.contexts = AuditLibrary.LIBRARY.contexts(dataSource, schema);
+        this.vendor = contexts.database();
     }
 
     DataSource dataSource() {
@@ -66,12 +63,12 @@ final class Database {
 
     /** A context on the pool: each statement on a connection of its own, auto-committed. */
     DSLContext dsl() {
-        return pool;
+        return contexts.pool();
     }
 
     /** A context on {@code connection}: statements join whatever transaction it is in. */
     DSLContext dsl(Connection connection) {
-        return DSL.using(connection, vendor.dialect(), settings);
+        return contexts.onConnection().apply(connection);
     }
 
     /**

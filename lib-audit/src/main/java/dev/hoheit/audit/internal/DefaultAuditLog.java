@@ -1,5 +1,7 @@
 package dev.hoheit.audit.internal;
 
+import static dev.hoheit.audit.internal.AuditLibrary.CHECKS;
+import static dev.hoheit.audit.internal.AuditLibrary.LIBRARY;
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_CLIENT_KEY;
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_ENTRY;
 import static dev.hoheit.audit.internal.jooq.Tables.AUDIT_OUTBOX;
@@ -45,7 +47,6 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import dev.hoheit.transaction.internal.TransactionRunner;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,7 @@ public final class DefaultAuditLog implements AuditLog {
     @Override
     public Appended append(AuditEvent event) {
         OutboxRow row = prepare(event, null);
-        Appended appended = guard("append an audit event", () -> transactions.writeStatement(tx -> insert(tx, row)));
+        Appended appended = LIBRARY.guard("append an audit event", () -> transactions.writeStatement(tx -> insert(tx, row)));
         transactions.afterCommit(integrator::wake);
         return appended;
     }
@@ -130,9 +131,9 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public AuditReceipt awaitIntegrated(Appended appended, Duration timeout) {
-        required("appended", appended);
-        required("timeout", timeout);
-        return guard("wait for integration", () -> integrator.await(appended.outboxId(), appended.appendedAt(), timeout));
+        CHECKS.required("appended", appended);
+        CHECKS.required("timeout", timeout);
+        return LIBRARY.guard("wait for integration", () -> integrator.await(appended.outboxId(), appended.appendedAt(), timeout));
     }
 
     @Override
@@ -143,7 +144,7 @@ public final class DefaultAuditLog implements AuditLog {
     @Override
     public void flush() {
         batches.flush();
-        guard("wait for integration", () -> {
+        LIBRARY.guard("wait for integration", () -> {
             integrator.flush(INTEGRATION_WAIT);
             return null;
         });
@@ -151,7 +152,7 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public Duration integrationLag() {
-        return guard("read the integration lag", integrator::lag);
+        return LIBRARY.guard("read the integration lag", integrator::lag);
     }
 
     @Override
@@ -164,7 +165,7 @@ public final class DefaultAuditLog implements AuditLog {
             throw new AuditException(Problem.CLOSED, "the audit log is closed");
         }
         if (event == null) {
-            throw new AuditException(Problem.INVALID_ARGUMENT, "event must not be null");
+            throw CHECKS.invalid("event must not be null");
         }
         return new OutboxRow(EntryCodec.micros(config.clock().instant()), outbox.seal(event, eraseSubjectId));
     }
@@ -175,7 +176,7 @@ public final class DefaultAuditLog implements AuditLog {
             throw new AuditException(Problem.INVALID_STATE, "this call waits for integration, which cannot happen inside"
                     + " the caller's open transaction; use append() and awaitIntegrated() after the commit");
         }
-        Appended appended = guard("append an audit event", () -> transactions.writeOwn(tx -> insert(tx, row)));
+        Appended appended = LIBRARY.guard("append an audit event", () -> transactions.writeOwn(tx -> insert(tx, row)));
         integrator.wake();
         return appended;
     }
@@ -196,7 +197,7 @@ public final class DefaultAuditLog implements AuditLog {
      */
     private List<Appended> insertOwn(List<OutboxRow> rows) {
         Instant earliest = rows.stream().map(OutboxRow::writtenAt).min(Instant::compareTo).orElseThrow();
-        List<Appended> appended = guard("append audit events", () -> transactions.writeOwn(tx -> {
+        List<Appended> appended = LIBRARY.guard("append audit events", () -> transactions.writeOwn(tx -> {
             List<Appended> ids = new java.util.ArrayList<>(rows.size());
             for (int from = 0; from < rows.size(); from += 500) {
                 var insert = tx.insertInto(AUDIT_OUTBOX, AUDIT_OUTBOX.WRITTEN_AT, AUDIT_OUTBOX.PAYLOAD);
@@ -237,7 +238,7 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public Checkpoint seal() {
-        return guard("seal a checkpoint", () -> {
+        return LIBRARY.guard("seal a checkpoint", () -> {
             Checkpoint sealed = checkpoints.seal(writer.head());
             if (witnessing.enabled()) {
                 witnessing.submit(sealed);
@@ -249,12 +250,12 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public List<Checkpoint> checkpoints() {
-        return guard("read checkpoints", checkpoints::all);
+        return LIBRARY.guard("read checkpoints", checkpoints::all);
     }
 
     @Override
     public Optional<Checkpoint> latestCheckpoint() {
-        return guard("read the newest checkpoint", checkpoints::newest);
+        return LIBRARY.guard("read the newest checkpoint", checkpoints::newest);
     }
 
     @Override
@@ -265,7 +266,7 @@ public final class DefaultAuditLog implements AuditLog {
     @Override
     public VerificationReport verify(Collection<Checkpoint> trusted) {
         if (trusted == null) {
-            throw new AuditException(Problem.INVALID_ARGUMENT, "trusted checkpoints must not be null (pass an empty list)");
+            throw CHECKS.invalid("trusted checkpoints must not be null (pass an empty list)");
         }
         if (witnessing.enabled()) {
             witnessing.awaitIdle();
@@ -284,10 +285,10 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public InclusionProof prove(long seq) {
-        return guard("prove an event", () -> {
+        return LIBRARY.guard("prove an event", () -> {
             List<StoredEvent> target = reader.range(seq, seq);
             if (target.isEmpty()) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "no event at position " + seq + " (never written, or purged)");
+                throw CHECKS.invalid("no event at position " + seq + " (never written, or purged)");
             }
             Checkpoint checkpoint = checkpoints.firstAtOrAbove(seq).orElseGet(this::seal);
             StoredEvent event = target.get(0);
@@ -300,17 +301,17 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public ConsistencyProof proveConsistency(long oldSize, long newSize) {
-        return guard("prove consistency", () -> {
+        return LIBRARY.guard("prove consistency", () -> {
             EntryWriter.Head head = writer.head();
             if (oldSize < 0 || oldSize > newSize || newSize > head.size()) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "a consistency proof needs 0 <= old <= new <= "
+                throw CHECKS.invalid("a consistency proof needs 0 <= old <= new <= "
                         + head.size() + " (the tree's size), was " + oldSize + " and " + newSize);
             }
             try {
                 return new ConsistencyProof(oldSize, newSize, tiles.tree().consistencyProof(oldSize, newSize).stream()
                         .map(Base64.getEncoder()::encodeToString).toList());
             } catch (TileMissingException e) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "the tree of size " + oldSize
+                throw CHECKS.invalid("the tree of size " + oldSize
                         + " lies below the purged prefix (minimum index " + head.minIndex() + "); no proof from it exists any more");
             }
         });
@@ -318,41 +319,41 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public long treeSize() {
-        return guard("read the tree's size", () -> writer.head().size());
+        return LIBRARY.guard("read the tree's size", () -> writer.head().size());
     }
 
     @Override
     public byte[] tile(int level, long index, int width) {
-        return guard("read a tile", () -> {
+        return LIBRARY.guard("read a tile", () -> {
             EntryWriter.Head head = writer.head();
             int available = TiledTree.widthAt(level, index, head.size());
             if (width < 1 || width > available) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "tile " + level + "/" + index + " has no width " + width
+                throw CHECKS.invalid("tile " + level + "/" + index + " has no width " + width
                         + " in the tree of size " + head.size());
             }
             if (width == 256 && level == 0 && (index + 1) * 256 <= head.minIndex()) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "tile 0/" + index + " lies below the purged prefix");
+                throw CHECKS.invalid("tile 0/" + index + " lies below the purged prefix");
             }
             try {
                 return tiles.reader().read(level, index, width);
             } catch (TileMissingException e) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "tile " + level + "/" + index + " is purged");
+                throw CHECKS.invalid("tile " + level + "/" + index + " is purged");
             }
         });
     }
 
     @Override
     public byte[] entryBundle(long index, int width) {
-        return guard("read an entry bundle", () -> {
+        return LIBRARY.guard("read an entry bundle", () -> {
             EntryWriter.Head head = writer.head();
             int available = TiledTree.widthAt(0, index, head.size());
             if (width < 1 || width > available) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "entry bundle " + index + " has no width " + width
+                throw CHECKS.invalid("entry bundle " + index + " has no width " + width
                         + " in the tree of size " + head.size());
             }
             long firstSeq = index * 256 + 1;
             if (firstSeq <= head.minIndex()) {
-                throw new AuditException(Problem.INVALID_ARGUMENT, "entry bundle " + index + " lies (partly) below the purged prefix");
+                throw CHECKS.invalid("entry bundle " + index + " lies (partly) below the purged prefix");
             }
             List<StoredEvent> rows = reader.range(firstSeq, firstSeq + width - 1);
             if (rows.size() != width) {
@@ -383,39 +384,39 @@ public final class DefaultAuditLog implements AuditLog {
     /** One page of the events found by a person's tag; empty when the person has no key (never seen, or erased). */
     private AuditPage byPerson(String what, String personId, AuditQuery query, String action,
                                java.util.function.BiFunction<String, AuditQuery, AuditPage> byTag) {
-        String id = id(what, personId);
-        required("query", query);
-        return guard(action, () -> keys.existingPersonKey(id)
+        String id = CHECKS.nonBlank(what, personId);
+        CHECKS.required("query", query);
+        return LIBRARY.guard(action, () -> keys.existingPersonKey(id)
                 .map(key -> byTag.apply(key.tag(), query))
                 .orElseGet(() -> new AuditPage(List.of(), java.util.OptionalLong.empty())));
     }
 
     @Override
     public AuditPage search(AuditQuery query) {
-        required("query", query);
-        return guard("search events", () -> reader.all(query));
+        CHECKS.required("query", query);
+        return LIBRARY.guard("search events", () -> reader.all(query));
     }
 
     // ---- Retention and subject rights ----------------------------------------------------
 
     @Override
     public PurgeResult purgeBefore(Instant cutoff) {
-        required("cutoff", cutoff);
+        CHECKS.required("cutoff", cutoff);
         if (cutoff.isAfter(config.clock().instant())) {
-            throw new AuditException(Problem.INVALID_ARGUMENT, "purge cutoff " + cutoff + " lies in the future");
+            throw CHECKS.invalid("purge cutoff " + cutoff + " lies in the future");
         }
         if (cutoff.isAfter(config.clock().instant().minus(config.retention()))) {
-            throw new AuditException(Problem.INVALID_ARGUMENT, "purge cutoff " + cutoff + " is younger than the published"
+            throw CHECKS.invalid("purge cutoff " + cutoff + " is younger than the published"
                     + " retention of " + config.retention() + " allows");
         }
-        return guard("purge events", () -> integratedFirst(() -> purger.purgeBefore(cutoff, "audit-log retention", config.retention())));
+        return LIBRARY.guard("purge events", () -> integratedFirst(() -> purger.purgeBefore(cutoff, "audit-log retention", config.retention())));
     }
 
     @Override
     public int anonymiseClientDataBefore(Instant cutoff) {
-        required("cutoff", cutoff);
+        CHECKS.required("cutoff", cutoff);
         int day = (int) cutoff.atZone(ZoneOffset.UTC).toLocalDate().toEpochDay();
-        return guard("anonymise client data", () -> {
+        return LIBRARY.guard("anonymise client data", () -> {
             // Durable events of those days get their day keys at integration: integrate them first.
             integrator.flush(INTEGRATION_WAIT);
             int destroyed = keys.destroyDayKeysBefore(day);
@@ -430,29 +431,29 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public Optional<Instant> oldestEvent() {
-        return guard("read the oldest event", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_ENTRY.RECORDED_AT))
+        return LIBRARY.guard("read the oldest event", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_ENTRY.RECORDED_AT))
                 .from(AUDIT_ENTRY).fetchOne(0, Instant.class)));
     }
 
     @Override
     public Optional<java.time.LocalDate> oldestReadableClientData() {
-        return guard("read the oldest client-data key", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_CLIENT_KEY.EPOCH_DAY))
+        return LIBRARY.guard("read the oldest client-data key", () -> Optional.ofNullable(db.select(DSL.min(AUDIT_CLIENT_KEY.EPOCH_DAY))
                 .from(AUDIT_CLIENT_KEY).fetchOne(0, Integer.class)).map(java.time.LocalDate::ofEpochDay));
     }
 
     @Override
     public SubjectAuditRecords countSubject(String subjectId) {
-        String id = id("subject id", subjectId);
-        return guard("count a person's events", () -> integratedFirst(() -> keys.existingPersonKey(id))
+        String id = CHECKS.nonBlank("subject id", subjectId);
+        return LIBRARY.guard("count a person's events", () -> integratedFirst(() -> keys.existingPersonKey(id))
                 .map(key -> new SubjectAuditRecords(reader.countByActorTag(key.tag()), reader.countBySubjectTag(key.tag())))
                 .orElse(new SubjectAuditRecords(0, 0)));
     }
 
     @Override
     public SubjectAuditRecords exportSubject(String subjectId, OutputStream out) {
-        String id = id("subject id", subjectId);
-        required("output stream", out);
-        return guard("export a person's events", () -> integratedFirst(() -> {
+        String id = CHECKS.nonBlank("subject id", subjectId);
+        CHECKS.required("output stream", out);
+        return LIBRARY.guard("export a person's events", () -> integratedFirst(() -> {
             try (JsonGenerator json = new ObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.writeStartObject();
@@ -496,8 +497,8 @@ public final class DefaultAuditLog implements AuditLog {
 
     @Override
     public SubjectAuditRecords eraseSubject(String subjectId) {
-        String id = id("subject id", subjectId);
-        return guard("erase a person", () -> {
+        String id = CHECKS.nonBlank("subject id", subjectId);
+        return LIBRARY.guard("erase a person", () -> {
             Optional<KeyRing.PersonKey> key = integratedFirst(() -> keys.existingPersonKey(id));
             if (key.isEmpty()) {
                 return new SubjectAuditRecords(0, 0);
@@ -561,31 +562,8 @@ public final class DefaultAuditLog implements AuditLog {
      */
     private AuditReceipt appendSystem(AuditAction action, Resource resource, Map<String, String> details) {
         OutboxRow row = prepare(AuditEvent.of(Actor.system(), action, resource).withDetails(details), null);
-        Appended appended = guard("append an audit event", () -> transactions.writeOwn(tx -> insert(tx, row)));
+        Appended appended = LIBRARY.guard("append an audit event", () -> transactions.writeOwn(tx -> insert(tx, row)));
         integrator.wake();
         return awaitIntegrated(appended, INTEGRATION_WAIT);
-    }
-
-    private static <T> T guard(String operation, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (DataAccessException e) {
-            throw new AuditException(Problem.STORAGE, "database failure while trying to " + operation
-                    + " (SQLSTATE " + e.sqlState() + ")", e);
-        }
-    }
-
-    private static String id(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new AuditException(Problem.INVALID_ARGUMENT, field + " must not be blank");
-        }
-        return value.strip();
-    }
-
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new AuditException(Problem.INVALID_ARGUMENT, field + " must not be null");
-        }
-        return value;
     }
 }

@@ -15,6 +15,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import dev.hoheit.transaction.internal.Library;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -246,7 +247,7 @@ final class KeyRing {
         try {
             insert.run();
         } catch (DataAccessException e) {
-            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
+            if (!Library.isConstraintViolation(e)) {
                 throw e;
             }
         }

@@ -1,5 +1,9 @@
 package dev.hoheit.consent.internal;
 
+import static dev.hoheit.consent.internal.ConsentLibrary.CHECKS;
+import static dev.hoheit.consent.internal.ConsentLibrary.LIBRARY;
+
+import dev.hoheit.transaction.internal.Library;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hoheit.consent.AccessGrant;
@@ -59,7 +63,7 @@ public final class DefaultConsentService implements ConsentService {
 
     /** Use {@link ConsentService#create}. */
     public DefaultConsentService(DataSource dataSource, ConsentConfig config) {
-        this.transactions = Database.transactions(dataSource, config.transactions(), config.schema());
+        this.transactions = LIBRARY.transactions(dataSource, config.transactions(), config.schema());
         this.config = config;
         this.receipts = new ReceiptRenderer(config);
     }
@@ -73,8 +77,8 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Purpose definePurpose(Purpose purpose) {
-        Checks.required("purpose", purpose);
-        return Database.guard("define a purpose", () -> {
+        CHECKS.required("purpose", purpose);
+        return LIBRARY.guard("define a purpose", () -> {
             for (int attempt = 1; ; attempt++) {
                 Optional<Purpose> existing = purposes.find(transactions.context(), purpose.id());
                 if (existing.isPresent()) {
@@ -91,7 +95,7 @@ public final class DefaultConsentService implements ConsentService {
                     });
                     return purpose;
                 } catch (DataAccessException e) {
-                    if (!Database.isConstraintViolation(e) || attempt >= 2) {
+                    if (!Library.isConstraintViolation(e) || attempt >= 2) {
                         throw e;
                     }
                 }
@@ -101,37 +105,37 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Optional<Purpose> purpose(String purposeId) {
-        String id = Checks.id("purpose id", purposeId);
-        return Database.guard("read a purpose", () -> purposes.find(transactions.context(), id));
+        String id = CHECKS.id("purpose id", purposeId);
+        return LIBRARY.guard("read a purpose", () -> purposes.find(transactions.context(), id));
     }
 
     @Override
     public List<Purpose> purposes() {
-        return Database.guard("list purposes", () -> purposes.all(transactions.context()));
+        return LIBRARY.guard("list purposes", () -> purposes.all(transactions.context()));
     }
 
     @Override
     public List<Purpose> purposesFor(String role) {
-        String r = Checks.id("role", role);
+        String r = CHECKS.id("role", role);
         return purposes().stream().filter(p -> p.appliesTo(r)).toList();
     }
 
     @Override
     public Notice publishNotice(NoticeDraft draft) {
-        Checks.required("notice draft", draft);
+        CHECKS.required("notice draft", draft);
         return publish(draft, null);
     }
 
     @Override
     public Notice publishTranslation(int version, NoticeDraft draft) {
-        Checks.required("notice draft", draft);
+        CHECKS.required("notice draft", draft);
         return publish(draft, version);
     }
 
     private Notice publish(NoticeDraft draft, Integer translationOf) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return Database.guard("publish a notice", () -> transactions.write(ctx -> {
+                return LIBRARY.guard("publish a notice", () -> transactions.write(ctx -> {
                     requirePurpose(ctx, draft.purposeId());
                     int version;
                     if (translationOf == null) {
@@ -161,7 +165,7 @@ public final class DefaultConsentService implements ConsentService {
             } catch (ConsentException e) {
                 // Two publishers picked the same next version; the loser tries again with the next one.
                 boolean raced = e.problem() == Problem.STORAGE && e.getCause() instanceof DataAccessException d
-                        && Database.isConstraintViolation(d);
+                        && Library.isConstraintViolation(d);
                 if (!raced || attempt >= PUBLISH_ATTEMPTS) {
                     throw e;
                 }
@@ -178,46 +182,46 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public Optional<Notice> notice(NoticeRef ref) {
-        Checks.required("notice reference", ref);
-        return Database.guard("read a notice", () -> purposes.findNotice(transactions.context(), ref));
+        CHECKS.required("notice reference", ref);
+        return LIBRARY.guard("read a notice", () -> purposes.findNotice(transactions.context(), ref));
     }
 
     @Override
     public Optional<Notice> latestNotice(String purposeId, String language) {
-        String id = Checks.id("purpose id", purposeId);
-        String lang = Checks.id("language", language);
-        return Database.guard("read the latest notice", () -> purposes.latestNotice(transactions.context(), id, lang, now()));
+        String id = CHECKS.id("purpose id", purposeId);
+        String lang = CHECKS.id("language", language);
+        return LIBRARY.guard("read the latest notice", () -> purposes.latestNotice(transactions.context(), id, lang, now()));
     }
 
     @Override
     public List<Notice> notices(String purposeId) {
-        String id = Checks.id("purpose id", purposeId);
-        return Database.guard("list notices", () -> purposes.notices(transactions.context(), id));
+        String id = CHECKS.id("purpose id", purposeId);
+        return LIBRARY.guard("list notices", () -> purposes.notices(transactions.context(), id));
     }
 
     // ---- Decisions -------------------------------------------------------------------------
 
     @Override
     public Decision record(DecisionRequest request) {
-        return recordAll(List.of(Checks.required("decision request", request))).get(0);
+        return recordAll(List.of(CHECKS.required("decision request", request))).get(0);
     }
 
     @Override
     public List<Decision> recordAll(List<DecisionRequest> requests) {
-        Checks.required("decision requests", requests);
+        CHECKS.required("decision requests", requests);
         if (requests.isEmpty()) {
             return List.of();
         }
         Instant now = now();
         for (DecisionRequest request : requests) {
-            Checks.required("decision request", request);
+            CHECKS.required("decision request", request);
             if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
                 throw new ConsentException(Problem.EXPIRY_IN_PAST, "expiry " + request.expiresAt()
                         + " of the decision on " + request.purposeId() + " is not in the future");
             }
         }
         Map<Decision, Purpose> withdrawn = new LinkedHashMap<>();
-        List<Decision> stored = Database.guard("record decisions", () -> transactions.write(ctx -> {
+        List<Decision> stored = LIBRARY.guard("record decisions", () -> transactions.write(ctx -> {
             new TreeSet<>(requests.stream().map(DecisionRequest::subjectId).toList())
                     .forEach(subject -> decisions.lockSubject(ctx, subject));
             List<Decision> result = new ArrayList<>(requests.size());
@@ -252,9 +256,9 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public ConsentState state(String subjectId, String purposeId) {
-        String subject = Checks.id("subject id", subjectId);
-        String id = Checks.id("purpose id", purposeId);
-        return Database.guard("read a consent state", () -> {
+        String subject = CHECKS.id("subject id", subjectId);
+        String id = CHECKS.id("purpose id", purposeId);
+        return LIBRARY.guard("read a consent state", () -> {
             Purpose purpose = requirePurpose(transactions.context(), id);
             Instant now = now();
             return stateOf(purpose, decisions.latest(transactions.context(), subject, id, now), now);
@@ -263,8 +267,8 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<ConsentState> states(String subjectId) {
-        String subject = Checks.id("subject id", subjectId);
-        return Database.guard("read consent states", () -> {
+        String subject = CHECKS.id("subject id", subjectId);
+        return LIBRARY.guard("read consent states", () -> {
             Instant now = now();
             Map<String, Decision> latest = new LinkedHashMap<>();
             for (Decision decision : decisions.history(transactions.context(), subject)) {
@@ -287,10 +291,10 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public boolean isGranted(String subjectId, String purposeId, Instant instant) {
-        String subject = Checks.id("subject id", subjectId);
-        String id = Checks.id("purpose id", purposeId);
-        Instant at = Checks.instant("instant", instant);
-        return Database.guard("check a consent", () -> {
+        String subject = CHECKS.id("subject id", subjectId);
+        String id = CHECKS.id("purpose id", purposeId);
+        Instant at = CHECKS.instant("instant", instant);
+        return LIBRARY.guard("check a consent", () -> {
             requirePurpose(transactions.context(), id);
             return decisions.latest(transactions.context(), subject, id, at).map(d -> d.statusAt(at).isGranted()).orElse(false);
         });
@@ -303,7 +307,7 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<Purpose> purposesToAsk(String subjectId, String role) {
-        String r = Checks.id("role", role);
+        String r = CHECKS.id("role", role);
         return states(subjectId).stream()
                 .filter(state -> state.purpose().appliesTo(r))
                 .filter(state -> state.status() == ConsentStatus.UNDECIDED
@@ -316,24 +320,24 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<Decision> history(String subjectId) {
-        String subject = Checks.id("subject id", subjectId);
-        return Database.guard("read a consent history", () -> decisions.history(transactions.context(), subject));
+        String subject = CHECKS.id("subject id", subjectId);
+        return LIBRARY.guard("read a consent history", () -> decisions.history(transactions.context(), subject));
     }
 
     @Override
     public Optional<Decision> decision(UUID decisionId) {
-        UUID id = Checks.uuid("decision id", decisionId);
-        return Database.guard("read a decision", () -> decisions.find(transactions.context(), id));
+        UUID id = CHECKS.uuid("decision id", decisionId);
+        return LIBRARY.guard("read a decision", () -> decisions.find(transactions.context(), id));
     }
 
     @Override
     public SubjectPage subjectsGranting(String purposeId, String after, int limit) {
-        String id = Checks.id("purpose id", purposeId);
+        String id = CHECKS.id("purpose id", purposeId);
         if (limit < 1 || limit > 1000) {
-            throw Checks.invalid("page limit must be between 1 and 1000, was " + limit);
+            throw CHECKS.invalid("page limit must be between 1 and 1000, was " + limit);
         }
-        String cursor = after == null ? null : Checks.id("page cursor", after);
-        return Database.guard("list subjects granting a purpose", () -> {
+        String cursor = after == null ? null : CHECKS.id("page cursor", after);
+        return LIBRARY.guard("list subjects granting a purpose", () -> {
             requirePurpose(transactions.context(), id);
             List<String> ids = decisions.subjectsGranting(transactions.context(), id, cursor, limit + 1, now());
             boolean more = ids.size() > limit;
@@ -346,14 +350,14 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public AccessGrant grantAccess(GrantRequest request) {
-        Checks.required("grant request", request);
+        CHECKS.required("grant request", request);
         Instant now = now();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw new ConsentException(Problem.EXPIRY_IN_PAST, "expiry " + request.expiresAt() + " of the grant is not in the future");
         }
         UUID id = UUID.randomUUID();
         GrantStatus initial = request.origin() == GrantOrigin.SELF ? GrantStatus.ACTIVE : GrantStatus.PENDING;
-        return Database.guard("make an access grant", () -> transactions.write(ctx -> {
+        return LIBRARY.guard("make an access grant", () -> transactions.write(ctx -> {
             grants.insert(ctx, id, request, now);
             grants.appendEvent(ctx, id, initial, request.requestedBy(), now, null);
             return grants.find(ctx, id, now).orElseThrow();
@@ -378,11 +382,11 @@ public final class DefaultConsentService implements ConsentService {
     }
 
     private AccessGrant step(UUID grantId, String actorId, String reason, GrantStatus target) {
-        UUID id = Checks.uuid("grant id", grantId);
-        String actor = Checks.id("actor id", actorId);
-        String why = Checks.optionalReason(reason);
+        UUID id = CHECKS.uuid("grant id", grantId);
+        String actor = CHECKS.id("actor id", actorId);
+        String why = CHECKS.optionalReason(reason);
         Instant now = now();
-        return Database.guard("change an access grant", () -> transactions.write(ctx -> {
+        return LIBRARY.guard("change an access grant", () -> transactions.write(ctx -> {
             if (!grants.lock(ctx, id)) {
                 throw new ConsentException(Problem.UNKNOWN_GRANT, "access grant " + id + " does not exist");
             }
@@ -412,11 +416,11 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public List<AccessGrant> revokeAllTo(String granteeId, String actorId, String reason) {
-        String grantee = Checks.id("grantee id", granteeId);
-        String actor = Checks.id("actor id", actorId);
-        String why = Checks.optionalReason(reason);
+        String grantee = CHECKS.id("grantee id", granteeId);
+        String actor = CHECKS.id("actor id", actorId);
+        String why = CHECKS.optionalReason(reason);
         Instant now = now();
-        List<AccessGrant> revoked = Database.guard("revoke access grants", () -> transactions.write(ctx -> {
+        List<AccessGrant> revoked = LIBRARY.guard("revoke access grants", () -> transactions.write(ctx -> {
             List<AccessGrant> result = new ArrayList<>();
             for (AccessGrant grant : grants.byGrantee(ctx, grantee, now)) {
                 if (!grant.status().isFinal() && grants.lock(ctx, grant.id())) {
@@ -441,49 +445,60 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public boolean permits(String granteeId, String subjectId, String scope, Instant instant) {
-        String grantee = Checks.id("grantee id", granteeId);
-        String subject = Checks.id("subject id", subjectId);
-        String s = Checks.id("scope", scope);
-        Instant at = Checks.instant("instant", instant);
-        return Database.guard("check an access grant", () -> grants.permits(transactions.context(), grantee, subject, s, at));
+        String grantee = CHECKS.id("grantee id", granteeId);
+        String subject = CHECKS.id("subject id", subjectId);
+        String s = CHECKS.id("scope", scope);
+        Instant at = CHECKS.instant("instant", instant);
+        return LIBRARY.guard("check an access grant", () -> grants.permittingGrantId(transactions.context(), grantee, subject, s, at))
+                .isPresent();
+    }
+
+    @Override
+    public Optional<AccessGrant> permittingGrant(String granteeId, String subjectId, String scope, Instant instant) {
+        String grantee = CHECKS.id("grantee id", granteeId);
+        String subject = CHECKS.id("subject id", subjectId);
+        String s = CHECKS.id("scope", scope);
+        Instant at = CHECKS.instant("instant", instant);
+        return LIBRARY.guard("check an access grant", () -> transactions.read(ctx -> grants.permittingGrantId(ctx, grantee, subject, s, at)
+                .flatMap(id -> grants.find(ctx, UUID.fromString(id), at))));
     }
 
     @Override
     public Optional<AccessGrant> grant(UUID grantId) {
-        UUID id = Checks.uuid("grant id", grantId);
-        return Database.guard("read an access grant", () -> grants.find(transactions.context(), id, now()));
+        UUID id = CHECKS.uuid("grant id", grantId);
+        return LIBRARY.guard("read an access grant", () -> grants.find(transactions.context(), id, now()));
     }
 
     @Override
     public List<AccessGrant> grantsOf(String subjectId) {
-        String subject = Checks.id("subject id", subjectId);
-        return Database.guard("list access grants", () -> grants.bySubject(transactions.context(), subject, now()));
+        String subject = CHECKS.id("subject id", subjectId);
+        return LIBRARY.guard("list access grants", () -> grants.bySubject(transactions.context(), subject, now()));
     }
 
     @Override
     public List<AccessGrant> grantsTo(String granteeId) {
-        String grantee = Checks.id("grantee id", granteeId);
-        return Database.guard("list access grants", () -> grants.byGrantee(transactions.context(), grantee, now()));
+        String grantee = CHECKS.id("grantee id", granteeId);
+        return LIBRARY.guard("list access grants", () -> grants.byGrantee(transactions.context(), grantee, now()));
     }
 
     @Override
     public List<GrantEvent> grantHistory(UUID grantId) {
-        UUID id = Checks.uuid("grant id", grantId);
-        return Database.guard("read an access grant history", () -> grants.history(transactions.context(), id));
+        UUID id = CHECKS.uuid("grant id", grantId);
+        return LIBRARY.guard("read an access grant history", () -> grants.history(transactions.context(), id));
     }
 
     // ---- Listeners, receipts, subject rights -----------------------------------------------
 
     @Override
     public Subscription addListener(ConsentListener listener) {
-        return listeners.add(Checks.required("listener", listener));
+        return listeners.add(CHECKS.required("listener", listener));
     }
 
     @Override
     public String receipt(UUID decisionId, ReceiptFormat format) {
-        UUID id = Checks.uuid("decision id", decisionId);
-        Checks.required("receipt format", format);
-        return Database.guard("render a receipt", () -> {
+        UUID id = CHECKS.uuid("decision id", decisionId);
+        CHECKS.required("receipt format", format);
+        return LIBRARY.guard("render a receipt", () -> {
             Decision decision = decisions.find(transactions.context(), id).orElseThrow(() ->
                     new ConsentException(Problem.UNKNOWN_DECISION, "decision " + id + " does not exist"));
             Purpose purpose = requirePurpose(transactions.context(), decision.purposeId());
@@ -498,10 +513,10 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public SubjectRecords exportSubject(String subjectId, OutputStream out) {
-        String subject = Checks.id("subject id", subjectId);
-        Checks.required("output stream", out);
+        String subject = CHECKS.id("subject id", subjectId);
+        CHECKS.required("output stream", out);
         // One transaction, so the export is a consistent snapshot even while the subject acts.
-        return Database.guard("export a subject", () -> transactions.write(ctx -> {
+        return LIBRARY.guard("export a subject", () -> transactions.write(ctx -> {
             Instant now = now();
             List<Decision> history = decisions.history(ctx, subject);
             List<AccessGrant> over = grants.bySubject(ctx, subject, now);
@@ -543,8 +558,8 @@ public final class DefaultConsentService implements ConsentService {
 
     @Override
     public SubjectRecords eraseSubject(String subjectId) {
-        String subject = Checks.id("subject id", subjectId);
-        return Database.guard("erase a subject", () -> transactions.write(ctx -> {
+        String subject = CHECKS.id("subject id", subjectId);
+        return LIBRARY.guard("erase a subject", () -> transactions.write(ctx -> {
             long erasedDecisions = decisions.deleteSubject(ctx, subject);
             long[] erasedGrants = grants.deleteSubject(ctx, subject);
             return new SubjectRecords(erasedDecisions, erasedGrants[0], erasedGrants[1], erasedGrants[2]);

@@ -1,5 +1,6 @@
 package dev.hoheit.consent.internal;
 
+import dev.hoheit.transaction.internal.Library;
 import static dev.hoheit.consent.internal.jooq.Tables.CONSENT_DECISION;
 import static dev.hoheit.consent.internal.jooq.Tables.CONSENT_SUBJECT;
 
@@ -46,7 +47,7 @@ final class JooqDecisionRepository {
                     .execute();
         } catch (DataAccessException e) {
             // H2 emulates the upsert with MERGE, which a concurrent insert can still beat; the row exists then.
-            if (!Database.isConstraintViolation(e)) {
+            if (!Library.isConstraintViolation(e)) {
                 throw e;
             }
         }

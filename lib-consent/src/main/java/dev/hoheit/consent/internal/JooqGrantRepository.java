@@ -85,20 +85,24 @@ final class JooqGrantRepository {
     }
 
     /** Whether an active, unexpired grant covering {@code scope} existed at {@code at}. */
-    boolean permits(DSLContext ctx, String granteeId, String subjectId, String scope, Instant at) {
+    /** The oldest grant that lets {@code granteeId} see {@code scope} of {@code subjectId}'s data at {@code at}. */
+    Optional<String> permittingGrantId(DSLContext ctx, String granteeId, String subjectId, String scope, Instant at) {
         Field<String> statusAt = DSL.field(DSL.select(CONSENT_GRANT_EVENT.STATUS).from(CONSENT_GRANT_EVENT)
                 .where(CONSENT_GRANT_EVENT.GRANT_ID.eq(CONSENT_GRANT.GRANT_ID))
                 .and(CONSENT_GRANT_EVENT.OCCURRED_AT.le(at))
                 .orderBy(CONSENT_GRANT_EVENT.EVENT_ID.desc())
                 .limit(1));
-        return ctx.fetchExists(DSL.selectOne().from(CONSENT_GRANT)
+        return ctx.select(CONSENT_GRANT.GRANT_ID).from(CONSENT_GRANT)
                 .join(CONSENT_GRANT_SCOPE).on(CONSENT_GRANT_SCOPE.GRANT_ID.eq(CONSENT_GRANT.GRANT_ID))
                 .where(CONSENT_GRANT.GRANTEE_ID.eq(granteeId))
                 .and(CONSENT_GRANT.SUBJECT_ID.eq(subjectId))
                 .and(CONSENT_GRANT_SCOPE.SCOPE.eq(scope))
                 .and(CONSENT_GRANT.CREATED_AT.le(at))
                 .and(CONSENT_GRANT.EXPIRES_AT.isNull().or(CONSENT_GRANT.EXPIRES_AT.gt(at)))
-                .and(statusAt.eq(GrantStatus.ACTIVE.name())));
+                .and(statusAt.eq(GrantStatus.ACTIVE.name()))
+                .orderBy(CONSENT_GRANT.CREATED_AT, CONSENT_GRANT.GRANT_ID)
+                .limit(1)
+                .fetchOptional(CONSENT_GRANT.GRANT_ID);
     }
 
     /** Counts and deletes every grant where the subject is the subject or the grantee. */

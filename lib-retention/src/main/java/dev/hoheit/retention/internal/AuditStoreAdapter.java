@@ -31,7 +31,7 @@ public final class AuditStoreAdapter implements PersonalDataStore {
                             List.of("actor", "subject", "action", "resource", "purpose", "outcome", "details", "time"), true),
                     new DataCategory(Stores.CLIENT_DATA, "IP address and browser of each request",
                             List.of("IP address", "user agent"), true)),
-            AuditSchema.TABLES);
+            AuditSchema.TABLES).erasedLast(); // erasing a person destroys their key, and the other stores' erasures are logged
 
     private final AuditLog audit;
 

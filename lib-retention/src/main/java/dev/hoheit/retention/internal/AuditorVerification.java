@@ -9,6 +9,7 @@ import dev.hoheit.retention.ErasureReceipt;
 import dev.hoheit.retention.LegalHold;
 import dev.hoheit.retention.RetentionPolicy;
 import dev.hoheit.retention.RunReport;
+import dev.hoheit.retention.StepReport;
 import dev.hoheit.retention.StoreErasure;
 import dev.hoheit.retention.spi.PersonalDataStore;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.hoheit.transaction.internal.TransactionRunner;
 
 /** The auditor's checks, each with the evidence behind it. */
 final class AuditorVerification {
@@ -32,13 +34,16 @@ final class AuditorVerification {
     private final AuditLog audit;
     private final List<PersonalDataStore> stores;
     private final List<RetentionPolicy> policies;
+    private final TransactionRunner db;
     private final JooqRunRepository runs;
     private final JooqErasureRepository erasures;
     private final JooqHoldRepository holds;
     private final Clock clock;
 
     AuditorVerification(AuditLog audit, List<PersonalDataStore> stores, List<RetentionPolicy> policies,
-                        JooqRunRepository runs, JooqErasureRepository erasures, JooqHoldRepository holds, Clock clock) {
+                        TransactionRunner db, JooqRunRepository runs, JooqErasureRepository erasures, JooqHoldRepository holds,
+                        Clock clock) {
+        this.db = db;
         this.audit = audit;
         this.stores = stores;
         this.policies = policies;
@@ -60,11 +65,11 @@ final class AuditorVerification {
         checkAuditLog(checks, findings, notChecked);
         checkErasures(checks, findings);
         checkSchedules(now, checks, findings);
-        List<RunReport> recent = runs.latest(20);
-        recent.stream().findFirst().filter(run -> "FAILED".equals(run.outcome())).ifPresent(run ->
+        List<RunReport> recent = runs.latest(db.context(), 20);
+        recent.stream().findFirst().filter(RunReport::failed).ifPresent(run ->
                 findings.add(new AuditorFinding(AuditorFinding.Kind.RUN_FAILED, "run " + run.runId(),
                         "the latest retention run failed", Map.of("startedAt", run.startedAt().toString(),
-                        "failedSteps", run.steps().stream().filter(s -> "FAILED".equals(s.status()))
+                        "failedSteps", run.steps().stream().filter(s -> s.status() == StepReport.Status.FAILED)
                                 .map(s -> s.category() + "@" + s.store()).collect(Collectors.joining(", "))))));
         checks.add("latest retention run: " + recent.stream().findFirst().map(r -> r.outcome() + " at " + r.startedAt()).orElse("none yet"));
         if (recent.isEmpty()) {
@@ -74,7 +79,7 @@ final class AuditorVerification {
     }
 
     private void checkRetention(Instant now, List<String> checks, List<AuditorFinding> findings) {
-        List<LegalHold> active = holds.active();
+        List<LegalHold> active = holds.active(db.context());
         boolean everyoneHeld = active.stream().anyMatch(LegalHold::holdsEveryone);
         Set<String> held = new HashSet<>();
         active.forEach(hold -> held.addAll(hold.subjects()));
@@ -131,7 +136,7 @@ final class AuditorVerification {
     }
 
     private void checkErasures(List<String> checks, List<AuditorFinding> findings) {
-        List<ErasureReceipt> incomplete = erasures.allIncomplete();
+        List<ErasureReceipt> incomplete = erasures.allIncomplete(db.context());
         checks.add("erasures: " + incomplete.size() + " incomplete");
         for (ErasureReceipt receipt : incomplete) {
             Map<String, String> evidence = new LinkedHashMap<>();
@@ -145,10 +150,10 @@ final class AuditorVerification {
     }
 
     private void checkSchedules(Instant now, List<String> checks, List<AuditorFinding> findings) {
-        for (JooqRunRepository.Schedule schedule : runs.schedules()) {
+        for (JooqRunRepository.Schedule schedule : runs.schedules(db.context())) {
             Instant end = schedule.stoppedAt().orElse(now);
             Duration allowed = schedule.interval().multipliedBy(2);
-            List<Instant> starts = runs.scheduledRunStarts(schedule.startedAt(), end);
+            List<Instant> starts = runs.scheduledRunStarts(db.context(), schedule.startedAt(), end);
             Instant previous = schedule.startedAt();
             int missed = 0;
             Instant firstGap = null;

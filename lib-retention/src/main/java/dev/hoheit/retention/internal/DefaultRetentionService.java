@@ -1,5 +1,8 @@
 package dev.hoheit.retention.internal;
 
+import static dev.hoheit.retention.internal.RetentionLibrary.CHECKS;
+import static dev.hoheit.retention.internal.RetentionLibrary.LIBRARY;
+
 import dev.hoheit.audit.Actor;
 import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditEvent;
@@ -16,6 +19,7 @@ import dev.hoheit.retention.RetentionService;
 import dev.hoheit.retention.RunReport;
 import dev.hoheit.retention.StoreErasure;
 import dev.hoheit.retention.spi.PersonalDataStore;
+import dev.hoheit.retention.spi.StoreDescriptor.ErasureOrder;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,16 +32,9 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import dev.hoheit.transaction.Transactions;
-import dev.hoheit.transaction.internal.LibrarySchema;
 import dev.hoheit.transaction.internal.TransactionRunner;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +46,7 @@ public final class DefaultRetentionService implements RetentionService {
     private final RetentionConfig config;
     private final AuditLog audit;
     private final List<PersonalDataStore> stores;
+    private final TransactionRunner db;
     private final JooqRunRepository runs;
     private final JooqErasureRepository erasures;
     private final JooqHoldRepository holds;
@@ -61,43 +59,37 @@ public final class DefaultRetentionService implements RetentionService {
     private DefaultRetentionService(DataSource dataSource, RetentionConfig config) {
         this.config = config;
         this.audit = config.audit();
-        TransactionRunner db = transactions(dataSource, config.transactions(), config.schema());
-        this.runs = new JooqRunRepository(db);
-        this.erasures = new JooqErasureRepository(db);
-        this.holds = new JooqHoldRepository(db);
+        this.db = LIBRARY.transactions(dataSource, config.transactions(), config.schema());
+        this.runs = new JooqRunRepository();
+        this.erasures = new JooqErasureRepository();
+        this.holds = new JooqHoldRepository();
         List<PersonalDataStore> all = new ArrayList<>(config.stores());
-        all.add(new OwnStore(holds));
+        all.add(new OwnStore(db, holds));
         this.stores = List.copyOf(all);
         this.runner = new RetentionRunner(db, runs, holds, stores, config.policies(), config.clock(), config.batchSize());
-        this.eraser = new ErasureCoordinator(erasures, erasureOrder(stores), config.clock(), this::recordErasure);
-        this.verification = new AuditorVerification(audit, stores, config.policies(), runs, erasures, holds, config.clock());
+        this.eraser = new ErasureCoordinator(db, erasures, erasureOrder(stores), config.clock(), this::recordErasure);
+        this.verification = new AuditorVerification(audit, stores, config.policies(), db, runs, erasures, holds, config.clock());
     }
 
     /** Use {@link RetentionService#create}. */
     public static RetentionService create(DataSource dataSource, RetentionConfig config) {
         if (dataSource == null || config == null) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "dataSource and config must not be null");
+            throw CHECKS.invalid("dataSource and config must not be null");
         }
         if (config.migrate()) {
-            RetentionMigrator.migrate(dataSource, config.schema());
+            RetentionLibrary.migrate(dataSource, config.schema());
         } else {
-            RetentionMigrator.requireCurrent(dataSource, config.schema());
+            RetentionLibrary.requireCurrent(dataSource, config.schema());
         }
         return new DefaultRetentionService(dataSource, config);
     }
 
-    private static TransactionRunner transactions(DataSource dataSource, Transactions transactions, String schema) {
-        SQLDialect dialect = RetentionMigrator.supported(dataSource).dialect();
-        Settings settings = LibrarySchema.settings(schema);
-        return new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
-                DSL.using(dataSource, dialect, settings));
-    }
 
-    /** The audit log last: erasing it destroys the person's key, and other stores may still log. */
+    /** The stores in registration order, those marked {@link ErasureOrder#LAST} (the audit log) after the others. */
     private static List<PersonalDataStore> erasureOrder(List<PersonalDataStore> stores) {
         List<PersonalDataStore> ordered = new ArrayList<>();
-        stores.stream().filter(s -> !(s instanceof AuditStoreAdapter)).forEach(ordered::add);
-        stores.stream().filter(s -> s instanceof AuditStoreAdapter).forEach(ordered::add);
+        stores.stream().filter(s -> s.descriptor().erasureOrder() != ErasureOrder.LAST).forEach(ordered::add);
+        stores.stream().filter(s -> s.descriptor().erasureOrder() == ErasureOrder.LAST).forEach(ordered::add);
         return List.copyOf(ordered);
     }
 
@@ -110,14 +102,14 @@ public final class DefaultRetentionService implements RetentionService {
 
     @Override
     public RunReport runDuePolicies() {
-        return run("MANUAL");
+        return run(RunReport.Trigger.MANUAL);
     }
 
-    private RunReport run(String trigger) {
+    private RunReport run(RunReport.Trigger trigger) {
         RunReport report = runner.run(trigger, done -> eraser.retryIncomplete());
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("trigger", report.trigger());
-        details.put("outcome", report.outcome());
+        details.put("trigger", report.trigger().name());
+        details.put("outcome", report.outcome().name());
         details.put("affected", Long.toString(report.affected()));
         details.put("steps", report.steps().stream().map(s -> s.category() + "@" + s.store() + "=" + s.affected() + ":" + s.status())
                 .collect(Collectors.joining(", ")));
@@ -130,14 +122,14 @@ public final class DefaultRetentionService implements RetentionService {
     @Override
     public synchronized void startScheduler(Duration interval) {
         if (interval == null || interval.isNegative() || interval.isZero()) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "scheduler interval must be positive");
+            throw CHECKS.invalid("scheduler interval must be positive");
         }
         if (scheduler != null) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "the scheduler is already started");
+            throw CHECKS.invalid("the scheduler is already started");
         }
         scheduleId = UUID.randomUUID();
-        guard(() -> {
-            runs.startSchedule(scheduleId, interval, config.clock().instant());
+        LIBRARY.guard("start the scheduler", () -> {
+            runs.startSchedule(db.context(), scheduleId, interval, config.clock().instant());
             return null;
         });
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -147,7 +139,7 @@ public final class DefaultRetentionService implements RetentionService {
         });
         scheduler.scheduleAtFixedRate(() -> {
             try {
-                run("SCHEDULED");
+                run(RunReport.Trigger.SCHEDULED);
             } catch (RuntimeException e) {
                 LOG.error("Scheduled retention run failed: {}", e.getClass().getName());
             }
@@ -156,47 +148,50 @@ public final class DefaultRetentionService implements RetentionService {
 
     @Override
     public List<RunReport> runs(int limit) {
-        return guard(() -> runs.latest(limit(limit)));
+        return LIBRARY.guard("list retention runs", () -> runs.latest(db.context(), limit(limit)));
     }
 
     @Override
     public LegalHold placeHold(String reason, Set<String> subjects) {
-        String why = text("reason", reason, 500);
+        String why = CHECKS.text("reason", reason, 500);
         if (subjects == null) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "subjects must not be null (pass an empty set to hold everyone)");
+            throw CHECKS.invalid("subjects must not be null (pass an empty set to hold everyone)");
         }
         UUID id = UUID.randomUUID();
-        return guard(() -> {
-            holds.place(id, why, Set.copyOf(subjects), config.clock().instant());
-            return holds.hold(id).orElseThrow();
-        });
+        Set<String> named = Set.copyOf(subjects);
+        // Under the hold lock, so an erasure's hold check either sees this hold or is done before it.
+        return LIBRARY.guard("place a legal hold", () -> db.write(ctx -> {
+            holds.lockHolds(ctx);
+            holds.place(ctx, id, why, named, config.clock().instant());
+            return holds.hold(ctx, id).orElseThrow();
+        }));
     }
 
     @Override
     public LegalHold liftHold(UUID holdId) {
         if (holdId == null) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "hold id must not be null");
+            throw CHECKS.invalid("hold id must not be null");
         }
-        return guard(() -> {
-            holds.lift(holdId, config.clock().instant());
-            return holds.hold(holdId).orElseThrow(() -> new RetentionException(Problem.INVALID_ARGUMENT, "no legal hold " + holdId));
+        return LIBRARY.guard("lift a legal hold", () -> {
+            holds.lift(db.context(), holdId, config.clock().instant());
+            return holds.hold(db.context(), holdId).orElseThrow(() -> CHECKS.invalid("no legal hold " + holdId));
         });
     }
 
     @Override
     public List<LegalHold> activeHolds() {
-        return guard(holds::active);
+        return LIBRARY.guard("list legal holds", () -> holds.active(db.context()));
     }
 
     // ---- Subject rights --------------------------------------------------------------------
 
     @Override
     public ExportSummary exportSubject(String subjectId, OutputStream out) {
-        String id = text("subject id", subjectId, 200);
+        String id = CHECKS.text("subject id", subjectId, 200);
         if (out == null) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "output stream must not be null");
+            throw CHECKS.invalid("output stream must not be null");
         }
-        ExportSummary summary = guard(() -> new ZipExporter().export(id, stores, config.clock().instant(), out));
+        ExportSummary summary = LIBRARY.guard("export a subject", () -> new ZipExporter().export(id, stores, config.clock().instant(), out));
         Map<String, String> details = new LinkedHashMap<>();
         summary.recordsPerStore().forEach((store, count) -> details.put("records." + store, Long.toString(count)));
         details.put("files", Integer.toString(summary.files()));
@@ -206,18 +201,24 @@ public final class DefaultRetentionService implements RetentionService {
 
     @Override
     public ErasureReceipt eraseSubject(String subjectId, String requestedBy) {
-        String id = text("subject id", subjectId, 200);
-        String by = text("requested by", requestedBy, 64);
+        String id = CHECKS.text("subject id", subjectId, 200);
+        String by = CHECKS.text("requested by", requestedBy, 64);
         if (!by.matches("[a-z-]+")) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "requestedBy is a role such as 'subject' or 'operator', not an id");
+            throw CHECKS.invalid("requestedBy is a role such as 'subject' or 'operator', not an id");
         }
-        return guard(() -> {
-            boolean held = holds.active().stream().anyMatch(hold -> hold.holdsEveryone() || hold.subjects().contains(id));
-            if (held) {
+        UUID erasureId = UUID.randomUUID();
+        // The hold check and the erasure request in one transaction, under the hold lock: a hold being
+        // placed for this person meanwhile is either seen here (and the erasure refused) or placed after
+        // the request was recorded.
+        LIBRARY.guard("erase a subject", () -> db.write(ctx -> {
+            holds.lockHolds(ctx);
+            if (holds.holds(ctx, id)) {
                 throw new RetentionException(Problem.LEGAL_HOLD, "a legal hold forbids erasing this person now");
             }
-            return eraser.erase(id, by);
-        });
+            erasures.create(ctx, erasureId, id, by, config.clock().instant());
+            return null;
+        }));
+        return LIBRARY.guard("erase a subject", () -> eraser.erase(erasureId, id));
     }
 
     private void recordErasure(ErasureReceipt receipt) {
@@ -234,42 +235,42 @@ public final class DefaultRetentionService implements RetentionService {
 
     @Override
     public List<ErasureReceipt> retryIncompleteErasures() {
-        return guard(eraser::retryIncomplete);
+        return LIBRARY.guard("retry erasures", eraser::retryIncomplete);
     }
 
     @Override
     public List<ErasureReceipt> erasures(int limit) {
-        return guard(() -> erasures.latest(limit(limit)));
+        return LIBRARY.guard("list erasures", () -> erasures.latest(db.context(), limit(limit)));
     }
 
     @Override
     public void restrict(String subjectId, String reason) {
-        String id = text("subject id", subjectId, 200);
-        String why = text("reason", reason, 500);
-        guard(() -> {
-            holds.restrict(id, why, config.clock().instant());
+        String id = CHECKS.text("subject id", subjectId, 200);
+        String why = CHECKS.text("reason", reason, 500);
+        LIBRARY.guard("restrict processing", () -> db.write(ctx -> {
+            holds.restrict(ctx, id, why, config.clock().instant());
             return null;
-        });
+        }));
         audit.append(AuditEvent.of(Actor.system(), AuditAction.RESTRICT, Resource.of("processing")).about(id));
     }
 
     @Override
-    public void lift(String subjectId) {
-        String id = text("subject id", subjectId, 200);
-        guard(() -> holds.lift(id));
+    public void liftRestriction(String subjectId) {
+        String id = CHECKS.text("subject id", subjectId, 200);
+        LIBRARY.guard("lift a restriction", () -> holds.liftRestriction(db.context(), id));
     }
 
     @Override
     public Optional<String> restriction(String subjectId) {
-        String id = text("subject id", subjectId, 200);
-        return guard(() -> holds.restriction(id));
+        String id = CHECKS.text("subject id", subjectId, 200);
+        return LIBRARY.guard("read a restriction", () -> holds.restriction(db.context(), id));
     }
 
     // ---- Auditor ---------------------------------------------------------------------------
 
     @Override
     public AuditorReport verify() {
-        return guard(verification::verify);
+        return LIBRARY.guard("verify retention", verification::verify);
     }
 
     @Override
@@ -285,8 +286,8 @@ public final class DefaultRetentionService implements RetentionService {
                 scheduler.shutdownNow();
                 Thread.currentThread().interrupt();
             }
-            guard(() -> {
-                runs.stopSchedule(scheduleId, config.clock().instant());
+            LIBRARY.guard("stop the scheduler", () -> {
+                runs.stopSchedule(db.context(), scheduleId, config.clock().instant());
                 return null;
             });
             scheduler = null;
@@ -294,28 +295,6 @@ public final class DefaultRetentionService implements RetentionService {
     }
 
     private static int limit(int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, "limit must be between 1 and 1000, was " + limit);
-        }
-        return limit;
-    }
-
-    private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, field + " must not be blank");
-        }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw new RetentionException(Problem.INVALID_ARGUMENT, field + " is longer than " + max + " characters");
-        }
-        return stripped;
-    }
-
-    private static <T> T guard(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (DataAccessException e) {
-            throw new RetentionException(Problem.STORAGE, "database failure (SQLSTATE " + e.sqlState() + ")", e);
-        }
+        return CHECKS.between("limit", limit, 1, 1000);
     }
 }

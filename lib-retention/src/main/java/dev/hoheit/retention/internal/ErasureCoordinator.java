@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import dev.hoheit.transaction.internal.TransactionRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ final class ErasureCoordinator {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErasureCoordinator.class);
 
+    private final TransactionRunner db;
     private final JooqErasureRepository erasures;
     private final List<PersonalDataStore> stores;
     private final Clock clock;
@@ -32,23 +34,24 @@ final class ErasureCoordinator {
      * @param stores every store, in the order to erase (the audit store last: its erasure destroys the key)
      * @param recorder records each attempt's receipt in the audit log
      */
-    ErasureCoordinator(JooqErasureRepository erasures, List<PersonalDataStore> stores, Clock clock, Consumer<ErasureReceipt> recorder) {
+    ErasureCoordinator(TransactionRunner db, JooqErasureRepository erasures, List<PersonalDataStore> stores, Clock clock,
+                       Consumer<ErasureReceipt> recorder) {
+        this.db = db;
         this.erasures = erasures;
         this.stores = stores;
         this.clock = clock;
         this.recorder = recorder;
     }
 
-    ErasureReceipt erase(String subjectId, String requestedBy) {
-        UUID id = UUID.randomUUID();
-        erasures.create(id, subjectId, requestedBy, clock.instant());
+    /** Erases a person whose erasure {@code id} was recorded (after the hold check, in its transaction). */
+    ErasureReceipt erase(UUID id, String subjectId) {
         return attempt(id, subjectId, List.of());
     }
 
     List<ErasureReceipt> retryIncomplete() {
         List<ErasureReceipt> receipts = new ArrayList<>();
-        for (JooqErasureRepository.Pending pending : erasures.incomplete()) {
-            List<StoreErasure> earlier = erasures.receipt(pending.id()).map(ErasureReceipt::stores).orElse(List.of());
+        for (JooqErasureRepository.Pending pending : erasures.incomplete(db.context())) {
+            List<StoreErasure> earlier = erasures.receipt(db.context(), pending.id()).map(ErasureReceipt::stores).orElse(List.of());
             receipts.add(attempt(pending.id(), pending.subjectId(), earlier));
         }
         return receipts;
@@ -70,8 +73,8 @@ final class ErasureCoordinator {
                 results.add(new StoreErasure(name, previously, Optional.of(e.getClass().getSimpleName())));
             }
         }
-        erasures.record(id, results, complete, clock.instant());
-        ErasureReceipt receipt = erasures.receipt(id).orElseThrow();
+        erasures.record(db.context(), id, results, complete, clock.instant());
+        ErasureReceipt receipt = erasures.receipt(db.context(), id).orElseThrow();
         recorder.accept(receipt);
         return receipt;
     }

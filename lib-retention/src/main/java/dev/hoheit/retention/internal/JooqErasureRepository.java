@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import dev.hoheit.transaction.internal.TransactionRunner;
+import org.jooq.DSLContext;
 
 /** Erasure requests and their receipts. The subject id is cleared once the erasure is complete. */
 final class JooqErasureRepository {
@@ -26,14 +26,9 @@ final class JooqErasureRepository {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TransactionRunner tx;
 
-    JooqErasureRepository(TransactionRunner tx) {
-        this.tx = tx;
-    }
-
-    void create(UUID id, String subjectId, String requestedBy, Instant at) {
-        tx.context().insertInto(RETENTION_ERASURE)
+    void create(DSLContext ctx, UUID id, String subjectId, String requestedBy, Instant at) {
+        ctx.insertInto(RETENTION_ERASURE)
                 .set(RETENTION_ERASURE.ERASURE_ID, id.toString())
                 .set(RETENTION_ERASURE.SUBJECT_ID, subjectId)
                 .set(RETENTION_ERASURE.REQUESTED_AT, at)
@@ -45,8 +40,8 @@ final class JooqErasureRepository {
     }
 
     /** Stores an attempt's results; a complete erasure forgets the subject id. */
-    void record(UUID id, List<StoreErasure> results, boolean complete, Instant at) {
-        var update = tx.context().update(RETENTION_ERASURE)
+    void record(DSLContext ctx, UUID id, List<StoreErasure> results, boolean complete, Instant at) {
+        var update = ctx.update(RETENTION_ERASURE)
                 .set(RETENTION_ERASURE.RESULTS, json(results))
                 .set(RETENTION_ERASURE.ATTEMPTS, RETENTION_ERASURE.ATTEMPTS.plus(1))
                 .set(RETENTION_ERASURE.STATUS, complete ? "COMPLETE" : "INCOMPLETE");
@@ -58,29 +53,29 @@ final class JooqErasureRepository {
         }
     }
 
-    List<Pending> incomplete() {
-        return tx.context().select(RETENTION_ERASURE.ERASURE_ID, RETENTION_ERASURE.SUBJECT_ID).from(RETENTION_ERASURE)
+    List<Pending> incomplete(DSLContext ctx) {
+        return ctx.select(RETENTION_ERASURE.ERASURE_ID, RETENTION_ERASURE.SUBJECT_ID).from(RETENTION_ERASURE)
                 .where(RETENTION_ERASURE.STATUS.eq("INCOMPLETE")).orderBy(RETENTION_ERASURE.REQUESTED_AT)
                 .fetch(r -> new Pending(UUID.fromString(r.value1()), r.value2()));
     }
 
-    Optional<ErasureReceipt> receipt(UUID id) {
-        return tx.context().selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.ERASURE_ID.eq(id.toString()))
+    Optional<ErasureReceipt> receipt(DSLContext ctx, UUID id) {
+        return ctx.selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.ERASURE_ID.eq(id.toString()))
                 .fetchOptional(JooqErasureRepository::toReceipt);
     }
 
-    List<ErasureReceipt> latest(int limit) {
-        return tx.context().selectFrom(RETENTION_ERASURE).orderBy(RETENTION_ERASURE.REQUESTED_AT.desc())
+    List<ErasureReceipt> latest(DSLContext ctx, int limit) {
+        return ctx.selectFrom(RETENTION_ERASURE).orderBy(RETENTION_ERASURE.REQUESTED_AT.desc())
                 .limit(limit).fetch(JooqErasureRepository::toReceipt);
     }
 
-    List<ErasureReceipt> allIncomplete() {
-        return tx.context().selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.STATUS.eq("INCOMPLETE"))
+    List<ErasureReceipt> allIncomplete(DSLContext ctx) {
+        return ctx.selectFrom(RETENTION_ERASURE).where(RETENTION_ERASURE.STATUS.eq("INCOMPLETE"))
                 .orderBy(RETENTION_ERASURE.REQUESTED_AT).fetch(JooqErasureRepository::toReceipt);
     }
 
-    long countPendingFor(String subjectId) {
-        return tx.context().fetchCount(RETENTION_ERASURE, RETENTION_ERASURE.SUBJECT_ID.eq(subjectId));
+    long countPendingFor(DSLContext ctx, String subjectId) {
+        return ctx.fetchCount(RETENTION_ERASURE, RETENTION_ERASURE.SUBJECT_ID.eq(subjectId));
     }
 
     private static ErasureReceipt toReceipt(RetentionErasureRecord r) {

@@ -9,7 +9,6 @@ import dev.hoheit.retention.spi.PurgeBatch;
 import dev.hoheit.retention.spi.RetentionAction;
 import dev.hoheit.retention.spi.StoreDescriptor;
 import dev.hoheit.transaction.Transactions;
-import dev.hoheit.transaction.internal.JooqSettings;
 import dev.hoheit.transaction.internal.Platform;
 import dev.hoheit.transaction.internal.TransactionRunner;
 import dev.hoheit.transaction.internal.UtcInstantBinding;
@@ -65,11 +64,9 @@ public final class JooqTableStore implements PersonalDataStore {
 
     public JooqTableStore(DataSource dataSource, Transactions transactions, Shape shape) {
         this.shape = shape;
-        this.database = RetentionMigrator.supported(dataSource);
-        var settings = JooqSettings.library();
-        var dialect = database.dialect();
-        this.runner = new TransactionRunner(dataSource, transactions, c -> DSL.using(c, dialect, settings),
-                DSL.using(dataSource, dialect, settings));
+        this.database = RetentionLibrary.LIBRARY.database(dataSource);
+        // The host's table, named as the host gave it (no schema mapping).
+        this.runner = RetentionLibrary.LIBRARY.transactions(dataSource, transactions, null);
         this.table = DSL.table(DSL.name(shape.table().split("\\.")));
         this.subject = DSL.field(DSL.name(shape.subject()), SQLDataType.VARCHAR);
         // On MariaDB the time column (DATETIME or TIMESTAMP) is read as UTC, as the libraries' own columns are.
@@ -299,11 +296,6 @@ public final class JooqTableStore implements PersonalDataStore {
     }
 
     private <T> T guard(String operation, java.util.function.Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (org.jooq.exception.DataAccessException e) {
-            throw new RetentionException(Problem.STORAGE, "store " + shape.store() + " could not " + operation
-                    + " (SQLSTATE " + e.sqlState() + ")", e);
-        }
+        return RetentionLibrary.LIBRARY.guard(operation + " in store " + shape.store(), work);
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.hoheit.transaction.internal.TransactionRunner;
+import org.jooq.DSLContext;
 
 /**
  * The retention service's own personal data (restrictions, legal-hold memberships, pending erasure
@@ -25,9 +27,11 @@ final class OwnStore implements PersonalDataStore {
                     List.of("subject id", "reason", "since"), false)),
             List.of("retention_restriction", "retention_hold_subject", "retention_erasure"));
 
+    private final TransactionRunner db;
     private final JooqHoldRepository holds;
 
-    OwnStore(JooqHoldRepository holds) {
+    OwnStore(TransactionRunner db, JooqHoldRepository holds) {
+        this.db = db;
         this.holds = holds;
     }
 
@@ -38,22 +42,26 @@ final class OwnStore implements PersonalDataStore {
 
     @Override
     public long count(String subjectId) {
-        return (holds.restriction(subjectId).isPresent() ? 1 : 0) + holds.holdsNaming(subjectId);
+        return db.read(ctx -> (holds.restriction(ctx, subjectId).isPresent() ? 1 : 0) + holds.holdsNaming(ctx, subjectId));
     }
 
     @Override
     public long export(String subjectId, ExportSink sink) {
+        return db.read(ctx -> export(ctx, subjectId, sink));
+    }
+
+    private long export(DSLContext ctx, String subjectId, ExportSink sink) {
         long written = 0;
-        Optional<String> reason = holds.restriction(subjectId);
+        Optional<String> reason = holds.restriction(ctx, subjectId);
         if (reason.isPresent()) {
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("type", "restriction");
             record.put("reason", reason.get());
-            record.put("since", holds.restrictedSince(subjectId).orElse(null));
+            record.put("since", holds.restrictedSince(ctx, subjectId).orElse(null));
             sink.record(record);
             written++;
         }
-        long named = holds.holdsNaming(subjectId);
+        long named = holds.holdsNaming(ctx, subjectId);
         if (named > 0) {
             sink.record(Map.of("type", "legal-holds", "count", named));
             written += named;
@@ -64,7 +72,7 @@ final class OwnStore implements PersonalDataStore {
     /** Lifts a restriction and leaves lifted holds; an erasure under an active hold is refused before this. */
     @Override
     public long erase(String subjectId) {
-        return holds.lift(subjectId) + holds.forgetInLiftedHolds(subjectId);
+        return db.write(ctx -> holds.liftRestriction(ctx, subjectId) + holds.forgetInLiftedHolds(ctx, subjectId));
     }
 
     @Override

@@ -41,10 +41,10 @@ public final class ReportRendering {
         for (RunReport run : report.recentRuns()) {
             ObjectNode node = runs.addObject();
             node.put("runId", run.runId().toString());
-            node.put("trigger", run.trigger());
+            node.put("trigger", run.trigger().name());
             node.put("startedAt", run.startedAt().toString());
             node.put("finishedAt", run.finishedAt().map(Object::toString).orElse(null));
-            node.put("outcome", run.outcome());
+            node.put("outcome", run.outcome().name());
             ArrayNode steps = node.putArray("steps");
             for (StepReport step : run.steps()) {
                 ObjectNode s = steps.addObject();
@@ -53,7 +53,7 @@ public final class ReportRendering {
                 s.put("action", step.action().name());
                 s.put("cutoff", step.cutoff().toString());
                 s.put("affected", step.affected());
-                s.put("status", step.status());
+                s.put("status", step.status().name());
                 step.error().ifPresent(error -> s.put("error", error));
             }
         }
@@ -104,7 +104,7 @@ public final class ReportRendering {
                 .append("<th>Outcome</th><th>Steps</th></tr></thead><tbody>\n");
         for (RunReport run : report.recentRuns()) {
             html.append("<tr><td>").append(Html.escape(run.startedAt().toString())).append("</td><td>")
-                    .append(Html.escape(run.trigger())).append("</td><td>").append(Html.escape(run.outcome())).append("</td><td>");
+                    .append(Html.escape(run.trigger().name())).append("</td><td>").append(Html.escape(run.outcome().name())).append("</td><td>");
             for (StepReport step : run.steps()) {
                 html.append(Html.escape(step.category() + " in " + step.store() + ": " + step.action() + " " + step.affected()
                         + " before " + step.cutoff() + " (" + step.status() + ")")).append("<br>");

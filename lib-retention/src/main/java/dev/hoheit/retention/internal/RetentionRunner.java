@@ -54,14 +54,14 @@ final class RetentionRunner {
      * Runs under the lock: finishes interrupted runs, then a new one, then {@code afterwards} (erasure
      * retries), all while no other runner can start.
      */
-    RunReport run(String trigger, Consumer<RunReport> afterwards) {
+    RunReport run(RunReport.Trigger trigger, Consumer<RunReport> afterwards) {
         try {
             // The lock's transaction: the runner's own, or the caller's when the service joins one (then
             // the run's bookkeeping commits or rolls back with it; otherwise each step commits at once).
             return tx.write(lock -> {
                 // NOWAIT: a second runner fails at once instead of queueing behind the first.
                 lock.select(RETENTION_LOCK.ID).from(RETENTION_LOCK).where(RETENTION_LOCK.ID.eq(1)).forUpdate().noWait().fetch();
-                for (RunReport interrupted : runs.interrupted()) {
+                for (RunReport interrupted : runs.interrupted(tx.context())) {
                     resume(interrupted);
                 }
                 RunReport report = runNew(trigger);
@@ -82,18 +82,18 @@ final class RetentionRunner {
         LOG.warn("Finishing retention run {} that was interrupted", interrupted.runId());
         boolean failed = false;
         for (StepReport step : interrupted.steps()) {
-            if ("PENDING".equals(step.status())) {
+            if (step.status() == StepReport.Status.PENDING) {
                 failed |= !apply(interrupted.runId(), step.category(), storeNamed(step.store()), step, holdsNow());
             }
         }
-        runs.finishRun(interrupted.runId(), failed ? "FAILED" : "RESUMED", clock.instant());
+        runs.finishRun(tx.context(), interrupted.runId(), failed ? RunReport.Outcome.FAILED : RunReport.Outcome.RESUMED, clock.instant());
     }
 
-    private RunReport runNew(String trigger) {
+    private RunReport runNew(RunReport.Trigger trigger) {
         UUID runId = UUID.randomUUID();
         Instant now = clock.instant();
-        runs.startRun(runId, trigger, now);
-        List<LegalHold> active = holds.active();
+        runs.startRun(tx.context(), runId, trigger, now);
+        List<LegalHold> active = holds.active(tx.context());
         boolean everyoneHeld = active.stream().anyMatch(LegalHold::holdsEveryone);
         Set<String> held = new HashSet<>();
         active.forEach(hold -> held.addAll(hold.subjects()));
@@ -107,16 +107,16 @@ final class RetentionRunner {
                 }
                 String name = store.descriptor().name();
                 if (everyoneHeld) {
-                    runs.startStep(runId, policy.category(), name, policy.action(), cutoff, "HELD");
+                    runs.startStep(tx.context(), runId, policy.category(), name, policy.action(), cutoff, StepReport.Status.HELD);
                     continue;
                 }
-                runs.startStep(runId, policy.category(), name, policy.action(), cutoff, "PENDING");
-                StepReport step = new StepReport(policy.category(), name, policy.action(), cutoff, 0, "PENDING", java.util.Optional.empty());
+                runs.startStep(tx.context(), runId, policy.category(), name, policy.action(), cutoff, StepReport.Status.PENDING);
+                StepReport step = new StepReport(policy.category(), name, policy.action(), cutoff, 0, StepReport.Status.PENDING, java.util.Optional.empty());
                 failed |= !apply(runId, policy.category(), store, step, held);
             }
         }
-        runs.finishRun(runId, failed ? "FAILED" : "SUCCEEDED", clock.instant());
-        return runs.run(runId).orElseThrow();
+        runs.finishRun(tx.context(), runId, failed ? RunReport.Outcome.FAILED : RunReport.Outcome.SUCCEEDED, clock.instant());
+        return runs.run(tx.context(), runId).orElseThrow();
     }
 
     /** Purges one category in one store, batch by batch; returns whether it succeeded. */
@@ -128,24 +128,24 @@ final class RetentionRunner {
                 batch = store.purge(category, step.cutoff(), step.action(), held, batchSize);
                 if (batch.affected() > 0) {
                     // After every batch, not once at the end: a run that dies midway still says what it did.
-                    runs.addAffected(runId, category, name, batch.affected());
+                    runs.addAffected(tx.context(), runId, category, name, batch.affected());
                 }
             } while (batch.more());
-            runs.finishStep(runId, category, name, "DONE", null, clock.instant());
+            runs.finishStep(tx.context(), runId, category, name, StepReport.Status.DONE, null, clock.instant());
             return true;
         } catch (RuntimeException e) {
             // Hoheit's own exceptions carry no personal data; a host store's message might.
             boolean ours = e.getClass().getName().startsWith("dev.hoheit.");
             LOG.error("Retention of {} in store {} failed: {}{}", category, name, e.getClass().getName(),
                     ours ? " (" + e.getMessage() + ")" : "");
-            runs.finishStep(runId, category, name, "FAILED", e.getClass().getSimpleName(), clock.instant());
+            runs.finishStep(tx.context(), runId, category, name, StepReport.Status.FAILED, e.getClass().getSimpleName(), clock.instant());
             return false;
         }
     }
 
     private Set<String> holdsNow() {
         Set<String> held = new HashSet<>();
-        holds.active().forEach(hold -> held.addAll(hold.subjects()));
+        holds.active(tx.context()).forEach(hold -> held.addAll(hold.subjects()));
         return held;
     }
 

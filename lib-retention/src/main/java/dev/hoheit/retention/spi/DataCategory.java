@@ -1,7 +1,8 @@
 package dev.hoheit.retention.spi;
 
+import static dev.hoheit.retention.spi.Arguments.CHECKS;
+
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A category of personal data a store holds, such as {@code smoff-time} or {@code usage-log}.
@@ -17,13 +18,15 @@ import java.util.Objects;
  */
 public record DataCategory(String name, String description, List<String> fields, boolean purgeable) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @throws dev.hoheit.retention.RetentionException ({@code INVALID_ARGUMENT}) naming the first
+     *         missing or malformed argument
+     */
     public DataCategory {
-        Objects.requireNonNull(name, "name");
-        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new IllegalArgumentException("category name '" + name + "' must be lower-case letters, digits and -");
-        }
-        description = Objects.requireNonNull(description, "description");
-        fields = List.copyOf(fields);
+        name = Arguments.name("category name", name);
+        description = CHECKS.required("category description", description);
+        fields = CHECKS.list("category fields", fields);
     }
 }

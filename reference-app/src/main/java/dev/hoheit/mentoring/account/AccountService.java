@@ -3,7 +3,7 @@ package dev.hoheit.mentoring.account;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_ACCOUNT;
 
 import dev.hoheit.consent.ConsentService;
-import dev.hoheit.consent.DecisionRequest;
+import dev.hoheit.consent.DecisionDraft;
 import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
 import dev.hoheit.consent.Purpose;
@@ -78,7 +78,7 @@ public final class AccountService {
         validPassword(form.password(), nickname);
         String email = form.email() == null || form.email().isBlank() ? null : validEmail(form.email());
         String language = ConsentCatalog.language(form.language());
-        List<DecisionRequest> decisions = decisionsFor(form, language);
+        List<DecisionDraft> decisions = decisionsFor(form, language);
         String id = insertAccount(nickname, form.password(), Set.of(form.role()));
         try {
             keys.create(id);
@@ -86,7 +86,7 @@ public final class AccountService {
                 db.update(APP_ACCOUNT).set(APP_ACCOUNT.EMAIL_ENC, keys.sealText(id, "email", email))
                         .where(APP_ACCOUNT.ACCOUNT_ID.eq(id)).execute();
             }
-            consent.recordAll(decisions.stream().map(d -> withSubject(d, id)).toList());
+            consent.recordAll(decisions.stream().map(d -> d.forSubject(id)).toList());
         } catch (RuntimeException e) {
             // Undo the half-made account: nothing half-written remains.
             keys.destroy(id);
@@ -96,7 +96,7 @@ public final class AccountService {
         return find(id).orElseThrow();
     }
 
-    private List<DecisionRequest> decisionsFor(Registration form, String language) {
+    private List<DecisionDraft> decisionsFor(Registration form, String language) {
         Map<String, Boolean> given = form.decisions() == null ? Map.of() : form.decisions();
         List<Purpose> asked = consent.purposesFor(form.role().id());
         Set<String> askedIds = asked.stream().map(Purpose::id).collect(Collectors.toSet());
@@ -105,7 +105,7 @@ public final class AccountService {
                 throw AppException.badRequest("'" + purposeId + "' is not asked of a " + form.role().id());
             }
         }
-        List<DecisionRequest> decisions = new ArrayList<>();
+        List<DecisionDraft> decisions = new ArrayList<>();
         for (Purpose purpose : asked) {
             Boolean granted = given.get(purpose.id());
             if (granted == null) {
@@ -115,14 +115,10 @@ public final class AccountService {
                 throw AppException.unprocessable("an account needs your consent to '" + purpose.id() + "' (" + purpose.title() + ")");
             }
             Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), language);
-            DecisionRequest request = granted ? DecisionRequest.grant("pending", notice.ref()) : DecisionRequest.refuse("pending", notice.ref());
+            DecisionDraft request = granted ? DecisionDraft.grant(notice.ref()) : DecisionDraft.refuse(notice.ref());
             decisions.add(request.as(form.role().id()).via("checkbox").withEvidence(form.evidence()));
         }
         return decisions;
-    }
-
-    private static DecisionRequest withSubject(DecisionRequest d, String subjectId) {
-        return new DecisionRequest(subjectId, d.choice(), d.purposeId(), d.notice(), d.subjectRole(), d.method(), d.expiresAt(), d.evidence());
     }
 
     /** The account if nickname and password match; the hash is upgraded when parameters were raised. */

@@ -13,6 +13,7 @@ import dev.hoheit.consent.ConsentService;
 import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.account.Account;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -70,10 +71,9 @@ public final class AccessGuard {
     /** Checks and records a view of {@code scope} of {@code subjectId}'s data; 403 when not granted or restricted. */
     public void view(Account viewer, String viewerRole, String subjectId, String scope, Resource resource, ClientInfo client) {
         refuseIfRestricted(viewer, viewerRole, subjectId, resource, client);
-        boolean permitted = consent.permits(viewer.id(), subjectId, scope, clock.instant());
-        String grant = permitted ? consent.grantsTo(viewer.id()).stream()
-                .filter(g -> g.subjectId().equals(subjectId) && g.allows(scope)).map(AccessGrant::id).map(id -> "grant:" + id)
-                .findFirst().orElse(null) : null;
+        Optional<AccessGrant> permitting = consent.permittingGrant(viewer.id(), subjectId, scope, clock.instant());
+        boolean permitted = permitting.isPresent();
+        String grant = permitting.map(g -> "grant:" + g.id()).orElse(null);
         AuditEvent event = AuditEvent.of(Actor.of(viewer.id(), viewerRole), AuditAction.VIEW, resource)
                 .about(subjectId).allowedBy(grant).withOutcome(permitted ? Outcome.ALLOWED : Outcome.DENIED).from(client);
         if (permitted) {

@@ -83,10 +83,10 @@ final class AuditorRoutes {
     private static Map<String, Object> runJson(RunReport run) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("runId", run.runId().toString());
-        json.put("trigger", run.trigger());
+        json.put("trigger", run.trigger().name());
         json.put("startedAt", run.startedAt().toString());
         json.put("finishedAt", run.finishedAt().map(Object::toString).orElse(null));
-        json.put("outcome", run.outcome());
+        json.put("outcome", run.outcome().name());
         json.put("affected", run.affected());
         json.put("steps", run.steps().stream().map(AuditorRoutes::stepJson).toList());
         return json;
@@ -174,7 +174,7 @@ final class AuditorRoutes {
         json.put("action", step.action().name());
         json.put("cutoff", step.cutoff().toString());
         json.put("affected", step.affected());
-        json.put("status", step.status());
+        json.put("status", step.status().name());
         step.error().ifPresent(error -> json.put("error", error));
         return json;
     }

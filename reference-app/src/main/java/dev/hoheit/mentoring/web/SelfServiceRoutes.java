@@ -190,7 +190,7 @@ final class SelfServiceRoutes {
 
     private void liftRestriction(Context ctx) {
         Account me = Web.account(ctx);
-        retention.lift(me.id());
+        retention.liftRestriction(me.id());
         audit.append(AuditEvent.of(Actor.of(me.id(), AccountRoutes.primaryRole(me)), AuditAction.REVOKE, Resource.of("restriction"))
                 .about(me.id()).from(Web.client(ctx)));
         notifications.notify(me.id(), NotificationService.Kind.SERVICE, "restriction-lifted", Map.of());

@@ -73,8 +73,8 @@ public final class HoheitHealthIndicator extends AbstractHealthIndicator {
                 builder.withDetail("retention.lastRun", "none yet");
             } else {
                 RunReport last = runs.get(0);
-                up &= !"FAILED".equals(last.outcome());
-                builder.withDetail("retention.lastRun", Map.of("outcome", last.outcome(),
+                up &= !last.failed();
+                builder.withDetail("retention.lastRun", Map.of("outcome", last.outcome().name(),
                         "startedAt", last.startedAt().toString(),
                         "finishedAt", last.finishedAt().map(Instant::toString).orElse("-"),
                         "records", last.affected()));

@@ -67,7 +67,7 @@ public final class HoheitMetrics implements MeterBinder {
                 .strongReference(true)
                 .register(registry);
         Gauge.builder("hoheit.retention.last.run.failed", retention,
-                        safely(service -> lastRun(service, run -> "FAILED".equals(run.outcome()) ? 1 : 0)))
+                        safely(service -> lastRun(service, run -> run.failed() ? 1 : 0)))
                 .description("1 when the newest retention run failed")
                 .strongReference(true)
                 .register(registry);

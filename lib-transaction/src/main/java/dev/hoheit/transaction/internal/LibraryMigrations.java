@@ -1,40 +1,43 @@
-package dev.hoheit.consent.internal;
+package dev.hoheit.transaction.internal;
 
-import dev.hoheit.consent.ConsentException;
-import dev.hoheit.consent.internal.jooq.DefaultSchema;
-import dev.hoheit.transaction.internal.LibrarySchema;
-import dev.hoheit.transaction.internal.Platform;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.jooq.impl.DSL;
+import org.jooq.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs this library's Flyway migrations with their own history table, and checks a schema it did not migrate. */
-public final class SchemaMigrator {
+/**
+ * The one Flyway runner of the libraries: each library's scripts in a folder per database under its
+ * own location, with its own history table, and a check of a schema the library did not migrate.
+ */
+public final class LibraryMigrations {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LibraryMigrations.class);
 
-    private SchemaMigrator() {
+    private LibraryMigrations() {
     }
 
     /**
      * Migrates {@code schema} (null: the current schema of {@code dataSource}) with the scripts in
      * {@code location}'s folder for the database at hand ({@code h2}, {@code postgresql} or
-     * {@code mariadb}). A named schema is created if missing and holds the history table too.
+     * {@code mariadb}). A named schema is created if missing and holds the history table too. A
+     * Flyway failure is the library's {@link Failure#STORAGE} exception.
      *
      * <p>{@code baselineOnMigrate} with baseline version 0 lets the library join a schema that already
      * holds the host's (or another library's) tables without skipping its own version 1.
+     *
+     * @param location such as {@code classpath:META-INF/hoheit/consent/migration}
+     * @return how many migrations were applied
      */
-    public static int migrate(DataSource dataSource, String location, String historyTable, String schema) {
-        Platform.Database database = Database.supported(dataSource);
+    public static int migrate(Library library, DataSource dataSource, String location, String historyTable, String schema) {
+        Platform.Database database = library.database(dataSource);
         String vendorLocation = location + "/" + database.folder();
         try {
-            FluentConfiguration flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+            FluentConfiguration flyway = Flyway.configure(library.anchor().getClassLoader())
                     .dataSource(dataSource)
                     .locations(vendorLocation)
                     .table(historyTable)
@@ -52,21 +55,19 @@ public final class SchemaMigrator {
             }
             return result.migrationsExecuted;
         } catch (FlywayException e) {
-            throw new ConsentException(ConsentException.Problem.STORAGE,
-                    "Migration of " + vendorLocation + " failed: " + e.getMessage(), e);
+            throw library.failure(Failure.STORAGE, "Migration of " + vendorLocation + " failed: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Fails with {@link ConsentException.Problem#SCHEMA_MISMATCH} unless every table and column the
-     * service uses is in {@code schema} (null: the current schema), whoever migrated it.
+     * Fails with the library's {@link Failure#SCHEMA_MISMATCH} exception unless every table and
+     * column of {@code expected} (the library's generated schema) is in {@code schema} (null: the
+     * current schema), whoever migrated it.
      */
-    public static void requireCurrent(DataSource dataSource, String schema) {
-        Platform.Database database = Database.supported(dataSource);
-        List<String> missing = LibrarySchema.missing(DSL.using(dataSource, database.dialect(), LibrarySchema.settings(schema)),
-                DefaultSchema.DEFAULT_SCHEMA.getTables());
+    public static void requireCurrent(Library library, DataSource dataSource, String schema, Schema expected) {
+        List<String> missing = LibrarySchema.missing(library.context(dataSource, schema), expected.getTables());
         if (!missing.isEmpty()) {
-            throw new ConsentException(ConsentException.Problem.SCHEMA_MISMATCH, "The consent schema"
+            throw library.failure(Failure.SCHEMA_MISMATCH, "The " + library.topic() + " schema"
                     + (schema == null ? "" : " " + schema) + " is not at the version this library needs, and migration is"
                     + " off; missing or incomplete: " + String.join(", ", missing));
         }
