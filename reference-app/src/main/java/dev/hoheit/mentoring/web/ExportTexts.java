@@ -76,7 +76,26 @@ final class ExportTexts {
             Map.entry("value.action.GRANT", "erteilt"), Map.entry("value.action.REVOKE", "widerrufen"),
             Map.entry("value.action.RESTRICT", "eingeschränkt"), Map.entry("value.status.ACTIVE", "aktiv"),
             Map.entry("value.status.PENDING", "wartet auf Zustimmung"), Map.entry("value.status.REVOKED", "abberufen"),
-            Map.entry("value.status.DECLINED", "abgelehnt"), Map.entry("value.status.EXPIRED", "abgelaufen"));
+            Map.entry("value.status.DECLINED", "abgelehnt"), Map.entry("value.status.EXPIRED", "abgelaufen"),
+            Map.entry("field.seq", "Nr."), Map.entry("field.channel", "Kanal"), Map.entry("field.client.ipAddress", "IP-Adresse"),
+            Map.entry("field.client.userAgent", "Browser"), Map.entry("field.decisionId", "Entscheidung (Kennung)"),
+            Map.entry("field.leafHash", "Prüfsumme im Protokoll"), Map.entry("field.noticeLanguage", "Hinweis: Sprache"),
+            Map.entry("field.noticeVersion", "Hinweis: Fassung"),
+            Map.entry("value.resourceType.page", "Seite"), Map.entry("value.resourceType.session", "Anmeldung"),
+            Map.entry("value.resourceType.account", "Konto"), Map.entry("value.resourceType.smoff-session", "Smoff-Time-Eintrag"),
+            Map.entry("value.resourceType.smoff-sessions", "Smoff-Time"), Map.entry("value.resourceType.plan", "Plan"),
+            Map.entry("value.resourceType.plans", "Pläne"), Map.entry("value.resourceType.picture", "Bild"),
+            Map.entry("value.resourceType.pictures", "Bilder"), Map.entry("value.resourceType.message", "Nachricht"),
+            Map.entry("value.resourceType.consent", "Einwilligung"), Map.entry("value.resourceType.export", "Datenexport"),
+            Map.entry("value.resourceType.mentor-grant", "Mentor-Freigabe"), Map.entry("value.resourceType.restriction", "Einschränkung"),
+            Map.entry("value.resourceType.assessment", "Bewertung"), Map.entry("value.resourceType.password", "Passwort"),
+            Map.entry("value.actorRole.mentee", "Mentee"), Map.entry("value.actorRole.mentor", "Mentor"),
+            Map.entry("value.actorRole.operator", "Betreiber"), Map.entry("value.actorRole.employer", "Arbeitgeber"),
+            Map.entry("value.actorRole.auditor", "Prüfer"), Map.entry("value.actorRole.system", "Smoffen (automatisch)"),
+            Map.entry("value.subjectRole.mentee", "Mentee"), Map.entry("value.subjectRole.mentor", "Mentor"),
+            Map.entry("value.subjectRole.operator", "Betreiber"), Map.entry("value.subjectRole.employer", "Arbeitgeber"),
+            Map.entry("value.subjectRole.auditor", "Prüfer"), Map.entry("value.method.console", "in der Konsole"),
+            Map.entry("value.method.checkbox", "Häkchen bei der Registrierung"));
 
     private static final Map<String, String> ENGLISH = Map.ofEntries(
             Map.entry("store.accounts", "Your account"), Map.entry("store.smoff-time", "Smoff-Time"), Map.entry("store.plans", "Plans"),
@@ -99,7 +118,11 @@ final class ExportTexts {
             Map.entry("field.asActor", "What you did"), Map.entry("field.asSubject", "What others did with your data"),
             Map.entry("value.kind.day", "day"), Map.entry("value.kind.week", "week"), Map.entry("value.kind.quarter", "quarter"),
             Map.entry("value.kind.year", "year"), Map.entry("value.choice.GRANTED", "consented"),
-            Map.entry("value.choice.REFUSED", "refused"), Map.entry("value.choice.WITHDRAWN", "withdrawn"));
+            Map.entry("value.choice.REFUSED", "refused"), Map.entry("value.choice.WITHDRAWN", "withdrawn"),
+            Map.entry("field.seq", "No."), Map.entry("field.client.ipAddress", "IP address"), Map.entry("field.client.userAgent", "Browser"),
+            Map.entry("field.leafHash", "Hash in the log"), Map.entry("field.noticeVersion", "Notice version"),
+            Map.entry("field.noticeLanguage", "Notice language"), Map.entry("field.recordedAt", "Recorded"),
+            Map.entry("field.actorRole", "Role"), Map.entry("field.resourceType", "What"), Map.entry("field.resourceId", "Which"));
 
     private ExportTexts() {
     }
