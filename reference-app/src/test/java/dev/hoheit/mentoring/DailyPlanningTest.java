@@ -132,6 +132,8 @@ class DailyPlanningTest {
             assertTrue(receipts >= 2, "a receipt for each decision: " + german.keySet());
             assertTrue(page.contains("<caption>Was Sie getan haben"), "the log as a table");
             assertFalse(page.contains("Everything stored about you"), "no English heading in the German page");
+            assertEquals(java.util.List.of(), java.util.regex.Pattern.compile("<(?:th scope=\"col\"|caption)>([a-z]+[A-Z.][^<]*)<")
+                    .matcher(page).results().map(m -> m.group(1)).distinct().toList(), "columns or tables under their technical names");
 
             String english = unzip(mentee, "/api/me/export?lang=en").get("index.html");
             assertTrue(english.contains("<html lang=\"en\">") && english.contains("Everything stored about you")

@@ -80,7 +80,8 @@ final class ExportTexts {
             Map.entry("field.seq", "Nr."), Map.entry("field.channel", "Kanal"), Map.entry("field.client.ipAddress", "IP-Adresse"),
             Map.entry("field.client.userAgent", "Browser"), Map.entry("field.decisionId", "Entscheidung (Kennung)"),
             Map.entry("field.leafHash", "Prüfsumme im Protokoll"), Map.entry("field.noticeLanguage", "Hinweis: Sprache"),
-            Map.entry("field.noticeVersion", "Hinweis: Fassung"),
+            Map.entry("field.noticeVersion", "Hinweis: Fassung"), Map.entry("field.grantId", "Freigabe (Kennung)"),
+            Map.entry("field.createdBy", "Angelegt von"),
             Map.entry("value.resourceType.page", "Seite"), Map.entry("value.resourceType.session", "Anmeldung"),
             Map.entry("value.resourceType.account", "Konto"), Map.entry("value.resourceType.smoff-session", "Smoff-Time-Eintrag"),
             Map.entry("value.resourceType.smoff-sessions", "Smoff-Time"), Map.entry("value.resourceType.plan", "Plan"),
@@ -131,8 +132,11 @@ final class ExportTexts {
     static ExportOptions options(String language, AccountService accounts) {
         boolean english = "en".equals(language);
         Map<String, String> labels = english ? ENGLISH : GERMAN;
+        String details = english ? "Details: " : "Einzelheiten: ";
         return ExportOptions.in(english ? Locale.ENGLISH : Locale.GERMAN)
-                .withLabels(key -> Optional.ofNullable(labels.get(key)))
+                // A log entry's details (details.status) are free-form: named as details, with their own key.
+                .withLabels(key -> Optional.ofNullable(labels.get(key))
+                        .or(() -> key.startsWith("field.details.") ? Optional.of(details + key.substring("field.details.".length())) : Optional.empty()))
                 .withNames(id -> ACCOUNT_ID.matcher(id).matches() ? accounts.find(id).map(Account::nickname) : Optional.empty());
     }
 }
