@@ -248,6 +248,18 @@ public final class AccountService {
                 .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOne(APP_ACCOUNT.PASSWORD_CHANGE_REQUIRED));
     }
 
+    /** When the person read the first sign-in's explanation of Smoff-Time and the roles; empty until then. */
+    public Optional<Instant> welcomeSeenAt(String accountId) {
+        return Optional.ofNullable(db.select(APP_ACCOUNT.WELCOME_SEEN_AT).from(APP_ACCOUNT)
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOne(APP_ACCOUNT.WELCOME_SEEN_AT));
+    }
+
+    /** Notes that the person has read the explanation (the first time counts; later calls change nothing). */
+    public void welcomeSeen(String accountId) {
+        db.update(APP_ACCOUNT).set(APP_ACCOUNT.WELCOME_SEEN_AT, clock.instant())
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).and(APP_ACCOUNT.WELCOME_SEEN_AT.isNull()).execute();
+    }
+
     /**
      * Changes the password after checking the current one: false (nothing changed) when it is wrong.
      * The new one must pass the {@link PasswordPolicy} and differ from the current one.

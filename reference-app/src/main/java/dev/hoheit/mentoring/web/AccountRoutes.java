@@ -92,6 +92,8 @@ final class AccountRoutes {
         Map<String, Object> created = accountJson(account);
         // Nickname accounts have no e-mail way back: ten one-time codes, shown only in this answer.
         created.put("recoveryCodes", accounts.codes().newRecoveryCodes(account.id()));
+        // The new account is signed in at once: nobody types the password twice in a row.
+        created.put("csrfToken", startSession(ctx, account));
         ctx.status(201).json(created);
     }
 
@@ -117,16 +119,22 @@ final class AccountRoutes {
             throw new AppException(AppException.Kind.UNAUTHENTICATED, "nickname or password is wrong");
         }
         throttle.succeeded(nicknameKey);
+        String csrfToken = startSession(ctx, account);
+        Map<String, Object> body = accountJson(account);
+        body.put("csrfToken", csrfToken);
+        body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
+        ctx.json(body);
+    }
+
+    /** Starts a session for the account: sets its cookie, records the sign-in and returns the session's CSRF token. */
+    private String startSession(Context ctx, Account account) {
         SessionService.Created session = sessions.create(account.id(), ctx.userAgent());
         // A session cookie (no Max-Age, R30), unreadable by scripts, never sent cross-site.
         ctx.header("Set-Cookie", Web.SESSION_COOKIE + "=" + session.token() + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secureCookies ? "; Secure" : ""));
         audit.append(AuditEvent.of(Actor.of(account.id(), primaryRole(account)), AuditAction.LOGIN, Resource.of("session"))
                 .from(Web.client(ctx)));
-        Map<String, Object> body = accountJson(account);
-        body.put("csrfToken", session.csrfToken());
-        body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
-        ctx.json(body);
+        return session.csrfToken();
     }
 
     private void signOut(Context ctx) {
@@ -153,6 +161,8 @@ final class AccountRoutes {
         }
         body.put("consentsToGive", toAsk);
         body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
+        // Until the person has read it once, the console explains Smoff-Time and the roles first.
+        body.put("welcomeSeen", accounts.welcomeSeenAt(account.id()).isPresent());
         // Every tab of the session asks here: a script of another origin cannot read the answer (no CORS).
         body.put("csrfToken", Web.session(ctx).csrfToken());
         ctx.json(body);

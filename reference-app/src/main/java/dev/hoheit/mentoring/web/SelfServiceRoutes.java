@@ -57,6 +57,7 @@ final class SelfServiceRoutes {
         routes.get("/api/me/export", this::export);
         routes.get("/api/me/consents", this::consents);
         routes.post("/api/me/consents", this::changeConsent);
+        routes.get("/api/me/consents/{decisionId}/receipt", this::receipt);
         routes.patch("/api/me", this::rectify);
         routes.post("/api/me/restriction", this::restrict);
         routes.delete("/api/me/restriction", this::liftRestriction);
@@ -90,7 +91,8 @@ final class SelfServiceRoutes {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("smoffen-export-", ".zip");
         try {
             try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-                retention.exportSubject(me.id(), out);
+                // The readable page in the person's language (the console sends its own), with nicknames instead of ids.
+                retention.exportSubject(me.id(), out, ExportTexts.options(ctx.queryParam("lang"), accounts));
             }
             notifications.notify(me.id(), NotificationService.Kind.SERVICE, "export", Map.of());
             ctx.contentType("application/zip");
@@ -105,6 +107,7 @@ final class SelfServiceRoutes {
     private void consents(Context ctx) {
         Account me = Web.account(ctx);
         List<Map<String, Object>> states = new ArrayList<>();
+        List<dev.hoheit.consent.Decision> history = consent.history(me.id());
         for (ConsentState state : consent.states(me.id())) {
             if (me.roles().stream().noneMatch(role -> state.purpose().appliesTo(role.id()))) {
                 continue;
@@ -117,9 +120,33 @@ final class SelfServiceRoutes {
             item.put("latestNoticeAccepted", state.latestNoticeAccepted());
             item.put("withdrawing", state.purpose().required() ? "Withdrawing this consent deletes your account." : "Withdrawing stops this processing.");
             state.decision().ifPresent(d -> item.put("decidedAt", d.decidedAt().toString()));
+            // Every decision on this purpose, newest first, each with a receipt to download (Kantara v1.1 JSON).
+            item.put("decisions", history.stream().filter(d -> d.purposeId().equals(state.purpose().id()))
+                    .sorted(java.util.Comparator.comparingLong(dev.hoheit.consent.Decision::sequence).reversed())
+                    .map(d -> Map.of("id", d.id().toString(), "choice", d.choice().name().toLowerCase(java.util.Locale.ROOT),
+                            "decidedAt", d.decidedAt().toString(), "noticeVersion", d.notice().version()))
+                    .toList());
             states.add(item);
         }
         ctx.json(Paging.slice(ctx, "consents", states));
+    }
+
+    /** The receipt of one of my consent decisions (Kantara Consent Receipt v1.1), as a file to keep. */
+    private void receipt(Context ctx) {
+        Account me = Web.account(ctx);
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(ctx.pathParam("decisionId"));
+        } catch (IllegalArgumentException e) {
+            throw new AppException(AppException.Kind.NOT_FOUND, "no such decision");
+        }
+        // Someone else's decision is as unknown as a made-up id.
+        dev.hoheit.consent.Decision decision = consent.decision(id).filter(d -> d.subjectId().equals(me.id()))
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such decision"));
+        ctx.contentType("application/json");
+        ctx.header("Content-Disposition", "attachment; filename=\"consent-receipt-" + decision.purposeId() + "-"
+                + decision.decidedAt().toString().substring(0, 10) + ".json\"");
+        ctx.result(consent.receipt(decision.id(), dev.hoheit.consent.ReceiptFormat.KANTARA_V1_1));
     }
 
     /** Grants or withdraws one consent (R18); withdrawing a required one deletes the account once confirmed. */

@@ -120,6 +120,7 @@ public final class WebServer implements AutoCloseable {
                     .register(config.routes);
             new ContentRoutes(services.plans(), services.pictures(), services.messages(), services.consent(), services.guard(),
                     services.audit(), services.notifications()).register(config.routes);
+            new DailyRoutes(services.accounts(), services.smoffTime(), services.plans(), services.audit()).register(config.routes);
             new OrganisationRoutes(services.accounts(), services.employments(), services.courses(), services.smoffTime(),
                     services.plans(), services.guard(), services.audit(), services.clock()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls(),

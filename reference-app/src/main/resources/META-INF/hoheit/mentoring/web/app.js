@@ -13,7 +13,7 @@ const TEXT = {
     signInTitle: "Bei Smoffen anmelden", registerTitle: "Konto anlegen",
     registerIntro: "Wir fragen nur das Nötigste: einen Spitznamen und ein Passwort. Eine E-Mail-Adresse ist freiwillig.",
     agree: "Ich stimme zu", required: "Erforderlich", optional: "Freiwillig",
-    createAccount: "Konto anlegen", created: "Ihr Konto ist angelegt. Bitte melden Sie sich an.",
+    createAccount: "Konto anlegen", created: "Ihr Konto ist angelegt. Sie sind angemeldet.",
     save: "Speichern", saved: "Gespeichert.", cancel: "Abbrechen", loading: "Wird geladen …",
     termsTitle: "Bevor Sie beginnen", termsIntro: "Ihr Konto hat eine Rolle, zu deren Bedingungen Sie noch nichts entschieden haben. Bitte lesen und entscheiden Sie.",
     termsRequiredHint: "Ohne diese Zustimmung können Sie Smoffen in Ihrer Rolle nicht nutzen. Sie können sich stattdessen abmelden.",
@@ -33,7 +33,7 @@ const TEXT = {
     signInTitle: "Sign in to Smoffen", registerTitle: "Create an account",
     registerIntro: "We ask for the minimum: a nickname and a password. An e-mail address is optional.",
     agree: "I agree", required: "Required", optional: "Optional",
-    createAccount: "Create account", created: "Your account is ready. Please sign in.",
+    createAccount: "Create account", created: "Your account is ready. You are signed in.",
     save: "Save", saved: "Saved.", cancel: "Cancel", loading: "Loading …",
     termsTitle: "Before you start", termsIntro: "Your account has a role whose terms you have not decided yet. Please read and decide.",
     termsRequiredHint: "Without this consent you cannot use Smoffen in your role. You can sign out instead.",
@@ -275,8 +275,11 @@ async function viewRegister(main) {
     try {
       const account = await api("POST", "/api/accounts", { nickname: form.nickname.value, password: form.password.value,
         email: form.email.value || null, language: lang, consents });
-      // Recovery codes are shown once (security.js), then the sign-in page.
-      showRecoveryCodes(main, account.recoveryCodes, () => { location.hash = "#/signin"; message(t("created")); });
+      // The new account is signed in at once; its recovery codes are shown once (security.js), then its first page.
+      window.sessionStorage.setItem("csrf", account.csrfToken);
+      await loadMe();
+      renderNav();
+      showRecoveryCodes(main, account.recoveryCodes, () => { location.hash = homePage(); message(t("created")); });
     } catch (error) { failed(error); }
   });
   fill(main, el("h1", {}, t("registerTitle")), form);
@@ -365,6 +368,8 @@ async function route() {
       const match = p.pattern.exec(hash);
       if (match && allowed(p)) {
         await p.view(main, Object.fromEntries(Object.entries(match.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)])));
+        // Until it is read once, every page starts with the explanation of Smoff-Time and the roles (self-service.js).
+        if (me.welcomeSeen === false && main.querySelector("h1")) { main.querySelector("h1").after(welcomeCard()); }
         if (main.isConnected) { document.getElementById("main").focus({ preventScroll: true }); }
         return;
       }

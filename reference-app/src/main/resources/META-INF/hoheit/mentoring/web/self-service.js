@@ -12,7 +12,7 @@ addText({
     cstatus_granted: "erteilt", cstatus_refused: "abgelehnt", cstatus_withdrawn: "widerrufen", cstatus_expired: "abgelaufen", cstatus_undecided: "noch nicht entschieden",
     grant: "Einwilligen", withdraw: "Widerrufen", withdrawRequired: "Widerrufen löscht Ihr Konto endgültig.",
     confirmDelete: "Ja, Konto löschen", newNotice: "Es gibt eine neue Fassung dieses Hinweises.",
-    exportTitle: "Alle meine Daten herunterladen", exportIntro: "Ein ZIP-Archiv mit allem, was Smoffen über Sie speichert (maschinenlesbar).",
+    exportTitle: "Alle meine Daten herunterladen", exportIntro: "Ein ZIP-Archiv mit allem, was Smoffen über Sie speichert: zum Lesen die Seite index.html mit einer Tabelle je Speicher, dazu maschinenlesbares JSON und die Belege Ihrer Einwilligungen.",
     download: "Herunterladen", deleteTitle: "Konto löschen",
     deleteIntro: "Löscht Ihr Konto und alle Ihre Daten in jedem Speicher. Bestätigen Sie mit Ihrem Passwort.",
     deleteAccount: "Konto endgültig löschen", deleted: "Ihr Konto und Ihre Daten sind gelöscht.",
@@ -72,7 +72,22 @@ addText({
     md_restrict: "Verarbeitung einschränken", md_reason: "Grund (freiwillig)", md_lift: "Einschränkung aufheben",
     md_restrictedDone: "Die Verarbeitung ist eingeschränkt.", md_liftedDone: "Die Einschränkung ist aufgehoben.",
     md_deleteWhat: "Gelöscht wird alles, was Smoffen über Sie speichert, im Einzelnen", md_deleteMessages: "Auch Ihre Nachrichten mit Mentoren oder Mentees werden gelöscht, für beide Seiten.",
-    md_deleteFinal: "Das lässt sich nicht rückgängig machen. Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten."
+    md_deleteFinal: "Das lässt sich nicht rückgängig machen. Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten.",
+    cn_receipts: "Belege Ihrer Entscheidungen",
+    cn_receiptsHint: "Zu jeder Entscheidung gibt es einen Beleg (Consent Receipt nach Kantara v1.1, JSON): wer, was, welche Fassung des Hinweises, wann und wie. Er steht auch im Datenexport.",
+    cn_receipt: "Beleg herunterladen: {choice} am {date} (Fassung {version})",
+    cn_choice_granted: "eingewilligt", cn_choice_refused: "abgelehnt", cn_choice_withdrawn: "widerrufen",
+    wl_title: "Willkommen bei Smoffen",
+    wl_smoff: "Smoffen heißt „smart offline“: Sie planen auf Papier, in kurzen Sitzungen. Täglich 4 bis 10 Minuten, wöchentlich 15 bis 30 Minuten, vierteljährlich und jährlich 1 bis 2 Stunden.",
+    wl_smoffTime: "Smoff-Time ist die Aufzeichnung dieser Planungszeiten: Art, Datum, Dauer und, wenn Sie möchten, eine Notiz. Dazu können Sie Ihre Pläne schreiben und Fotos Ihrer Planungsbögen hochladen.",
+    wl_rolesTitle: "Wer was sieht", wl_yourRoles: "Ihre Rolle in Smoffen ist {roles}.",
+    wl_role_mentee: "plant, trägt Smoff-Time ein und entscheidet selbst, wer davon etwas sieht.",
+    wl_role_mentor: "sieht nur, was ein Mentee ihm freigibt: alles (Smoff-Time, Pläne und Bilder) oder nur die Smoff-Time. Der Mentee kann ihn jederzeit abberufen.",
+    wl_role_employer: "sieht nie Einträge, Pläne oder Bilder, nur eine Bewertung der Regelmäßigkeit.",
+    wl_role_operator: "vergibt Mentorenrechte, ordnet Mentoren zu und startet Kurse. Auch jeder Blick des Betreibers auf Ihre Daten wird protokolliert.",
+    wl_role_auditor: "prüft, dass Aufbewahrung, Löschung und Protokoll halten, was versprochen ist.",
+    wl_privacy: "Niemand sieht etwas ohne Ihre Freigabe. Wer Ihre Daten angesehen hat, steht unter „Wer hat meine Daten gesehen“.",
+    wl_done: "Verstanden, nicht mehr zeigen"
   },
   en: {
     accessLog: "Who viewed my data", noViews: "Nobody has viewed your data.", older: "Show older",
@@ -83,7 +98,7 @@ addText({
     cstatus_granted: "given", cstatus_refused: "refused", cstatus_withdrawn: "withdrawn", cstatus_expired: "expired", cstatus_undecided: "not decided yet",
     grant: "Consent", withdraw: "Withdraw", withdrawRequired: "Withdrawing deletes your account for good.",
     confirmDelete: "Yes, delete my account", newNotice: "There is a newer version of this notice.",
-    exportTitle: "Download all my data", exportIntro: "A ZIP archive of everything Smoffen stores about you (machine-readable).",
+    exportTitle: "Download all my data", exportIntro: "A ZIP archive of everything Smoffen stores about you: index.html to read, with a table for each store, plus machine-readable JSON and the receipts of your consents.",
     download: "Download", deleteTitle: "Delete my account",
     deleteIntro: "Deletes your account and all your data in every store. Confirm with your password.",
     deleteAccount: "Delete my account for good", deleted: "Your account and your data are deleted.",
@@ -143,9 +158,51 @@ addText({
     md_restrict: "Restrict processing", md_reason: "Reason (optional)", md_lift: "Lift the restriction",
     md_restrictedDone: "Processing is restricted.", md_liftedDone: "The restriction is lifted.",
     md_deleteWhat: "Everything Smoffen stores about you is deleted, namely", md_deleteMessages: "Your messages with mentors or mentees are deleted too, for both sides.",
-    md_deleteFinal: "This cannot be undone. Download your data first if you want to keep it."
+    md_deleteFinal: "This cannot be undone. Download your data first if you want to keep it.",
+    cn_receipts: "Receipts of your decisions",
+    cn_receiptsHint: "Every decision has a receipt (a Kantara v1.1 consent receipt, JSON): who, what, which version of the notice, when and how. It is in the data export too.",
+    cn_receipt: "Download the receipt: {choice} on {date} (version {version})",
+    cn_choice_granted: "consented", cn_choice_refused: "refused", cn_choice_withdrawn: "withdrawn",
+    wl_title: "Welcome to Smoffen",
+    wl_smoff: "Smoffen means “smart offline”: you plan on paper, in short sessions. Daily 4 to 10 minutes, weekly 15 to 30 minutes, quarterly and yearly 1 to 2 hours.",
+    wl_smoffTime: "Smoff-Time is the record of those planning times: kind, date, duration and, if you like, a note. You can also write your plans and upload photos of your planning sheets.",
+    wl_rolesTitle: "Who sees what", wl_yourRoles: "Your role in Smoffen is {roles}.",
+    wl_role_mentee: "plans, records Smoff-Time and decides who sees any of it.",
+    wl_role_mentor: "sees only what a mentee shares: everything (Smoff-Time, plans and pictures) or Smoff-Time only. The mentee can revoke the mentor at any time.",
+    wl_role_employer: "never sees entries, plans or pictures, only an assessment of regularity.",
+    wl_role_operator: "grants mentor rights, assigns mentors and starts courses. Every look of the operator at your data is logged too.",
+    wl_role_auditor: "checks that retention, deletion and the log keep what is promised.",
+    wl_privacy: "Nobody sees anything without your grant. Who viewed your data is listed under “Who viewed my data”.",
+    wl_done: "Got it, do not show again"
   }
 });
+
+// ---- First sign-in ------------------------------------------------------------------------------
+
+/**
+ * What Smoff-Time is and who sees what, on every page until the person has read it once; the server
+ * remembers that, so it is not shown again in any browser.
+ */
+function welcomeCard() {
+  const done = el("button", { type: "button", id: "welcome-done" }, t("wl_done"));
+  const card = el("section", { class: "card welcome", id: "welcome", "aria-labelledby": "welcome-title" },
+    el("h2", { id: "welcome-title" }, t("wl_title")),
+    el("p", {}, t("wl_smoff")), el("p", {}, t("wl_smoffTime")),
+    el("h3", {}, t("wl_rolesTitle")),
+    el("p", { id: "welcome-your-roles" }, el("strong", {}, textWith("wl_yourRoles", { roles: me.roles.map((role) => t("role_" + role)).join(", ") }))),
+    el("ul", { id: "welcome-roles" }, ...["mentee", "mentor", "employer", "operator", "auditor"].map((role) =>
+      el("li", { "data-role": role, class: me.roles.includes(role) ? "yours" : null }, el("strong", {}, t("role_" + role)), " ", t("wl_role_" + role)))),
+    el("p", {}, t("wl_privacy")), done);
+  done.addEventListener("click", async () => {
+    try {
+      await api("POST", "/api/me/welcome", { seen: true });
+      me.welcomeSeen = true;
+      card.remove();
+      document.getElementById("main").focus({ preventScroll: true });
+    } catch (error) { failed(error); }
+  });
+  return card;
+}
 
 // ---- Messages ----------------------------------------------------------------------------------
 
@@ -342,11 +399,17 @@ page("/consents", [], "consents", async (main) => {
     const text = notice ? el("details", { class: "notice-text", id: "notice-" + c.purpose, open: c.status !== "granted" },
       el("summary", {}, textWith("cn_readNotice", { version: notice.version })),
       el("p", { lang: notice.language }, notice.text)) : "";
+    const decisions = c.decisions || [];
+    const receipts = decisions.length === 0 ? "" : el("details", { class: "receipts", id: "receipts-" + c.purpose },
+      el("summary", {}, t("cn_receipts")), el("p", { class: "hint" }, t("cn_receiptsHint")),
+      el("ul", {}, ...decisions.map((d) => el("li", {}, el("a", { href: "/api/me/consents/" + encodeURIComponent(d.id) + "/receipt",
+        download: "consent-receipt-" + c.purpose + "-" + d.decidedAt.slice(0, 10) + ".json", class: "receipt", "data-decision": d.id },
+      textWith("cn_receipt", { choice: t("cn_choice_" + d.choice), date: when(d.decidedAt), version: d.noticeVersion }))))));
     return el("li", { class: "card consent", "data-purpose": c.purpose, "data-status": c.status },
       el("strong", {}, c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
       c.status === "granted" && !c.latestNoticeAccepted ? el("p", { class: "hint" }, t("newNotice")) : "",
       text, c.status !== "granted" && notice ? el("p", { class: "hint" }, t("cn_readBefore")) : "",
-      actions);
+      actions, receipts);
   });
   fill(main, el("h1", {}, t("consents")), el("p", { class: "hint" }, t("consentsIntro")),
     el("ul", { class: "plain" }, ...items));
@@ -444,7 +507,7 @@ page("/my-data", [], "myData", async (main) => {
   });
   fill(main, el("h1", {}, t("myData")), el("p", { class: "hint" }, t("md_intro")), stored, email, restriction,
     el("section", { class: "card" }, el("h2", {}, t("exportTitle")), el("p", { class: "hint" }, t("exportIntro")),
-      el("a", { class: "button", href: "/api/me/export", download: "smoffen-export.zip", id: "export" }, t("download"))),
+      el("a", { class: "button", href: "/api/me/export?lang=" + encodeURIComponent(lang), download: "smoffen-export.zip", id: "export" }, t("download"))),
     form, rightsCard());
 });
 
