@@ -3,6 +3,7 @@ package dev.hoheit.mentoring.planning;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PLAN;
 
 import dev.hoheit.mentoring.AppException;
+import dev.hoheit.mentoring.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,15 +43,15 @@ public final class PlanService {
         String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
         Pattern pattern = PERIODS.get(k);
         if (pattern == null) {
-            throw AppException.unprocessable("a plan is a day, week or year plan");
+            throw AppException.unprocessable(ErrorCode.PLAN_KIND_INVALID, "a plan is a day, week or year plan");
         }
         if (period == null || !pattern.matcher(period).matches() || !exists(k, period)) {
-            throw AppException.badRequest("the period of a " + k.toLowerCase(Locale.ROOT) + " plan is a real "
+            throw AppException.badRequest(ErrorCode.PLAN_PERIOD_INVALID.with("kind", k.toLowerCase(Locale.ROOT)), "the period of a " + k.toLowerCase(Locale.ROOT) + " plan is a real "
                     + Map.of("DAY", "day such as 2026-03-02", "WEEK", "ISO week such as 2026-W10", "YEAR", "year such as 2026").get(k)
                     + ", from " + FIRST_YEAR + " to " + LAST_YEAR);
         }
         if (text == null || text.isBlank() || text.length() > 10_000) {
-            throw AppException.unprocessable("a plan has 1 to 10,000 characters");
+            throw AppException.unprocessable(ErrorCode.PLAN_TEXT_LENGTH.with("max", 10000), "a plan has 1 to 10,000 characters");
         }
         Instant now = clock.instant();
         byte[] sealed = keys.sealText(accountId, "plan:" + k + ":" + period, text);

@@ -34,9 +34,20 @@ final class JettyErrors extends ErrorHandler {
         headers.apply(fields::put);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put(HttpHeader.CONNECTION, "close"); // Jetty ends the connection after a bad message: clients must not reuse it
-        String body = WebServer.errorJson(status >= 500 ? "internal" : "bad_request", message(status));
+        String body = WebServer.errorJson(status >= 500 ? "internal" : "bad_request", code(status), message(status));
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
         return true;
+    }
+
+    private static dev.hoheit.mentoring.ErrorCode code(int status) {
+        return switch (status) {
+            case 400 -> dev.hoheit.mentoring.ErrorCode.REQUEST_MALFORMED;
+            case 414 -> dev.hoheit.mentoring.ErrorCode.URI_TOO_LONG;
+            case 431 -> dev.hoheit.mentoring.ErrorCode.HEADERS_TOO_LARGE;
+            case 413 -> dev.hoheit.mentoring.ErrorCode.TOO_LARGE;
+            case 505 -> dev.hoheit.mentoring.ErrorCode.HTTP_VERSION_UNSUPPORTED;
+            default -> status >= 500 ? dev.hoheit.mentoring.ErrorCode.INTERNAL : dev.hoheit.mentoring.ErrorCode.BAD_REQUEST;
+        };
     }
 
     private static String message(int status) {

@@ -85,7 +85,7 @@ final class PrivacyRequestRoutes {
         Paging paging = Paging.of(ctx);
         String status = ctx.queryParam("status");
         if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("all")) {
-            throw dev.hoheit.mentoring.AppException.badRequest("status is open or all");
+            throw dev.hoheit.mentoring.AppException.badRequest(dev.hoheit.mentoring.ErrorCode.STATUS_INVALID, "status is open or all");
         }
         List<PrivacyRequest> page = requests.queue("open".equals(status), paging.offset(), paging.fetch());
         audit.appendBatched(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.VIEW, Resource.of("privacy-requests"))
