@@ -173,7 +173,7 @@ function codeText(code, params) {
 function errorText(error) {
   if (!error.status) { return t("err_network"); }
   // A refused password is explained in the page's language by the API itself (with the checker's hints).
-  if (error.explanation) { return error.explanation; }
+  if (error.explanation) { return (codeText("weak_password") || "") + " " + error.explanation; }
   const known = codeText(error.code, Object.assign({ count: (error.fields || []).length }, error.params));
   if (known) { return known; }
   const kind = TEXT[lang]["err_" + error.status] || t("error") + " " + error.status;
