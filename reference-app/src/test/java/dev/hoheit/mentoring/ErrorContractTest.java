@@ -104,6 +104,24 @@ class ErrorContractTest {
         }
     }
 
+    @DatabaseTest
+    void a_plan_and_a_new_password_name_their_fields(TestDatabase db) {
+        try (TestApp app = new TestApp(db)) {
+            TestApp.Client browser = app.client();
+            browser.register("hanna", "correct horse 9");
+            browser.signIn("hanna", "correct horse 9");
+            HttpResponse<String> plan = browser.put("/api/me/plans/week/2026-W99", Map.of("text", ""));
+            assertEquals(422, plan.statusCode(), plan.body());
+            JsonNode body = TestApp.json(plan);
+            assertEquals("fields_invalid", body.get("code").asText());
+            assertEquals(List.of("period:plan_period_invalid", "text:plan_text_length"), problems(body));
+            assertEquals("week", body.get("fields").get(0).get("params").get("kind").asText());
+            HttpResponse<String> weak = browser.post("/api/me/password", Map.of("currentPassword", "correct horse 9", "newPassword", "hanna"));
+            assertEquals(400, weak.statusCode(), weak.body());
+            assertEquals(List.of("newPassword:password_length"), problems(TestApp.json(weak)));
+        }
+    }
+
     private static List<String> problems(JsonNode body) {
         List<String> problems = new ArrayList<>();
         for (JsonNode field : body.path("fields")) {

@@ -75,7 +75,13 @@ final class SecurityRoutes {
             throw AppException.badRequest(ErrorCode.PASSWORD_CHANGE_INVALID, "send currentPassword and newPassword");
         }
         confirmPassword(ctx, me, change.currentPassword());
-        if (!accounts.changePassword(me.id(), change.currentPassword().toCharArray(), change.newPassword().toCharArray())) {
+        boolean changed;
+        try {
+            changed = accounts.changePassword(me.id(), change.currentPassword().toCharArray(), change.newPassword().toCharArray());
+        } catch (dev.hoheit.mentoring.account.WeakPasswordException e) {
+            throw e.inField("newPassword"); // shown next to the new password
+        }
+        if (!changed) {
             refuseWrongPassword(ctx, me, "password");
         }
         int ended = sessions.endOthers(me.id(), Web.session(ctx).tokenHash());
@@ -177,7 +183,11 @@ final class SecurityRoutes {
             throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.RESET_CODE_WRONG, "the nickname or the code is wrong, or the code was used or has expired");
         }
         Account person = account.get();
-        accounts.resetPassword(person.id(), reset.newPassword().toCharArray()); // a weak one rolls back, the code stays unused
+        try {
+            accounts.resetPassword(person.id(), reset.newPassword().toCharArray()); // a weak one rolls back, the code stays unused
+        } catch (dev.hoheit.mentoring.account.WeakPasswordException e) {
+            throw e.inField("newPassword");
+        }
         int ended = sessions.endAll(person.id());
         throttle.succeeded(nicknameKey);
         String method = used.get() == AccountCodes.Kind.RECOVERY ? "recovery-code" : "reset-code";

@@ -186,7 +186,9 @@ let lastForm = null;
 /** The input of a form that an API field names ("nickname", or "consents.<purpose>" for a consent box). */
 function fieldInput(form, name) {
   const id = name.startsWith("consents.") ? "consent-" + name.slice("consents.".length) : name;
-  return form.querySelector("#" + CSS.escape(id)) || form.querySelector("[name='" + CSS.escape(name) + "']");
+  const kebab = id.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase()); // newPassword: #new-password
+  return form.querySelector("#" + CSS.escape(id)) || form.querySelector("#" + CSS.escape(kebab))
+    || form.querySelector("[name='" + CSS.escape(name) + "']");
 }
 
 /** Removes the field errors of a form (before it is sent again). */
@@ -199,16 +201,16 @@ function clearFieldErrors(form) {
   }
 }
 
-/** Shows each field problem of `error` next to its input (aria-invalid, aria-describedby); returns how many it placed. */
+/** Shows each field problem of `error` next to its input (aria-invalid, aria-describedby); returns those it has no input for. */
 function showFieldErrors(form, error) {
-  let placed = 0;
+  const unplaced = [];
   let first = null;
   for (const problem of error.fields || []) {
     const input = fieldInput(form, problem.field);
-    if (!input) { continue; }
+    if (!input) { unplaced.push(problem); continue; }
     const id = input.id + "-error";
     let note = form.querySelector("#" + CSS.escape(id));
-    const text = (error.explanation && problem.field === "password") ? error.explanation : codeText(problem.code, problem.params) || t("err_400");
+    const text = (error.explanation && problem.code === error.code) ? error.explanation : codeText(problem.code, problem.params) || t("err_400");
     if (note) { note.append(" ", text); } else {
       note = el("p", { class: "field-error", id }, text);
       // After the input, or after the label a checkbox sits in.
@@ -219,10 +221,9 @@ function showFieldErrors(form, error) {
     const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
     input.setAttribute("aria-describedby", described.concat(id).join(" "));
     if (!first) { first = input; }
-    placed++;
   }
   if (first) { first.focus({ preventScroll: false }); }
-  return placed;
+  return unplaced;
 }
 
 /** Shows what went wrong in plain words, in the page's language; the problems of a form's fields next to each field. */
@@ -232,8 +233,13 @@ async function failed(error) {
     if (!me) { signedOut(t("err_401")); return; }
   }
   const form = lastForm && lastForm.isConnected ? lastForm : null;
-  if (form && error.fields) { showFieldErrors(form, error); }
-  message(errorText(error), "error");
+  const fields = error.fields || [];
+  const unplaced = form ? showFieldErrors(form, error) : fields;
+  // Problems of fields this page has no input for are said in the message itself.
+  const said = unplaced.map((problem) => (error.explanation && problem.code === error.code ? error.explanation
+    : codeText(problem.code, problem.params))).filter((text) => text);
+  const text = said.length === 0 ? errorText(error) : unplaced.length === fields.length ? said.join(" ") : errorText(error) + " " + said.join(" ");
+  message(text, "error");
 }
 
 /** Calls the JSON API. A failure throws an Error with `status` and the API's `detail`; never a stack trace on the page. */
