@@ -12,6 +12,7 @@ import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
 import dev.hoheit.consent.Purpose;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;
@@ -61,7 +62,7 @@ final class AccountRoutes {
         try {
             role = Role.parse(roleName);
         } catch (IllegalArgumentException e) {
-            throw AppException.badRequest("unknown role '" + roleName + "'");
+            throw AppException.badRequest(ErrorCode.ROLE_INVALID, "unknown role '" + roleName + "'");
         }
         String language = ConsentCatalog.language(ctx.queryParam("lang"));
         List<Map<String, Object>> result = new ArrayList<>();
@@ -69,7 +70,7 @@ final class AccountRoutes {
             Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), language);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("purpose", purpose.id());
-            item.put("title", purpose.title());
+            item.put("title", ConsentCatalog.title(purpose, language));
             item.put("required", purpose.required());
             item.put("legalBasis", purpose.legalBasis().article());
             item.put("version", notice.version());
@@ -104,7 +105,7 @@ final class AccountRoutes {
         Duration wait = throttle.waitFor(nicknameKey, clientKey);
         if (!wait.isZero()) {
             ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-            throw new AppException(AppException.Kind.TOO_MANY_REQUESTS, "too many failed sign-ins; try again in "
+            throw new AppException(AppException.Kind.TOO_MANY_REQUESTS, ErrorCode.SIGN_IN_ATTEMPTS_TOO_MANY.with("seconds", Math.max(1, wait.toSeconds())), "too many failed sign-ins; try again in "
                     + Math.max(1, wait.toSeconds()) + " seconds");
         }
         char[] password = login.password() == null ? new char[0] : login.password().toCharArray();
@@ -116,7 +117,7 @@ final class AccountRoutes {
                 return audit.append(AuditEvent.of(Actor.of("anonymous", "visitor"), AuditAction.LOGIN_FAILED, Resource.of("session"))
                         .withOutcome(Outcome.DENIED).from(Web.client(ctx)));
             });
-            throw new AppException(AppException.Kind.UNAUTHENTICATED, "nickname or password is wrong");
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.WRONG_CREDENTIALS, "nickname or password is wrong");
         }
         throttle.succeeded(nicknameKey);
         String csrfToken = startSession(ctx, account);

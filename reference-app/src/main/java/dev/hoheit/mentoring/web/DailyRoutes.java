@@ -9,6 +9,7 @@ import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import io.javalin.config.RoutesConfig;
@@ -70,7 +71,7 @@ final class DailyRoutes {
     private void welcomeSeen(Context ctx) {
         Account me = Web.account(ctx);
         if (!Boolean.TRUE.equals(Web.body(ctx, Requests.Welcome.class).seen())) {
-            throw AppException.unprocessable("send seen: true once the explanation is read");
+            throw AppException.unprocessable(ErrorCode.WELCOME_SEEN_REQUIRED, "send seen: true once the explanation is read");
         }
         accounts.welcomeSeen(me.id());
         ctx.status(204);

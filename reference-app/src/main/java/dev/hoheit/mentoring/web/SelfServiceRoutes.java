@@ -12,6 +12,7 @@ import dev.hoheit.consent.DecisionRequest;
 import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;
@@ -114,7 +115,7 @@ final class SelfServiceRoutes {
             }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("purpose", state.purpose().id());
-            item.put("title", state.purpose().title());
+            item.put("title", ConsentCatalog.title(state.purpose(), ctx.queryParam("lang")));
             item.put("required", state.purpose().required());
             item.put("status", state.status().name().toLowerCase(java.util.Locale.ROOT));
             item.put("latestNoticeAccepted", state.latestNoticeAccepted());
@@ -138,11 +139,11 @@ final class SelfServiceRoutes {
         try {
             id = java.util.UUID.fromString(ctx.pathParam("decisionId"));
         } catch (IllegalArgumentException e) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "no such decision");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, "no such decision");
         }
         // Someone else's decision is as unknown as a made-up id.
         dev.hoheit.consent.Decision decision = consent.decision(id).filter(d -> d.subjectId().equals(me.id()))
-                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such decision"));
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, "no such decision"));
         ctx.contentType("application/json");
         ctx.header("Content-Disposition", "attachment; filename=\"consent-receipt-" + decision.purposeId() + "-"
                 + decision.decidedAt().toString().substring(0, 10) + ".json\"");
@@ -154,9 +155,9 @@ final class SelfServiceRoutes {
         Account me = Web.account(ctx);
         Requests.ConsentChange change = Web.body(ctx, Requests.ConsentChange.class);
         if (change.purpose() == null || change.granted() == null) {
-            throw AppException.badRequest("send purpose and granted");
+            throw AppException.badRequest(ErrorCode.CONSENT_CHANGE_INVALID, "send purpose and granted");
         }
-        var purpose = consent.purpose(change.purpose()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such purpose"));
+        var purpose = consent.purpose(change.purpose()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.PURPOSE_NOT_FOUND, "no such purpose"));
         String role = AccountRoutes.primaryRole(me);
         boolean undecided = !change.granted() && consent.state(me.id(), purpose.id()).status() == ConsentStatus.UNDECIDED;
         // Granting, or saying no to one never asked before (a role given later), is a decision on the notice,
@@ -166,17 +167,18 @@ final class SelfServiceRoutes {
             Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), ConsentCatalog.language(change.language()));
             DecisionRequest decision = change.granted() ? DecisionRequest.grant(me.id(), notice.ref()) : DecisionRequest.refuse(me.id(), notice.ref());
             consent.record(decision.as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
+            // A refusal is its own kind of step ("consent-refusal"): it withdraws nothing that was given.
             audit.append(AuditEvent.of(Actor.of(me.id(), role), change.granted() ? AuditAction.GRANT : AuditAction.REVOKE,
-                    Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
+                    Resource.of(change.granted() ? "consent" : "consent-refusal", purpose.id())).about(me.id()).from(Web.client(ctx)));
             consents(ctx);
             return;
         }
         if (undecided) {
-            throw new AppException(AppException.Kind.CONFLICT, "'" + purpose.id() + "' is required for your role and was never given;"
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.CONSENT_NEVER_GIVEN.with("purpose", purpose.id()), "'" + purpose.id() + "' is required for your role and was never given;"
                     + " give it, or sign out and ask the operator to take the role away");
         }
         if (purpose.required() && !Boolean.TRUE.equals(change.confirm())) {
-            throw new AppException(AppException.Kind.CONFLICT, "withdrawing '" + purpose.id()
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.CONSENT_WITHDRAWAL_DELETES_ACCOUNT.with("purpose", purpose.id()), "withdrawing '" + purpose.id()
                     + "' deletes your account for good; send confirm: true to go ahead");
         }
         consent.record(DecisionRequest.withdraw(me.id(), purpose.id()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
@@ -225,7 +227,7 @@ final class SelfServiceRoutes {
         Account me = Web.account(ctx);
         Requests.Deletion deletion = Web.body(ctx, Requests.Deletion.class);
         if (deletion.password() == null || !accounts.checkPassword(me.id(), deletion.password().toCharArray())) {
-            throw new AppException(AppException.Kind.UNAUTHENTICATED, "the password does not match; nothing was deleted");
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.CONFIRMATION_PASSWORD_WRONG, "the password does not match; nothing was deleted");
         }
         ErasureReceipt receipt = retention.eraseSubject(me.id(), "subject");
         clearCookie(ctx);
@@ -240,10 +242,10 @@ final class SelfServiceRoutes {
         try {
             role = Role.parse(request.role() == null ? "" : request.role());
         } catch (IllegalArgumentException e) {
-            throw AppException.unprocessable("role is employer, auditor or mentor");
+            throw AppException.unprocessable(ErrorCode.ROLE_REQUEST_INVALID, "role is employer, auditor or mentor");
         }
         if (role == Role.OPERATOR) {
-            throw AppException.unprocessable("role is employer, auditor or mentor");
+            throw AppException.unprocessable(ErrorCode.ROLE_REQUEST_INVALID, "role is employer, auditor or mentor");
         }
         Set<Role> roles = role == Role.MENTOR ? Set.of(Role.MENTOR, Role.MENTEE) : Set.of(role);
         Account account = accounts.createByOperator(request.nickname(), request.password() == null ? null : request.password().toCharArray(), roles);

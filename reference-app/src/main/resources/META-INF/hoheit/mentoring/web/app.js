@@ -159,14 +159,87 @@ function message(text, kind) {
   messageTimer = window.setTimeout(() => box.replaceChildren(), kind === "error" ? 10000 : 5000);
 }
 
-/** Shows what went wrong in plain words: what kind of problem (in the page's language), then the API's own detail. */
+/** The text of an error code in the page's language, with its values filled in; null when the code has none. */
+function codeText(code, params) {
+  const key = "code_" + code;
+  if (!code || !(TEXT[lang][key] || TEXT.de[key])) { return null; }
+  const values = Object.assign({}, params || {});
+  // Role names in the page's language (the API sends their ids).
+  if (typeof values.roles === "string") { values.roles = values.roles.split(", ").map((role) => textOr("role_" + role, role)).join(", "); }
+  return textWith(key, values);
+}
+
+/** What went wrong, in the page's language: the text of the API's code, else the kind of problem and the API's own detail. */
+function errorText(error) {
+  if (!error.status) { return t("err_network"); }
+  // A refused password is explained in the page's language by the API itself (with the checker's hints).
+  if (error.explanation) { return (codeText("weak_password") || "") + " " + error.explanation; }
+  const known = codeText(error.code, Object.assign({ count: (error.fields || []).length }, error.params));
+  if (known) { return known; }
+  const kind = TEXT[lang]["err_" + error.status] || t("error") + " " + error.status;
+  return error.detail ? kind + ": " + error.detail : kind;
+}
+
+// The form last sent: an error that names its fields is shown next to each of them.
+let lastForm = null;
+
+/** The input of a form that an API field names ("nickname", or "consents.<purpose>" for a consent box). */
+function fieldInput(form, name) {
+  const id = name.startsWith("consents.") ? "consent-" + name.slice("consents.".length) : name;
+  const kebab = id.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase()); // newPassword: #new-password
+  return form.querySelector("#" + CSS.escape(id)) || form.querySelector("#" + CSS.escape(kebab))
+    || form.querySelector("[name='" + CSS.escape(name) + "']");
+}
+
+/** Removes the field errors of a form (before it is sent again). */
+function clearFieldErrors(form) {
+  for (const problem of form.querySelectorAll(".field-error")) { problem.remove(); }
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    const rest = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
+    if (rest.length) { input.setAttribute("aria-describedby", rest.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+  }
+}
+
+/** Shows each field problem of `error` next to its input (aria-invalid, aria-describedby); returns those it has no input for. */
+function showFieldErrors(form, error) {
+  const unplaced = [];
+  let first = null;
+  for (const problem of error.fields || []) {
+    const input = fieldInput(form, problem.field);
+    if (!input) { unplaced.push(problem); continue; }
+    const id = input.id + "-error";
+    let note = form.querySelector("#" + CSS.escape(id));
+    const text = (error.explanation && problem.code === error.code) ? error.explanation : codeText(problem.code, problem.params) || t("err_400");
+    if (note) { note.append(" ", text); } else {
+      note = el("p", { class: "field-error", id }, text);
+      // After the input, or after the label a checkbox sits in.
+      const anchor = input.closest("label") || input;
+      anchor.after(note);
+    }
+    input.setAttribute("aria-invalid", "true");
+    const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
+    input.setAttribute("aria-describedby", described.concat(id).join(" "));
+    if (!first) { first = input; }
+  }
+  if (first) { first.focus({ preventScroll: false }); }
+  return unplaced;
+}
+
+/** Shows what went wrong in plain words, in the page's language; the problems of a form's fields next to each field. */
 async function failed(error) {
   if (error.status === 401 && me) {
     await loadMe(); // a wrong confirmation password is a 401 too; only an ended session signs out
     if (!me) { signedOut(t("err_401")); return; }
   }
-  const kind = error.status ? TEXT[lang]["err_" + error.status] || t("error") + " " + error.status : t("err_network");
-  message(error.detail ? kind + ": " + error.detail : kind, "error");
+  const form = lastForm && lastForm.isConnected ? lastForm : null;
+  const fields = error.fields || [];
+  const unplaced = form ? showFieldErrors(form, error) : fields;
+  // Problems of fields this page has no input for are said in the message itself.
+  const said = unplaced.map((problem) => (error.explanation && problem.code === error.code ? error.explanation
+    : codeText(problem.code, problem.params))).filter((text) => text);
+  const text = said.length === 0 ? errorText(error) : unplaced.length === fields.length ? said.join(" ") : errorText(error) + " " + said.join(" ");
+  message(text, "error");
 }
 
 /** Calls the JSON API. A failure throws an Error with `status` and the API's `detail`; never a stack trace on the page. */
@@ -191,8 +264,13 @@ async function api(method, path, body, contentType) {
   if (!response.ok) {
     const error = new Error((data && data.message) || response.statusText || String(response.status));
     error.status = response.status;
+    error.detail = data && data.message;
+    // The error contract: a stable code with its values, and every problem of a form's fields.
+    error.code = data && data.code;
+    error.params = (data && data.params) || {};
+    error.fields = data && Array.isArray(data.fields) ? data.fields : null;
     // A refused password is explained in the page's language (security.js).
-    error.detail = data && (data.explanation && data.explanation[lang] || data.message);
+    error.explanation = data && data.explanation ? data.explanation[lang] : null;
     throw error;
   }
   return data;
@@ -386,6 +464,11 @@ async function route() {
 }
 
 document.addEventListener("DOMContentLoaded", async () => {
+  // Before a form's own handler: the form being sent, its earlier field errors gone.
+  document.addEventListener("submit", (event) => {
+    lastForm = event.target;
+    clearFieldErrors(event.target);
+  }, true);
   document.getElementById("lang").addEventListener("change", (event) => {
     lang = event.target.value;
     window.sessionStorage.setItem("lang", lang);

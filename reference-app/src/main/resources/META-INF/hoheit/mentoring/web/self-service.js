@@ -40,6 +40,21 @@ addText({
     "act_view_smoff-sessions": "Sie haben die Smoff-Time eines Mentees angesehen.", act_view_plans: "Sie haben die Pläne eines Mentees angesehen.",
     act_view_pictures: "Sie haben die Bilder eines Mentees angesehen.", act_view_picture: "Sie haben ein Bild eines Mentees angesehen.",
     act_view_assessment: "Sie haben die Bewertung einer beschäftigten Person angesehen.",
+    "act_what_account": "Konto", "act_what_accounts": "Konten", "act_what_assessment": "Bewertung",
+    "act_what_audit-checkpoint": "Checkpoint des Protokolls", "act_what_audit-entries": "Einträge des Protokolls",
+    "act_what_consent": "Einwilligung", "act_what_consent-refusal": "abgelehnte Einwilligung", "act_what_course": "Kurs",
+    "act_what_courses": "Kurse", "act_what_employment": "Verknüpfung mit einem Arbeitgeber",
+    "act_what_employments": "Verknüpfungen mit Arbeitgebern", "act_what_mentor-assignment": "Zuweisung eines Mentors",
+    "act_what_mentor-assignments": "Zuweisungen von Mentoren", "act_what_mentor-grant": "Freigabe für einen Mentor",
+    "act_what_mentor-rights": "Mentorenrechte", "act_what_message": "Nachricht", "act_what_messages": "Nachrichten",
+    "act_what_page": "Seite", "act_what_password": "Passwort", "act_what_password-reset": "Neues Passwort per Code",
+    "act_what_picture": "Bild", "act_what_pictures": "Bilder", "act_what_plan": "Plan", "act_what_plans": "Pläne",
+    "act_what_privacy-requests": "Anfragen zum Datenschutz", "act_what_recovery-codes": "Wiederherstellungscodes",
+    "act_what_research-export": "Forschungsexport", "act_what_reset-code": "Code für ein neues Passwort",
+    "act_what_restriction": "Einschränkung der Verarbeitung", "act_what_retention-run": "Aufbewahrungslauf",
+    "act_what_session": "Sitzung", "act_what_smoff-session": "Smoff-Time-Eintrag",
+    "act_what_smoff-sessions": "Smoff-Time-Einträge",
+    "act_revoke_consent-refusal": "Sie haben eine Einwilligung abgelehnt.",
     act_generic: "{action}: {what}", act_view: "Angesehen", act_create: "Angelegt", act_update: "Geändert", act_delete: "Gelöscht",
     act_login: "Angemeldet", act_logout: "Abgemeldet", act_login_failed: "Anmeldung fehlgeschlagen", act_export: "Exportiert",
     act_erase: "Gelöscht", act_grant: "Erteilt", act_revoke: "Widerrufen", act_restrict: "Eingeschränkt",
@@ -54,7 +69,7 @@ addText({
     rt_complain: "Beschwerde (Art. 77): Sie können sich bei einer Datenschutz-Aufsichtsbehörde beschweren, etwa bei der Ihres Wohnorts.",
     md_stored: "Was Smoffen über Sie speichert", md_records: "{count} Einträge", md_record: "1 Eintrag", md_noRecords: "keine Einträge",
     md_details: "Einzelheiten (technisch)",
-    md_store_accounts: "Ihr Konto", md_storeText_accounts: "Spitzname, Rollen, Ihre E-Mail-Adresse (falls angegeben), das verschlüsselte Passwort und Ihre Anmeldesitzungen.",
+    md_store_accounts: "Ihr Konto", md_storeText_accounts: "Spitzname, Rollen, Ihre E-Mail-Adresse (falls angegeben), Ihr Passwort als Hash (gehasht, nicht umkehrbar) und Ihre Anmeldesitzungen.",
     "md_store_smoff-time": "Smoff-Time", "md_storeText_smoff-time": "Ihre Planungszeiten: Art, Datum, Minuten und Ihre Notizen.",
     md_store_plans: "Pläne", md_storeText_plans: "Ihre Tages-, Wochen- und Jahrespläne.",
     md_store_pictures: "Bilder", md_storeText_pictures: "Ihre Fotos von Planungsbögen, ohne Zusatzangaben gespeichert.",
@@ -64,6 +79,8 @@ addText({
     md_store_consent: "Einwilligungen und Freigaben", md_storeText_consent: "Ihre Einwilligungen und Ablehnungen (welcher Hinweis, wann, wie) und die Zugriffe, die Sie anderen gegeben haben oder andere Ihnen.",
     md_store_audit: "Protokoll", md_storeText_audit: "Was Sie in Smoffen getan haben und wer Ihre Daten angesehen hat, mit IP-Adresse und Browser (IP-Adressen nur 7 Tage lang lesbar).",
     md_store_retention: "Einschränkungen", md_storeText_retention: "Ob die Verarbeitung Ihrer Daten eingeschränkt ist, und rechtliche Aufbewahrungspflichten, die Sie betreffen.",
+    md_store_notifications: "Benachrichtigungen", md_storeText_notifications: "Was Smoffen Ihnen in der App oder per E-Mail mitgeteilt hat, und welche Benachrichtigungen Sie gewählt haben.",
+    "md_store_privacy-requests": "Anfragen zum Datenschutz", "md_storeText_privacy-requests": "Ihre Widersprüche, Fragen und Beschwerden an den Betreiber, und die Antworten.",
     md_emailTitle: "Ihre E-Mail-Adresse", md_emailNone: "Sie haben keine E-Mail-Adresse angegeben.", md_emailIs: "Gespeichert ist: {email}",
     md_emailEdit: "Berichtigen", md_emailNew: "Neue E-Mail-Adresse (leer lassen, um sie zu entfernen)", md_emailSaved: "Ihre E-Mail-Adresse ist berichtigt.",
     md_restrictTitle: "Verarbeitung einschränken",
@@ -126,6 +143,20 @@ addText({
     "act_view_smoff-sessions": "You viewed a mentee's Smoff-Time.", act_view_plans: "You viewed a mentee's plans.",
     act_view_pictures: "You viewed a mentee's pictures.", act_view_picture: "You viewed a mentee's picture.",
     act_view_assessment: "You viewed an employee's assessment.",
+    "act_what_account": "account", "act_what_accounts": "accounts", "act_what_assessment": "assessment",
+    "act_what_audit-checkpoint": "audit log checkpoint", "act_what_audit-entries": "audit log entries",
+    "act_what_consent": "consent", "act_what_consent-refusal": "refused consent", "act_what_course": "course",
+    "act_what_courses": "courses", "act_what_employment": "link to an employer", "act_what_employments": "links to employers",
+    "act_what_mentor-assignment": "mentor assignment", "act_what_mentor-assignments": "mentor assignments",
+    "act_what_mentor-grant": "access for a mentor", "act_what_mentor-rights": "mentor rights", "act_what_message": "message",
+    "act_what_messages": "messages", "act_what_page": "page", "act_what_password": "password",
+    "act_what_password-reset": "new password by code", "act_what_picture": "picture", "act_what_pictures": "pictures",
+    "act_what_plan": "plan", "act_what_plans": "plans", "act_what_privacy-requests": "privacy requests",
+    "act_what_recovery-codes": "recovery codes", "act_what_research-export": "research export",
+    "act_what_reset-code": "reset code", "act_what_restriction": "restriction of processing",
+    "act_what_retention-run": "retention run", "act_what_session": "session", "act_what_smoff-session": "Smoff-Time entry",
+    "act_what_smoff-sessions": "Smoff-Time entries",
+    "act_revoke_consent-refusal": "You refused a consent.",
     act_generic: "{action}: {what}", act_view: "Viewed", act_create: "Created", act_update: "Changed", act_delete: "Deleted",
     act_login: "Signed in", act_logout: "Signed out", act_login_failed: "Sign-in failed", act_export: "Exported",
     act_erase: "Erased", act_grant: "Granted", act_revoke: "Revoked", act_restrict: "Restricted",
@@ -150,6 +181,8 @@ addText({
     md_store_consent: "Consents and grants", md_storeText_consent: "Your consents and refusals (which notice, when, how) and the access you gave others or others gave you.",
     md_store_audit: "Log", md_storeText_audit: "What you did in Smoffen and who viewed your data, with IP address and browser (IP addresses readable for 7 days only).",
     md_store_retention: "Restrictions", md_storeText_retention: "Whether processing of your data is restricted, and legal holds that concern you.",
+    md_store_notifications: "Notifications", md_storeText_notifications: "What Smoffen told you in the app or by e-mail, and which notifications you chose.",
+    "md_store_privacy-requests": "Privacy requests", "md_storeText_privacy-requests": "Your objections, questions and complaints to the operator, and the answers.",
     md_emailTitle: "Your e-mail address", md_emailNone: "You have not given an e-mail address.", md_emailIs: "Stored: {email}",
     md_emailEdit: "Correct", md_emailNew: "New e-mail address (leave empty to remove it)", md_emailSaved: "Your e-mail address is corrected.",
     md_restrictTitle: "Restrict processing",
@@ -332,7 +365,8 @@ function activityText(entry) {
   if (entry.what === "page" && ACTIVITY_PAGES[entry.page]) {
     return textWith("act_opened", { page: t(ACTIVITY_PAGES[entry.page]) });
   }
-  const generic = textWith("act_generic", { action: textOr("act_" + entry.action, entry.action), what: entry.what });
+  const generic = textWith("act_generic", { action: textOr("act_" + entry.action, entry.action),
+    what: textOr("act_what_" + entry.what, entry.what) });
   return textOr("act_" + entry.action + "_" + entry.what, generic);
 }
 
@@ -361,7 +395,7 @@ page("/activity", [], "act_menu", async (main) => {
 // ---- My consents -------------------------------------------------------------------------------
 
 page("/consents", [], "consents", async (main) => {
-  const [data, ...noticeLists] = await Promise.all([api("GET", "/api/me/consents"),
+  const [data, ...noticeLists] = await Promise.all([api("GET", "/api/me/consents?lang=" + encodeURIComponent(lang)),
     ...me.roles.map((role) => api("GET", "/api/notices?role=" + encodeURIComponent(role) + "&lang=" + encodeURIComponent(lang)))]);
   // The notice of each purpose in the page's language (the one a consent given here refers to).
   const notices = new Map();
@@ -406,7 +440,7 @@ page("/consents", [], "consents", async (main) => {
         download: "consent-receipt-" + c.purpose + "-" + d.decidedAt.slice(0, 10) + ".json", class: "receipt", "data-decision": d.id },
       textWith("cn_receipt", { choice: t("cn_choice_" + d.choice), date: when(d.decidedAt), version: d.noticeVersion }))))));
     return el("li", { class: "card consent", "data-purpose": c.purpose, "data-status": c.status },
-      el("strong", {}, c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
+      el("strong", {}, notice ? notice.title : c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
       c.status === "granted" && !c.latestNoticeAccepted ? el("p", { class: "hint" }, t("newNotice")) : "",
       text, c.status !== "granted" && notice ? el("p", { class: "hint" }, t("cn_readBefore")) : "",
       actions, receipts);
