@@ -69,7 +69,18 @@ public interface RetentionService extends AutoCloseable {
      * every store with its record count (0 included) and a readable {@code index.html}. Streams;
      * the stream is not closed.
      */
-    ExportSummary exportSubject(String subjectId, OutputStream out);
+    default ExportSummary exportSubject(String subjectId, OutputStream out) {
+        return exportSubject(subjectId, out, ExportOptions.defaults());
+    }
+
+    /**
+     * Writes the export like {@link #exportSubject(String, OutputStream)}, with {@code index.html}
+     * in the person's language and words: names instead of ids, and every store's content as
+     * tables (the consent receipts listed with it).
+     *
+     * @since 0.2
+     */
+    ExportSummary exportSubject(String subjectId, OutputStream out, ExportOptions options);
 
     /**
      * Erases a person from every registered store (GDPR Art. 17). A store that fails leaves the

@@ -67,6 +67,37 @@ class SubjectRightsTest {
     }
 
     @DatabaseTest
+    void the_readable_page_shows_every_store_as_tables_in_the_persons_language_with_names(TestDatabase db) throws Exception {
+        try (RetentionFixtures app = new RetentionFixtures(db)) {
+            populate(app);
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            ExportOptions options = ExportOptions.in(java.util.Locale.GERMAN)
+                    .withNames(id -> Map.of("mentee-1", "Mia", "mentor-1", "Max").entrySet().stream()
+                            .filter(e -> e.getKey().equals(id)).map(Map.Entry::getValue).findFirst())
+                    .withLabels(key -> java.util.Optional.ofNullable(Map.of("store.notes", "Notizen", "field.body", "Text").get(key)));
+
+            app.retention.exportSubject("mentee-1", zip, options);
+
+            Map<String, byte[]> entries = unzip(zip.toByteArray());
+            String index = new String(entries.get("index.html"), StandardCharsets.UTF_8);
+            assertTrue(index.contains("<html lang=\"de\">") && index.contains("Alle über Sie gespeicherten Daten"), index);
+            assertTrue(index.contains("Export für <strong>Mia</strong>"), "the subject by name, not id");
+            assertTrue(index.contains("<h2>Notizen</h2>") && index.contains("<th scope=\"col\">Text</th>")
+                    && index.contains("<td>hello mentor</td>"), "the host's store as a table in its words");
+            assertTrue(index.contains("<span title=\"mentor-1\">Max</span>"), "other people by name");
+            assertTrue(index.contains("<caption>decisions") && index.contains("<caption>asSubject"),
+                    "the consent and audit documents' lists as tables");
+            assertTrue(index.contains("<img src=\"files/notes/plan-week-2.png\""), "the picture shown");
+            long receipts = entries.keySet().stream().filter(name -> name.startsWith("stores/consent/receipt-")).count();
+            assertEquals(1, receipts, "the receipt of mentee-1's one decision");
+            assertTrue(index.contains("Belege Ihrer Einwilligungen") && index.contains("Einwilligung: Terms"), index);
+            assertFalse(index.contains("Everything stored about you"));
+            assertTrue(new String(entries.get("stores/notes.json"), StandardCharsets.UTF_8).contains("\"mentee-1\""),
+                    "the JSON keeps the ids");
+        }
+    }
+
+    @DatabaseTest
     void the_export_covers_every_store_and_its_manifest_lists_them_all(TestDatabase db) throws Exception {
         try (RetentionFixtures app = new RetentionFixtures(db)) {
             populate(app);
@@ -101,7 +132,7 @@ class SubjectRightsTest {
             assertEquals("mentor-1", view.get("actorId").asText(), "who viewed my data");
             assertEquals("192.0.2.9", audit.get("asActor").get(0).get("client").get("ipAddress").asText());
             String index = new String(entries.get("index.html"), StandardCharsets.UTF_8);
-            assertTrue(index.contains("<td>notes</td>") && index.contains("<td>retention</td>"), index);
+            assertTrue(index.contains(">notes</a></td>") && index.contains(">retention</a></td>"), index);
             assertEquals(1, summary.files());
 
             ByteArrayOutputStream nobody = new ByteArrayOutputStream();

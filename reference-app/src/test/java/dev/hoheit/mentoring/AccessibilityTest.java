@@ -20,7 +20,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Every page of the console, for every role, checked in headless Chromium with Deque's axe-core
- * rules for WCAG 2.1 A and AA (labels, names, contrast, landmarks, language…) and at phone width
+ * rules for WCAG 2.1 A and AA (labels, names, contrast, landmarks, language…) in the light and the
+ * dark colour scheme ({@code prefers-color-scheme}, emulated), and at phone width
  * (390 px: nothing may need sideways scrolling), and every visible control reachable with the Tab key. The pages are found the way a person finds them:
  * through each role's menu, and one level of links inside the pages (a mentee's detail page, say).
  * The demo data gives every page something to show.
@@ -28,9 +29,11 @@ import org.openqa.selenium.WebElement;
 class AccessibilityTest {
 
     private static final String AXE = axeSource();
+    private static final Set<String> SHOTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @DatabaseTest
     void every_page_of_every_role_passes_axe_and_fits_a_phone(TestDatabase db) {
+        SHOTS.clear();
         try (TestApp app = new TestApp(db, java.time.Instant.now(), "--demo")) {
             List<String> problems = new ArrayList<>();
             Set<String> checked = new LinkedHashSet<>();
@@ -69,22 +72,34 @@ class AccessibilityTest {
         }
     }
 
-    /** axe's WCAG 2.1 A/AA violations, then the page at phone width. */
+    /** axe's WCAG 2.1 A/AA violations in both colour schemes, then the page at phone width. */
     private static void check(ConsoleBrowser browser, String page, List<String> problems) {
         browser.settled();
         JavascriptExecutor js = (JavascriptExecutor) browser.driver;
         // DevTools evaluation is not subject to the page's CSP, so axe can be injected into the strict page.
         js.executeScript(AXE);
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
-                  .then(r => done(r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " at "
-                      + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))))
-                  .catch(e => done(["axe failed: " + e]));
-                """);
-        for (Object violation : (List<?>) result) {
-            problems.add(page + ": " + violation);
+        for (String scheme : List.of("light", "dark")) {
+            browser.emulate(scheme);
+            Object result = js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+                      .then(r => done(r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " at "
+                          + v.nodes.slice(0, 3).map(n => n.target.join(" ") + " " + (n.any[0] ? n.any[0].message : "")).join(", "))))
+                      .catch(e => done(["axe failed: " + e]));
+                    """);
+            for (Object violation : (List<?>) result) {
+                problems.add(page + " (" + scheme + "): " + violation);
+            }
         }
+        Boolean dark = (Boolean) js.executeScript("return matchMedia('(prefers-color-scheme: dark)').matches"
+                + " && getComputedStyle(document.body).backgroundColor !== 'rgb(251, 250, 247)';");
+        if (!Boolean.TRUE.equals(dark)) {
+            problems.add(page + ": the dark colour scheme did not apply");
+        }
+        if (SHOTS.add(page.substring(0, page.indexOf(' ') < 0 ? page.length() : page.indexOf(' ')))) {
+            browser.screenshot(page.replaceAll("[^A-Za-z0-9-]+", "-") + "-dark"); // the first page of each role, dark
+        }
+        browser.emulate("light");
         Object unreachable = js.executeScript("""
                 return [...document.querySelectorAll("a[href], button, input, select, textarea, summary")]
                   .filter(e => e.getClientRects().length > 0 && !e.disabled && e.tabIndex < 0)

@@ -155,8 +155,12 @@ class AccountApiTest {
     void a_session_is_a_strict_http_only_session_cookie_guarded_by_csrf(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
             TestApp.Client browser = app.client();
-            browser.register("carla", "correct horse 2");
+            HttpResponse<String> registered = browser.register("carla", "correct horse 2");
+            assertTrue(registered.headers().firstValue("Set-Cookie").orElseThrow().contains("HttpOnly"), "registering signs in");
+            assertEquals("carla", TestApp.json(browser.get("/api/me")).get("nickname").asText());
+            assertEquals(204, browser.delete("/api/session").statusCode());
             assertEquals(401, browser.get("/api/me").statusCode());
+            browser.csrf = null;
             assertEquals(401, browser.signIn("carla", "wrong password").statusCode());
 
             HttpResponse<String> signedIn = browser.signIn("carla", "correct horse 2");

@@ -26,8 +26,7 @@ class AccountSecurityTest {
     void changing_the_password_needs_the_current_one_and_ends_every_other_session(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
             TestApp.Client laptop = app.client();
-            laptop.register("ronja", PASSWORD);
-            laptop.signIn("ronja", PASSWORD);
+            laptop.register("ronja", PASSWORD); // signs the laptop in
             TestApp.Client phone = app.client();
             phone.signIn("ronja", PASSWORD);
             assertEquals(200, phone.get("/api/me").statusCode());

@@ -33,10 +33,10 @@ import org.jooq.tools.jdbc.JDBCUtils;
  */
 class AppMigrationsTest {
 
-    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "11", "12", "13", "15", "16", "17");
+    private static final List<String> VERSIONS = List.of("1", "2", "3", "4", "5", "6", "11", "12", "13", "15", "16", "17", "18");
 
     @DatabaseTest
-    void the_schema_migrates_to_version_16_and_a_second_start_changes_nothing(TestDatabase db) {
+    void the_schema_migrates_to_version_17_and_a_second_start_changes_nothing(TestDatabase db) {
         AppMigrations.migrate(db.dataSource());
         AppMigrations.migrate(db.dataSource());
         List<String> applied = db.rows("SELECT " + db.quoted("version") + " FROM " + db.quoted("smoffen_schema_history")

@@ -103,6 +103,9 @@ class AuthorizationMatrixTest {
                     new Call("GET", "/api/me/access-log", null, null, SIGNED_IN),
                     new Call("GET", "/api/me/consents", null, null, SIGNED_IN),
                     new Call("POST", "/api/me/consents", bad, "application/json", SIGNED_IN),
+                    new Call("GET", "/api/me/consents/" + unknown + "/receipt", null, null, SIGNED_IN),
+                    new Call("POST", "/api/me/welcome", bad, "application/json", SIGNED_IN),
+                    new Call("POST", "/api/me/daily-planning", bad, "application/json", MENTEES),
                     new Call("POST", "/api/me/restriction", bad, "application/json", SIGNED_IN),
                     new Call("DELETE", "/api/me/restriction", null, null, SIGNED_IN),
                     new Call("GET", "/api/me/messages", null, null, SIGNED_IN),
@@ -273,6 +276,7 @@ class AuthorizationMatrixTest {
                 .replaceAll("/api/me/pictures/[0-9a-f-]{36}", "/api/me/pictures/{id}")
                 .replaceAll("/api/me/smoff-sessions/[0-9a-f-]{36}", "/api/me/smoff-sessions/{id}")
                 .replaceAll("/api/me/mentors/[0-9a-f-]{36}", "/api/me/mentors/{id}")
+                .replaceAll("/api/me/consents/[0-9a-f-]{36}/receipt", "/api/me/consents/{decisionId}/receipt")
                 .replaceAll("/api/me/sessions/[0-9a-f-]{36}", "/api/me/sessions/{id}")
                 .replaceAll("/api/operator/accounts/[0-9a-f-]{36}/reset-code", "/api/operator/accounts/{id}/reset-code")
                 .replaceAll("/api/operator/mentors/[0-9a-f-]{36}", "/api/operator/mentors/{accountId}")

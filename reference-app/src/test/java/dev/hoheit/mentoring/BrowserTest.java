@@ -47,10 +47,11 @@ class BrowserTest {
                 mentee.screenshot("register");
                 driver.findElement(By.cssSelector("form button[type=submit]")).click();
                 mentee.visible(By.id("codes-saved")).click(); // the recovery codes, shown once
-                mentee.wait.until(ExpectedConditions.urlContains("#/signin"));
-                mentee.visible(By.id("password"));
-                mentee.screenshot("signin");
-                mentee.signIn("zoe", "correct horse 21");
+                // Registering signs her in: she lands on her first page, not on the sign-in form.
+                mentee.wait.until(ExpectedConditions.urlContains("#/smoff-time"));
+                mentee.visible(By.id("signout"));
+                mentee.settled();
+                mentee.screenshot("signed-in-after-registering");
 
                 mentee.type(By.id("minutes"), "9");
                 driver.findElement(By.id("note")).sendKeys("Tagesplan im Browser");
@@ -161,7 +162,7 @@ class BrowserTest {
                 // She downloads everything stored about her (R25), then deletes her account (R11).
                 mentee.menu("#/my-data");
                 WebElement export = mentee.visible(By.id("export"));
-                assertTrue(export.getAttribute("href").endsWith("/api/me/export"));
+                assertTrue(export.getAttribute("href").endsWith("/api/me/export?lang=en"), "the export in the page's language");
                 export.click();
                 try (ZipFile zip = new ZipFile(mentee.downloaded(".zip").toFile())) {
                     String manifest = new String(zip.getInputStream(zip.getEntry("manifest.json")).readAllBytes(), StandardCharsets.UTF_8);

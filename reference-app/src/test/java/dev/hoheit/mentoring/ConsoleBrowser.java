@@ -183,6 +183,17 @@ final class ConsoleBrowser implements AutoCloseable {
         visible(By.id("password"));
     }
 
+    /**
+     * Renders the page as a device set to {@code "light"} or {@code "dark"} would
+     * ({@code prefers-color-scheme}, through the DevTools protocol), or as printed on paper ({@code "print"}).
+     */
+    void emulate(String scheme) {
+        java.util.Map<String, Object> media = scheme.equals("print")
+                ? java.util.Map.of("media", "print", "features", java.util.List.of())
+                : java.util.Map.of("media", "", "features", java.util.List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme)));
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", media);
+    }
+
     /** The whole page's visible text. */
     String text() {
         return driver.findElement(By.tagName("body")).getText();

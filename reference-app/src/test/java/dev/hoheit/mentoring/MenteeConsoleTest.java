@@ -167,7 +167,7 @@ class MenteeConsoleTest {
                 browser.visible(By.id("picture-file")).sendKeys(text.toString());
                 driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
                 browser.waitForText(By.id("upload-problem"), "Diese Datei ist kein JPEG- oder PNG-Bild");
-                browser.waitForText(By.id("message"), "that is not a JPEG or PNG picture");
+                browser.waitForText(By.id("message"), "Das ist kein JPEG- oder PNG-Bild"); // in the page's language
                 browser.screenshot("pictures-refused");
                 assertEquals(2, TestApp.json(lea.get("/api/me/pictures")).get("pictures").size(), "nothing stored for the text file");
 
@@ -189,7 +189,7 @@ class MenteeConsoleTest {
                 browser.menu("#/mentors");
                 browser.type(By.id("invite-nickname"), "acme");
                 driver.findElement(By.cssSelector("#invite-form button[type=submit]")).click();
-                browser.waitForText(By.id("message"), "no mentor rights");
+                browser.waitForText(By.id("message"), "keine Mentorenrechte");
                 browser.type(By.id("invite-nickname"), "max");
                 assertTrue(driver.findElement(By.id("invite-scope-smoff-time-mentor")).isSelected(), "the narrower scope by default");
                 driver.findElement(By.id("invite-scope-mentor")).click();

@@ -40,6 +40,8 @@ class SecurityConsoleTest {
                 assertEquals(10, codes.size());
                 browser.screenshot("recovery-codes");
                 browser.driver.findElement(By.id("codes-saved")).click();
+                browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("#/smoff-time")); // signed in at once
+                browser.signOut();
                 browser.visible(By.id("forgot-link"));
 
                 // A second session elsewhere, then the security page.

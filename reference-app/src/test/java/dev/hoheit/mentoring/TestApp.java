@@ -128,8 +128,12 @@ final class TestApp implements AutoCloseable {
         }
 
         HttpResponse<String> post(String path, String json) {
-            return send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+            HttpResponse<String> response = send(withCsrf(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json))));
+            if (path.equals("/api/accounts") && response.statusCode() == 201) {
+                csrf = json(response).get("csrfToken").asText(); // registering signs in, as in the console
+            }
+            return response;
         }
 
         HttpResponse<String> post(String path, Object body) {

@@ -2,6 +2,8 @@ package dev.hoheit.retention.internal;
 
 import dev.hoheit.consent.ConsentSchema;
 import dev.hoheit.consent.ConsentService;
+import dev.hoheit.consent.Decision;
+import dev.hoheit.consent.ReceiptFormat;
 import dev.hoheit.consent.SubjectRecords;
 import dev.hoheit.retention.Stores;
 import dev.hoheit.retention.spi.DataCategory;
@@ -10,7 +12,10 @@ import dev.hoheit.retention.spi.PersonalDataStore;
 import dev.hoheit.retention.spi.PurgeBatch;
 import dev.hoheit.retention.spi.RetentionAction;
 import dev.hoheit.retention.spi.StoreDescriptor;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +57,17 @@ public final class ConsentStoreAdapter implements PersonalDataStore {
     public long export(String subjectId, ExportSink sink) {
         AtomicReference<SubjectRecords> counts = new AtomicReference<>();
         sink.document("consent-history.json", out -> counts.set(consent.exportSubject(subjectId, out)));
+        // A receipt for every decision, as the person could also download it one by one (Kantara v1.1).
+        for (Decision decision : consent.history(subjectId)) {
+            String receipt = consent.receipt(decision.id(), ReceiptFormat.KANTARA_V1_1);
+            sink.document(ExportIndex.RECEIPT_PREFIX + decision.id() + ".json", out -> {
+                try {
+                    out.write(receipt.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
         return counts.get().total();
     }
 

@@ -10,6 +10,7 @@ import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.retention.AuditorReport;
 import dev.hoheit.retention.ErasureReceipt;
+import dev.hoheit.retention.ExportOptions;
 import dev.hoheit.retention.ExportSummary;
 import dev.hoheit.retention.LegalHold;
 import dev.hoheit.retention.RetentionConfig;
@@ -186,12 +187,12 @@ public final class DefaultRetentionService implements RetentionService {
     // ---- Subject rights --------------------------------------------------------------------
 
     @Override
-    public ExportSummary exportSubject(String subjectId, OutputStream out) {
+    public ExportSummary exportSubject(String subjectId, OutputStream out, ExportOptions options) {
         String id = CHECKS.text("subject id", subjectId, 200);
-        if (out == null) {
-            throw CHECKS.invalid("output stream must not be null");
+        if (out == null || options == null) {
+            throw CHECKS.invalid("output stream and options must not be null");
         }
-        ExportSummary summary = LIBRARY.guard("export a subject", () -> new ZipExporter().export(id, stores, config.clock().instant(), out));
+        ExportSummary summary = LIBRARY.guard("export a subject", () -> new ZipExporter(options).export(id, stores, config.clock().instant(), out));
         Map<String, String> details = new LinkedHashMap<>();
         summary.recordsPerStore().forEach((store, count) -> details.put("records." + store, Long.toString(count)));
         details.put("files", Integer.toString(summary.files()));

@@ -2,7 +2,10 @@ package dev.hoheit.retention.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import dev.hoheit.retention.ExportOptions;
 import dev.hoheit.retention.ExportSummary;
 import dev.hoheit.retention.RetentionException;
 import dev.hoheit.retention.spi.DataCategory;
@@ -40,7 +43,13 @@ final class ZipExporter {
     private record Spooled(String entry, String mediaType, Path file, long size) {
     }
 
-    private record StoreResult(PersonalDataStore store, long records, List<Spooled> files) {
+    private record StoreResult(PersonalDataStore store, long records, List<Spooled> files, ExportIndex.Store content) {
+    }
+
+    private final ExportOptions options;
+
+    ZipExporter(ExportOptions options) {
+        this.options = options;
     }
 
     ExportSummary export(String subjectId, List<PersonalDataStore> stores, Instant at, OutputStream out) {
@@ -62,6 +71,11 @@ final class ZipExporter {
                 StoreResult result = exportStore(subjectId, store, zip);
                 results.add(result);
                 for (Spooled spooled : result.files()) {
+                    if (spooled.entry().startsWith("files/")) {
+                        result.content().files.add(new String[] {spooled.entry(), spooled.mediaType()});
+                    } else {
+                        result.content().document(spooled.entry(), spooled.file()); // its lists become tables on the page
+                    }
                     zip.putNextEntry(new ZipEntry(spooled.entry()));
                     Files.copy(spooled.file(), zip);
                     zip.closeEntry();
@@ -73,11 +87,15 @@ final class ZipExporter {
                 }
             }
             writeManifest(zip, subjectId, at, results);
-            writeIndex(zip, subjectId, at, results);
+            zip.putNextEntry(new ZipEntry("index.html"));
+            new ExportIndex(options).write(zip, subjectId, at, results.stream().map(r -> new ExportIndex.Section(r.store().descriptor().name(),
+                    r.store().descriptor().description(), r.records(), "stores/" + r.store().descriptor().name() + ".json", r.content())).toList());
+            zip.closeEntry();
         } catch (IOException e) {
             throw new RetentionException(RetentionException.Problem.EXPORT, "writing the export failed", e);
         } finally {
             results.forEach(r -> r.files().forEach(s -> s.file().toFile().delete()));
+            results.forEach(r -> r.content().close());
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         results.forEach(r -> counts.put(r.store().descriptor().name(), r.records()));
@@ -87,6 +105,7 @@ final class ZipExporter {
     private StoreResult exportStore(String subjectId, PersonalDataStore store, ZipOutputStream zip) throws IOException {
         String name = store.descriptor().name();
         List<Spooled> spooled = new ArrayList<>();
+        ExportIndex.Store content = new ExportIndex.Store();
         zip.putNextEntry(new ZipEntry("stores/" + name + ".json"));
         long records;
         try (JsonGenerator json = JSON.getFactory().createGenerator(zip, JsonEncoding.UTF8)) {
@@ -109,7 +128,7 @@ final class ZipExporter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("records");
-            records = store.export(subjectId, new Sink(json, name, spooled));
+            records = store.export(subjectId, new Sink(json, name, spooled, content));
             json.writeEndArray();
             json.writeArrayFieldStart("documents");
             for (Spooled s : spooled) {
@@ -127,10 +146,11 @@ final class ZipExporter {
             json.writeEndArray();
             json.writeEndObject();
         } catch (UncheckedIOException e) {
+            content.close();
             throw e.getCause();
         }
         zip.closeEntry();
-        return new StoreResult(store, records, spooled);
+        return new StoreResult(store, records, spooled, content);
     }
 
     /** The sink a store writes into; records stream, files and documents spool. */
@@ -138,17 +158,25 @@ final class ZipExporter {
         private final JsonGenerator json;
         private final String store;
         private final List<Spooled> spooled;
+        private final ExportIndex.Store content;
 
-        Sink(JsonGenerator json, String store, List<Spooled> spooled) {
+        Sink(JsonGenerator json, String store, List<Spooled> spooled, ExportIndex.Store content) {
             this.json = json;
             this.store = store;
             this.spooled = spooled;
+            this.content = content;
         }
 
         @Override
         public void record(Map<String, ?> fields) {
             try {
                 writeValue(json, fields);
+                // The same record as a row of the readable page.
+                TokenBuffer row = new TokenBuffer(JSON, false);
+                writeValue(row, fields);
+                try (JsonParser parser = row.asParser()) {
+                    content.record(JSON.readTree(parser), store);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -250,32 +278,6 @@ final class ZipExporter {
             json.writeEndArray();
             json.writeEndObject();
         }
-        zip.closeEntry();
-    }
-
-    private static void writeIndex(ZipOutputStream zip, String subjectId, Instant at, List<StoreResult> results) throws IOException {
-        StringBuilder html = new StringBuilder(4096);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Your data</title>")
-                .append("<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5}")
-                .append("table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem .6rem;text-align:left}</style>")
-                .append("</head><body>\n<h1>Everything stored about you</h1>\n<p>Export for <strong>")
-                .append(Html.escape(subjectId)).append("</strong>, made ").append(Html.escape(at.toString()))
-                .append(". Every store of personal data is listed, including those that hold nothing about you.</p>\n")
-                .append("<table><thead><tr><th>Store</th><th>What it holds</th><th>Records</th><th>Data</th></tr></thead><tbody>\n");
-        for (StoreResult result : results) {
-            String name = result.store().descriptor().name();
-            html.append("<tr><td>").append(Html.escape(name)).append("</td><td>")
-                    .append(Html.escape(result.store().descriptor().description())).append("</td><td>")
-                    .append(result.records()).append("</td><td><a href=\"stores/").append(Html.escape(name)).append(".json\">")
-                    .append(Html.escape(name)).append(".json</a>");
-            for (Spooled s : result.files()) {
-                html.append("<br><a href=\"").append(Html.escape(s.entry())).append("\">").append(Html.escape(s.entry())).append("</a>");
-            }
-            html.append("</td></tr>\n");
-        }
-        html.append("</tbody></table>\n<p>manifest.json lists the same in machine-readable form (GDPR Art. 20).</p>\n</body></html>\n");
-        zip.putNextEntry(new ZipEntry("index.html"));
-        zip.write(html.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         zip.closeEntry();
     }
 }

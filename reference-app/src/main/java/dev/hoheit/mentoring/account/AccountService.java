@@ -8,6 +8,7 @@ import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
 import dev.hoheit.consent.Purpose;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PasswordHasher;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppAccountRecord;
@@ -68,17 +69,47 @@ public final class AccountService {
      * every required one granted. All decisions, refusals included, are recorded (R17).
      */
     public Account register(Registration form) {
-        String nickname = validNickname(form.nickname());
-        if (Nicknames.reserved(nickname)) {
-            throw AppException.unprocessable("'" + nickname + "' is, or looks like, a name of the platform itself; please choose another");
+        // Every field is checked, and every problem is answered at once (one per field, in "fields").
+        List<AppException> problems = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        WeakPasswordException weak = null;
+        String nickname = null;
+        try {
+            nickname = validNickname(form.nickname());
+            if (Nicknames.reserved(nickname)) {
+                throw AppException.unprocessable(ErrorCode.NICKNAME_RESERVED, "'" + nickname
+                        + "' is, or looks like, a name of the platform itself; please choose another");
+            }
+            if (db.fetchExists(APP_ACCOUNT, APP_ACCOUNT.NICKNAME_SKELETON.eq(Nicknames.skeleton(nickname)))) {
+                throw new AppException(AppException.Kind.CONFLICT, ErrorCode.NICKNAME_TAKEN, "the nickname '" + nickname
+                        + "' is taken or looks like one that is");
+            }
+        } catch (AppException e) {
+            problems.add(e);
+            fields.add("nickname");
         }
-        if (db.fetchExists(APP_ACCOUNT, APP_ACCOUNT.NICKNAME_SKELETON.eq(Nicknames.skeleton(nickname)))) {
-            throw new AppException(AppException.Kind.CONFLICT, "the nickname '" + nickname + "' is taken or looks like one that is");
+        try {
+            validPassword(form.password(), nickname != null ? nickname : form.nickname());
+        } catch (WeakPasswordException e) {
+            weak = e.inField("password");
+            problems.add(new AppException(AppException.Kind.BAD_REQUEST, e.reason(), e.english()));
+            fields.add("password");
         }
-        validPassword(form.password(), nickname);
-        String email = form.email() == null || form.email().isBlank() ? null : validEmail(form.email());
+        String email = null;
+        try {
+            email = form.email() == null || form.email().isBlank() ? null : validEmail(form.email());
+        } catch (AppException e) {
+            problems.add(e);
+            fields.add("email");
+        }
         String language = ConsentCatalog.language(form.language());
-        List<DecisionDraft> decisions = decisionsFor(form, language);
+        List<DecisionDraft> decisions = decisionsFor(form, language, problems, fields);
+        if (problems.size() == 1 && weak != null) {
+            throw weak; // a weak password alone is explained as before, in German and English
+        }
+        if (!problems.isEmpty()) {
+            throw AppException.ofFields(problems, fields);
+        }
         String id = insertAccount(nickname, form.password(), Set.of(form.role()));
         try {
             keys.create(id);
@@ -96,23 +127,29 @@ public final class AccountService {
         return find(id).orElseThrow();
     }
 
-    private List<DecisionDraft> decisionsFor(Registration form, String language) {
+    private List<DecisionDraft> decisionsFor(Registration form, String language, List<AppException> problems, List<String> fields) {
         Map<String, Boolean> given = form.decisions() == null ? Map.of() : form.decisions();
         List<Purpose> asked = consent.purposesFor(form.role().id());
         Set<String> askedIds = asked.stream().map(Purpose::id).collect(Collectors.toSet());
         for (String purposeId : given.keySet()) {
             if (!askedIds.contains(purposeId)) {
-                throw AppException.badRequest("'" + purposeId + "' is not asked of a " + form.role().id());
+                throw AppException.badRequest(ErrorCode.PURPOSE_NOT_ASKED.with("purpose", purposeId), "'" + purposeId + "' is not asked of a " + form.role().id());
             }
         }
         List<DecisionDraft> decisions = new ArrayList<>();
         for (Purpose purpose : asked) {
             Boolean granted = given.get(purpose.id());
             if (granted == null) {
-                throw AppException.unprocessable("please decide about '" + purpose.id() + "' (" + purpose.title() + ")");
+                problems.add(AppException.unprocessable(ErrorCode.CONSENT_UNDECIDED.with("purpose", purpose.id()),
+                        "please decide about '" + purpose.id() + "' (" + ConsentCatalog.title(purpose, "en") + ")"));
+                fields.add("consents." + purpose.id());
+                continue;
             }
             if (purpose.required() && !granted) {
-                throw AppException.unprocessable("an account needs your consent to '" + purpose.id() + "' (" + purpose.title() + ")");
+                problems.add(AppException.unprocessable(ErrorCode.CONSENT_REQUIRED.with("purpose", purpose.id()),
+                        "an account needs your consent to '" + purpose.id() + "' (" + ConsentCatalog.title(purpose, "en") + ")"));
+                fields.add("consents." + purpose.id());
+                continue;
             }
             Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), language);
             DecisionDraft request = granted ? DecisionDraft.grant(notice.ref()) : DecisionDraft.refuse(notice.ref());
@@ -240,7 +277,7 @@ public final class AccountService {
                     .execute();
         } catch (DataAccessException e) {
             if (e.sqlState() != null && e.sqlState().startsWith("23")) {
-                throw new AppException(AppException.Kind.CONFLICT, "the nickname '" + nickname + "' is taken");
+                throw new AppException(AppException.Kind.CONFLICT, ErrorCode.NICKNAME_TAKEN, "the nickname '" + nickname + "' is taken");
             }
             throw e;
         }
@@ -291,17 +328,29 @@ public final class AccountService {
                 .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOne(APP_ACCOUNT.PASSWORD_CHANGE_REQUIRED));
     }
 
+    /** When the person read the first sign-in's explanation of Smoff-Time and the roles; empty until then. */
+    public Optional<Instant> welcomeSeenAt(String accountId) {
+        return Optional.ofNullable(db.select(APP_ACCOUNT.WELCOME_SEEN_AT).from(APP_ACCOUNT)
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).fetchOne(APP_ACCOUNT.WELCOME_SEEN_AT));
+    }
+
+    /** Notes that the person has read the explanation (the first time counts; later calls change nothing). */
+    public void welcomeSeen(String accountId) {
+        db.update(APP_ACCOUNT).set(APP_ACCOUNT.WELCOME_SEEN_AT, clock.instant())
+                .where(APP_ACCOUNT.ACCOUNT_ID.eq(accountId)).and(APP_ACCOUNT.WELCOME_SEEN_AT.isNull()).execute();
+    }
+
     /**
      * Changes the password after checking the current one: false (nothing changed) when it is wrong.
      * The new one must pass the {@link PasswordPolicy} and differ from the current one.
      */
     public boolean changePassword(String accountId, char[] current, char[] newPassword) {
-        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));
+        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         if (current == null || !checkPassword(accountId, current)) {
             return false;
         }
         if (java.util.Arrays.equals(current, newPassword)) {
-            throw new WeakPasswordException("Das neue Passwort muss sich vom bisherigen unterscheiden.",
+            throw new WeakPasswordException(ErrorCode.PASSWORD_UNCHANGED.reason(), "Das neue Passwort muss sich vom bisherigen unterscheiden.",
                     "The new password must differ from the current one.");
         }
         setPassword(account, newPassword, false);
@@ -310,7 +359,7 @@ public final class AccountService {
 
     /** Sets a new password chosen by the person herself (after a recovery or reset code). */
     public void resetPassword(String accountId, char[] newPassword) {
-        setPassword(find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account")), newPassword, false);
+        setPassword(find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.ACCOUNT_NOT_FOUND, "no such account")), newPassword, false);
     }
 
     /**
@@ -318,7 +367,7 @@ public final class AccountService {
      * operator's recovery command); returns it.
      */
     public String issueOneTimePassword(String accountId) {
-        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));
+        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         byte[] bytes = new byte[18];
         new java.security.SecureRandom().nextBytes(bytes);
         String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -351,7 +400,7 @@ public final class AccountService {
 
     /** Gives or takes a role (the operator grants and withdraws mentor rights, R2). */
     public Account setRole(String accountId, Role role, boolean granted) {
-        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));
+        Account account = find(accountId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         roles.addAll(account.roles());
         if (granted) {
@@ -377,7 +426,7 @@ public final class AccountService {
 
     private static String validNickname(String nickname) {
         if (nickname == null || nickname.length() > 200 || !NICKNAME.matcher(Nicknames.normalise(nickname)).matches()) {
-            throw AppException.unprocessable("a nickname has 3 to 40 letters, digits, '.', '_' or '-'");
+            throw AppException.unprocessable(ErrorCode.NICKNAME_INVALID.with("min", 3).with("max", 40), "a nickname has 3 to 40 letters, digits, '.', '_' or '-'");
         }
         return Nicknames.normalise(nickname);
     }
@@ -389,7 +438,7 @@ public final class AccountService {
     private static String validEmail(String email) {
         String stripped = email.strip();
         if (stripped.length() > 254 || !EMAIL.matcher(stripped).matches()) {
-            throw AppException.unprocessable("that is not an e-mail address (it is optional: leave it empty)");
+            throw AppException.unprocessable(ErrorCode.EMAIL_INVALID, "that is not an e-mail address (it is optional: leave it empty)");
         }
         return stripped;
     }

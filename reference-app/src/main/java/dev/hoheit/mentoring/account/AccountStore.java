@@ -40,7 +40,7 @@ public final class AccountStore implements PersonalDataStore {
     public StoreDescriptor descriptor() {
         return new StoreDescriptor("accounts", "Your account: nickname, roles, e-mail address if you gave one, your sessions and your recovery and reset codes (hashes only).",
                 List.of(new DataCategory("account", "The account", List.of("nickname", "password hash", "e-mail", "roles", "created",
-                                "password change required", "password changed"), false),
+                                "password change required", "password changed", "first-sign-in explanation read"), false),
                         new DataCategory(SESSIONS, "Login sessions", List.of("created", "last used", "expires", "browser (user agent)"), true),
                         new DataCategory("account-codes", "Recovery and reset codes", List.of("code hash", "kind", "created", "expires", "used"), false)),
                 List.of("app_account", "app_person_key", "app_session", "app_account_code"));
@@ -65,6 +65,7 @@ public final class AccountStore implements PersonalDataStore {
             record.put("roles", account.get().roles().stream().map(Role::id).sorted().toList());
             record.put("email", accounts.email(subjectId).orElse(null));
             record.put("createdAt", account.get().createdAt());
+            record.put("welcomeSeenAt", accounts.welcomeSeenAt(subjectId).orElse(null));
             sink.record(record);
             written++;
         }

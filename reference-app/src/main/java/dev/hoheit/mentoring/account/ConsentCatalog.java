@@ -98,6 +98,15 @@ public final class ConsentCatalog {
         return "en".equals(requested) ? "en" : "de";
     }
 
+    /**
+     * A purpose's title in one language: the titles are kept as "German / English"; the part of {@code language}
+     * (German unless "en"), or the whole title when it has only one.
+     */
+    public static String title(dev.hoheit.consent.Purpose purpose, String language) {
+        String[] parts = purpose.title().split(" / ", 2);
+        return parts.length < 2 ? purpose.title() : "en".equals(language(language)) ? parts[1] : parts[0];
+    }
+
     /** The latest notice of a purpose in {@code language}, or the German one where there is no translation. */
     public static Notice latestNotice(ConsentService consent, String purposeId, String language) {
         return consent.latestNotice(purposeId, language)

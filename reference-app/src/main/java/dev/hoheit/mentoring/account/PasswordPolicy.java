@@ -3,6 +3,7 @@ package dev.hoheit.mentoring.account;
 import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import dev.hoheit.mentoring.core.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,13 +35,13 @@ public final class PasswordPolicy {
      */
     public static void check(char[] password, String nickname) {
         if (password == null || password.length < MIN_LENGTH || password.length > MAX_LENGTH) {
-            throw new WeakPasswordException(
+            throw new WeakPasswordException(ErrorCode.PASSWORD_LENGTH.with("min", MIN_LENGTH).with("max", MAX_LENGTH),
                     "Ein Passwort hat mindestens " + MIN_LENGTH + " und höchstens " + MAX_LENGTH + " Zeichen.",
                     "A password has at least " + MIN_LENGTH + " and at most " + MAX_LENGTH + " characters.");
         }
         String text = new String(password);
         if (nickname != null && text.strip().equalsIgnoreCase(nickname.strip())) {
-            throw new WeakPasswordException("Das Passwort muss sich vom Spitznamen unterscheiden.",
+            throw new WeakPasswordException(ErrorCode.PASSWORD_IS_NICKNAME.reason(), "Das Passwort muss sich vom Spitznamen unterscheiden.",
                     "The password must differ from the nickname.");
         }
         List<String> inputs = new ArrayList<>(PLATFORM_WORDS);
@@ -50,7 +51,7 @@ public final class PasswordPolicy {
         Strength strength = ZXCVBN.measure(text, inputs);
         if (strength.getScore() < MIN_SCORE) {
             Feedback feedback = strength.getFeedback();
-            throw new WeakPasswordException(explain(feedback, Locale.GERMAN,
+            throw new WeakPasswordException(ErrorCode.PASSWORD_GUESSABLE.reason(), explain(feedback, Locale.GERMAN,
                     "Dieses Passwort ist zu leicht zu erraten (es ist häufig, steht in Listen bekannter Passwörter oder folgt einem einfachen Muster)."),
                     explain(feedback, Locale.ENGLISH,
                             "This password is too easy to guess (it is common, appears in lists of known passwords, or follows a simple pattern)."));

@@ -7,6 +7,7 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SMOFF_SESSION;
 
 import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.core.AppLimits;
+import dev.hoheit.mentoring.core.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class UsageCaps {
         int today = db.fetchCount(APP_SMOFF_SESSION, APP_SMOFF_SESSION.ACCOUNT_ID.eq(accountId)
                 .and(APP_SMOFF_SESSION.CREATED_AT.ge(dayStart)));
         if (today >= limits.smoffEntriesPerDay()) {
-            throw AppException.tooMany("you have recorded " + today + " Smoff-Time entries today, the most one day allows;"
+            throw AppException.tooMany(ErrorCode.SMOFF_TIME_DAILY_LIMIT.with("count", today), "you have recorded " + today + " Smoff-Time entries today, the most one day allows;"
                     + " please record more tomorrow (UTC)", Duration.between(now, dayStart.plus(Duration.ofDays(1))));
         }
     }
@@ -49,7 +50,7 @@ public final class UsageCaps {
         lock(accountId);
         int kept = db.fetchCount(APP_PICTURE, APP_PICTURE.ACCOUNT_ID.eq(accountId));
         if (kept >= limits.picturesPerAccount()) {
-            throw AppException.tooMany("you keep " + kept + " pictures, the most an account may keep;"
+            throw AppException.tooMany(ErrorCode.PICTURES_LIMIT.with("count", kept), "you keep " + kept + " pictures, the most an account may keep;"
                     + " please delete some you no longer need before uploading more", null);
         }
     }
@@ -65,7 +66,7 @@ public final class UsageCaps {
                 .orderBy(APP_MESSAGE.CREATED_AT).fetch(APP_MESSAGE.CREATED_AT);
         if (recent.size() >= limits.messagesPerMinute()) {
             Duration wait = Duration.between(now, recent.get(recent.size() - limits.messagesPerMinute()).plus(Duration.ofMinutes(1)));
-            throw AppException.tooMany("you have sent " + recent.size() + " messages in the last minute, the most allowed;"
+            throw AppException.tooMany(ErrorCode.MESSAGES_LIMIT.with("count", recent.size()), "you have sent " + recent.size() + " messages in the last minute, the most allowed;"
                     + " please wait a moment", wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
         }
     }

@@ -11,6 +11,7 @@ import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import java.time.Clock;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public final class AccessGuard {
     public void refuseIfRestricted(Account viewer, String viewerRole, String subjectId, Resource resource, ClientInfo client) {
         if (isRestricted(subjectId)) {
             recordRestrictedView(viewer, viewerRole, subjectId, resource, client);
-            throw AppException.forbidden(RESTRICTED);
+            throw AppException.forbidden(ErrorCode.PROCESSING_RESTRICTED, RESTRICTED);
         }
     }
 
@@ -82,7 +83,7 @@ public final class AccessGuard {
             AppTransactions.outside(() -> audit.append(event)); // kept although the request fails
         }
         if (!permitted) {
-            throw AppException.forbidden("you have no grant to see this person's " + scope);
+            throw AppException.forbidden(ErrorCode.NO_GRANT.with("scope", scope), "you have no grant to see this person's " + scope);
         }
     }
 }

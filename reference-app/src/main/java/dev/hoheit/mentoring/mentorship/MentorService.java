@@ -6,6 +6,7 @@ import dev.hoheit.consent.GrantOrigin;
 import dev.hoheit.consent.GrantRequest;
 import dev.hoheit.consent.GrantStatus;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
@@ -66,7 +67,7 @@ public final class MentorService {
                     return scope;
                 }
             }
-            throw AppException.unprocessable("scope is 'mentor' (everything) or 'smoff-time-mentor' (Smoff-Time only)");
+            throw AppException.unprocessable(ErrorCode.MENTOR_SCOPE_INVALID, "scope is 'mentor' (everything) or 'smoff-time-mentor' (Smoff-Time only)");
         }
     }
 
@@ -90,14 +91,14 @@ public final class MentorService {
         // One answer whether the nickname is unknown or has no mentor rights: a mentee learns nothing about
         // who else has an account (and the web layer throttles failed invitations).
         Account mentor = accounts.findByNickname(mentorNickname == null ? "" : mentorNickname.strip()).filter(a -> a.is(Role.MENTOR))
-                .orElseThrow(() -> AppException.unprocessable(NO_SUCH_MENTOR));
+                .orElseThrow(() -> AppException.unprocessable(ErrorCode.MENTOR_NOT_FOUND, NO_SUCH_MENTOR));
         return consent.grantAccess(GrantRequest.of(mentee.id(), mentor.id(), scope.id(), scope.scopes));
     }
 
     /** The operator assigns a mentor: pending until the mentee accepts (R3). */
     public AccessGrant assign(Account operator, String menteeNickname, String mentorNickname, Scope scope) {
         Account mentee = accounts.findByNickname(menteeNickname == null ? "" : menteeNickname.strip())
-                .orElseThrow(() -> AppException.unprocessable("no account with that nickname"));
+                .orElseThrow(() -> AppException.unprocessable(ErrorCode.NICKNAME_NOT_FOUND, "no account with that nickname"));
         Account mentor = mentorByNickname(mentorNickname);
         return consent.grantAccess(GrantRequest.of(mentee.id(), mentor.id(), scope.id(), scope.scopes).assignedBy(operator.id()));
     }
@@ -142,11 +143,11 @@ public final class MentorService {
         try {
             id = UUID.fromString(grantId);
         } catch (IllegalArgumentException e) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "no such mentor relation");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.MENTOR_RELATION_NOT_FOUND, "no such mentor relation");
         }
-        AccessGrant grant = consent.grant(id).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such mentor relation"));
+        AccessGrant grant = consent.grant(id).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.MENTOR_RELATION_NOT_FOUND, "no such mentor relation"));
         if (!grant.subjectId().equals(mentee.id())) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "no such mentor relation");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.MENTOR_RELATION_NOT_FOUND, "no such mentor relation");
         }
         return grant;
     }
@@ -168,9 +169,9 @@ public final class MentorService {
     /** The account with this nickname if it has mentor rights; 422 otherwise. */
     public Account mentorByNickname(String nickname) {
         Account mentor = accounts.findByNickname(nickname == null ? "" : nickname.strip())
-                .orElseThrow(() -> AppException.unprocessable("no account with that nickname"));
+                .orElseThrow(() -> AppException.unprocessable(ErrorCode.NICKNAME_NOT_FOUND, "no account with that nickname"));
         if (!mentor.is(Role.MENTOR)) {
-            throw AppException.unprocessable("that person has no mentor rights (the operator grants them)");
+            throw AppException.unprocessable(ErrorCode.NO_MENTOR_RIGHTS, "that person has no mentor rights (the operator grants them)");
         }
         return mentor;
     }

@@ -5,6 +5,7 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_MESSAGE;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.GrantStatus;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,12 +36,12 @@ public final class MessageService {
     /** Sends a message in the conversation of {@code menteeId} and {@code mentorId}. */
     public Message send(String senderId, String menteeId, String mentorId, String body) {
         if (body == null || body.isBlank() || body.length() > 5_000) {
-            throw AppException.unprocessable("a message has 1 to 5,000 characters");
+            throw AppException.unprocessable(ErrorCode.MESSAGE_LENGTH.with("max", 5000), "a message has 1 to 5,000 characters");
         }
         boolean connected = consent.grantsOf(menteeId).stream()
                 .anyMatch(g -> g.granteeId().equals(mentorId) && g.status() == GrantStatus.ACTIVE);
         if (!connected) {
-            throw AppException.forbidden("messages need an active mentor relation");
+            throw AppException.forbidden(ErrorCode.MENTOR_RELATION_REQUIRED, "messages need an active mentor relation");
         }
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();

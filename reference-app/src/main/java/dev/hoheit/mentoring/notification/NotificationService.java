@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.core.AppTransactions;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public final class NotificationService {
                     return kind;
                 }
             }
-            throw AppException.badRequest("kind is messages, mentoring or service");
+            throw AppException.badRequest(ErrorCode.NOTIFICATION_KIND_INVALID, "kind is messages, mentoring or service");
         }
     }
 
@@ -173,10 +174,10 @@ public final class NotificationService {
     /** Stores the person's choice for one kind; 422 for switching service messages off. */
     public Setting choose(String accountId, Kind kind, boolean inApp, boolean email) {
         if (!kind.switchable() && !inApp) {
-            throw AppException.unprocessable("service messages about your own data and account cannot be switched off in the app");
+            throw AppException.unprocessable(ErrorCode.SERVICE_NOTIFICATIONS_REQUIRED, "service messages about your own data and account cannot be switched off in the app");
         }
         if (email && emailOf.apply(accountId).isEmpty()) {
-            throw AppException.unprocessable("e-mail notifications need an e-mail address: add one under \"My data\" first");
+            throw AppException.unprocessable(ErrorCode.EMAIL_NEEDED, "e-mail notifications need an e-mail address: add one under \"My data\" first");
         }
         int updated = db.update(APP_NOTIFICATION_SETTING).set(APP_NOTIFICATION_SETTING.IN_APP, inApp).set(APP_NOTIFICATION_SETTING.EMAIL, email)
                 .where(APP_NOTIFICATION_SETTING.ACCOUNT_ID.eq(accountId)).and(APP_NOTIFICATION_SETTING.KIND.eq(kind.name())).execute();

@@ -5,6 +5,7 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_COURSE;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_COURSE_MEMBER;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.mentorship.MentorService;
@@ -49,15 +50,15 @@ public final class CourseService {
 
     public Course create(Account operator, String name, List<String> menteeNicknames, String mentorNickname, String scope) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw AppException.unprocessable("a course needs a name of up to 200 characters");
+            throw AppException.unprocessable(ErrorCode.COURSE_NAME_INVALID.with("max", 200), "a course needs a name of up to 200 characters");
         }
         if (menteeNicknames == null || menteeNicknames.isEmpty() || menteeNicknames.size() > 500) {
-            throw AppException.unprocessable("a course has 1 to 500 mentees");
+            throw AppException.unprocessable(ErrorCode.COURSE_SIZE_INVALID.with("max", 500), "a course has 1 to 500 mentees");
         }
         List<Account> members = new ArrayList<>();
         for (String nickname : menteeNicknames) {
             members.add(accounts.findByNickname(nickname == null ? "" : nickname.strip())
-                    .orElseThrow(() -> AppException.unprocessable("no account with the nickname '" + nickname + "'")));
+                    .orElseThrow(() -> AppException.unprocessable(ErrorCode.NICKNAME_NOT_FOUND.with("nickname", nickname), "no account with the nickname '" + nickname + "'")));
         }
         // Check the mentor and scope before anything is stored, so a refused mentor leaves no course behind.
         boolean withMentor = mentorNickname != null && !mentorNickname.isBlank();

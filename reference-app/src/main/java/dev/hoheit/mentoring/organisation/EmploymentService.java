@@ -3,6 +3,7 @@ package dev.hoheit.mentoring.organisation;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_EMPLOYMENT;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
@@ -26,14 +27,14 @@ public final class EmploymentService {
 
     public void link(String employeeNickname, String employerNickname) {
         Account employee = accounts.findByNickname(employeeNickname == null ? "" : employeeNickname.strip())
-                .orElseThrow(() -> AppException.unprocessable("no employee with that nickname"));
+                .orElseThrow(() -> AppException.unprocessable(ErrorCode.EMPLOYEE_NOT_FOUND, "no employee with that nickname"));
         Account employer = accounts.findByNickname(employerNickname == null ? "" : employerNickname.strip())
-                .orElseThrow(() -> AppException.unprocessable("no employer with that nickname"));
+                .orElseThrow(() -> AppException.unprocessable(ErrorCode.EMPLOYER_NOT_FOUND, "no employer with that nickname"));
         if (!employer.is(Role.EMPLOYER)) {
-            throw AppException.unprocessable("that account is not an employer");
+            throw AppException.unprocessable(ErrorCode.NOT_AN_EMPLOYER, "that account is not an employer");
         }
         if (!employee.is(Role.MENTEE)) {
-            throw AppException.unprocessable("only a mentee account can be linked as an employee");
+            throw AppException.unprocessable(ErrorCode.EMPLOYEE_NOT_MENTEE, "only a mentee account can be linked as an employee");
         }
         if (!isEmployerOf(employer.id(), employee.id())) {
             db.insertInto(APP_EMPLOYMENT).set(APP_EMPLOYMENT.EMPLOYEE_ID, employee.id()).set(APP_EMPLOYMENT.EMPLOYER_ID, employer.id())

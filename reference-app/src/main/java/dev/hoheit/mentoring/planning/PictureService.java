@@ -4,6 +4,7 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PICTURE;
 
 import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.core.AppLimits;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -72,10 +73,10 @@ public final class PictureService {
 
     public Picture upload(String accountId, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            throw AppException.badRequest("send the picture's bytes as the request body");
+            throw AppException.badRequest(ErrorCode.PICTURE_MISSING, "send the picture's bytes as the request body");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new AppException(AppException.Kind.TOO_LARGE, "a picture may have at most 10 MB");
+            throw new AppException(AppException.Kind.TOO_LARGE, ErrorCode.PICTURE_TOO_LARGE.with("maxMb", 10), "a picture may have at most 10 MB");
         }
         String format = sniff(bytes);
         BufferedImage image;
@@ -140,18 +141,18 @@ public final class PictureService {
                 && bytes[4] == 0x0D && bytes[5] == 0x0A && bytes[6] == 0x1A && bytes[7] == 0x0A) {
             return "png";
         }
-        throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, "that is not a JPEG or PNG picture");
+        throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, ErrorCode.PICTURE_TYPE_UNSUPPORTED, "that is not a JPEG or PNG picture");
     }
 
     private void acquireDecoder() {
         try {
             if (!decoders.tryAcquire(DECODER_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AppException(AppException.Kind.SERVICE_UNAVAILABLE,
+                throw new AppException(AppException.Kind.SERVICE_UNAVAILABLE, ErrorCode.PICTURES_BUSY,
                         "many pictures are being processed right now; please try again in a few seconds", DECODER_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AppException(AppException.Kind.SERVICE_UNAVAILABLE, "the server is shutting down; please try again", DECODER_WAIT);
+            throw new AppException(AppException.Kind.SERVICE_UNAVAILABLE, ErrorCode.SHUTTING_DOWN, "the server is shutting down; please try again", DECODER_WAIT);
         }
     }
 
@@ -159,7 +160,7 @@ public final class PictureService {
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
-                throw AppException.unprocessable("the picture cannot be read");
+                throw AppException.unprocessable(ErrorCode.PICTURE_UNREADABLE, "the picture cannot be read");
             }
             ImageReader reader = readers.next();
             try {
@@ -167,19 +168,19 @@ public final class PictureService {
                 // Only the header is read so far (PNG IHDR, JPEG SOF): nothing is decoded before this check.
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw AppException.unprocessable("the picture has more than 40 million pixels");
+                    throw AppException.unprocessable(ErrorCode.PICTURE_TOO_MANY_PIXELS.with("maxMegapixels", 40), "the picture has more than 40 million pixels");
                 }
                 int bytesPerPixel = bytesPerPixel(reader) + ("jpeg".equals(format) ? 4 : 0); // room for the RGB copy
                 long needed = pixels * bytesPerPixel;
                 if (needed > memoryBudget) {
-                    throw new AppException(AppException.Kind.TOO_LARGE, "the picture is too large to process: "
+                    throw new AppException(AppException.Kind.TOO_LARGE, ErrorCode.PICTURE_TOO_LARGE_TO_PROCESS, "the picture is too large to process: "
                             + reader.getWidth(0) + "×" + reader.getHeight(0) + " pixels at " + bytesPerPixel(reader) * 8
                             + " bits per pixel would need " + mib(needed) + " MiB, at most " + mib(memoryBudget)
                             + " MiB are allowed; please send a smaller photo or one with 8 bits per channel");
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {
-                    throw AppException.unprocessable("the picture cannot be read");
+                    throw AppException.unprocessable(ErrorCode.PICTURE_UNREADABLE, "the picture cannot be read");
                 }
                 return image;
             } finally {
@@ -189,7 +190,7 @@ public final class PictureService {
             if (e instanceof AppException app) {
                 throw app;
             }
-            throw AppException.unprocessable("the picture is damaged or not a picture");
+            throw AppException.unprocessable(ErrorCode.PICTURE_DAMAGED, "the picture is damaged or not a picture");
         }
     }
 
@@ -229,11 +230,11 @@ public final class PictureService {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(target, format, out)) {
-                throw AppException.unprocessable("the picture cannot be stored in its format");
+                throw AppException.unprocessable(ErrorCode.PICTURE_NOT_STORABLE, "the picture cannot be stored in its format");
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw AppException.unprocessable("the picture cannot be stored");
+            throw AppException.unprocessable(ErrorCode.PICTURE_NOT_STORABLE, "the picture cannot be stored");
         }
     }
 }

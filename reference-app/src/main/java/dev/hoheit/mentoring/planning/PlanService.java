@@ -3,9 +3,11 @@ package dev.hoheit.mentoring.planning;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PLAN;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,16 +43,25 @@ public final class PlanService {
     public Plan save(String accountId, String kind, String period, String text) {
         String k = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
         Pattern pattern = PERIODS.get(k);
+        // Every field is checked; all problems are answered at once.
+        List<AppException> problems = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
         if (pattern == null) {
-            throw AppException.unprocessable("a plan is a day, week or year plan");
-        }
-        if (period == null || !pattern.matcher(period).matches() || !exists(k, period)) {
-            throw AppException.badRequest("the period of a " + k.toLowerCase(Locale.ROOT) + " plan is a real "
+            problems.add(AppException.unprocessable(ErrorCode.PLAN_KIND_INVALID, "a plan is a day, week or year plan"));
+            fields.add("kind");
+        } else if (period == null || !pattern.matcher(period).matches() || !exists(k, period)) {
+            problems.add(AppException.badRequest(ErrorCode.PLAN_PERIOD_INVALID.with("kind", k.toLowerCase(Locale.ROOT)), "the period of a "
+                    + k.toLowerCase(Locale.ROOT) + " plan is a real "
                     + Map.of("DAY", "day such as 2026-03-02", "WEEK", "ISO week such as 2026-W10", "YEAR", "year such as 2026").get(k)
-                    + ", from " + FIRST_YEAR + " to " + LAST_YEAR);
+                    + ", from " + FIRST_YEAR + " to " + LAST_YEAR));
+            fields.add("period");
         }
         if (text == null || text.isBlank() || text.length() > 10_000) {
-            throw AppException.unprocessable("a plan has 1 to 10,000 characters");
+            problems.add(AppException.unprocessable(ErrorCode.PLAN_TEXT_LENGTH.with("max", 10000), "a plan has 1 to 10,000 characters"));
+            fields.add("text");
+        }
+        if (!problems.isEmpty()) {
+            throw AppException.ofFields(problems, fields);
         }
         Instant now = clock.instant();
         byte[] sealed = keys.sealText(accountId, "plan:" + k + ":" + period, text);

@@ -3,12 +3,14 @@ package dev.hoheit.mentoring.planning;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SMOFF_SESSION;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppSmoffSessionRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,27 +39,40 @@ public final class SmoffTimeService {
     }
 
     public Entry record(String accountId, String kind, String date, Integer minutes, String note) {
-        Kind parsedKind;
+        // Every field is checked; all problems are answered at once.
+        List<AppException> problems = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        Kind parsedKind = null;
         try {
             parsedKind = Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw AppException.unprocessable("kind is one of day, week, quarter, year");
+            problems.add(AppException.unprocessable(ErrorCode.SMOFF_TIME_KIND_INVALID, "kind is one of day, week, quarter, year"));
+            fields.add("kind");
         }
-        LocalDate parsedDate;
+        LocalDate parsedDate = null;
         try {
             parsedDate = LocalDate.parse(date == null ? "" : date.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw AppException.badRequest("date is a real day as an ISO date, such as 2026-03-02");
+            problems.add(AppException.badRequest(ErrorCode.DATE_INVALID, "date is a real day as an ISO date, such as 2026-03-02"));
+            fields.add("date");
         }
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-        if (parsedDate.isAfter(today.plusDays(1)) || parsedDate.isBefore(today.minusYears(5))) {
-            throw AppException.unprocessable("the date must lie within the last five years and not in the future");
+        if (parsedDate != null && (parsedDate.isAfter(today.plusDays(1)) || parsedDate.isBefore(today.minusYears(5)))) {
+            problems.add(AppException.unprocessable(ErrorCode.SMOFF_TIME_DATE_OUT_OF_RANGE,
+                    "the date must lie within the last five years and not in the future"));
+            fields.add("date");
         }
         if (minutes == null || minutes < 1 || minutes > 600) {
-            throw AppException.unprocessable("minutes are between 1 and 600");
+            problems.add(AppException.unprocessable(ErrorCode.SMOFF_TIME_MINUTES_OUT_OF_RANGE.with("min", 1).with("max", 600),
+                    "minutes are between 1 and 600"));
+            fields.add("minutes");
         }
         if (note != null && note.length() > 2000) {
-            throw AppException.unprocessable("a note has at most 2000 characters");
+            problems.add(AppException.unprocessable(ErrorCode.NOTE_TOO_LONG.with("max", 2000), "a note has at most 2000 characters"));
+            fields.add("note");
+        }
+        if (!problems.isEmpty()) {
+            throw AppException.ofFields(problems, fields);
         }
         String id = UUID.randomUUID().toString();
         String text = note == null || note.isBlank() ? null : note.strip();
@@ -102,7 +117,7 @@ public final class SmoffTimeService {
                 where = where.and(DSL.row(APP_SMOFF_SESSION.SESSION_DATE, APP_SMOFF_SESSION.CREATED_AT, APP_SMOFF_SESSION.SESSION_ID)
                         .lt(LocalDate.parse(parts[0]), Instant.parse(parts[1]), parts[2]));
             } catch (RuntimeException e) {
-                throw AppException.badRequest("cursor is the next value of the previous page");
+                throw AppException.badRequest(ErrorCode.CURSOR_INVALID, "cursor is the next value of the previous page");
             }
         }
         return db.selectFrom(APP_SMOFF_SESSION).where(where)

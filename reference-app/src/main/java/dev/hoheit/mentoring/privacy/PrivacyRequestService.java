@@ -3,6 +3,7 @@ package dev.hoheit.mentoring.privacy;
 import static dev.hoheit.mentoring.internal.jooq.Tables.APP_PRIVACY_REQUEST;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppPrivacyRequestRecord;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class PrivacyRequestService {
                     }
                 }
             }
-            throw AppException.badRequest("kind is objection, question or complaint");
+            throw AppException.badRequest(ErrorCode.PRIVACY_KIND_INVALID, "kind is objection, question or complaint");
         }
 
         /** The kind as the API names it. */
@@ -118,7 +119,7 @@ public final class PrivacyRequestService {
     public PrivacyRequest find(String requestId) {
         return Optional.ofNullable(requestId).filter(id -> id.length() == 36)
                 .flatMap(id -> db.selectFrom(APP_PRIVACY_REQUEST).where(APP_PRIVACY_REQUEST.REQUEST_ID.eq(id)).fetchOptional(this::request))
-                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such privacy request"));
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.PRIVACY_REQUEST_NOT_FOUND, "no such privacy request"));
     }
 
     /** The operator's answer; 409 if the request was answered already. */
@@ -131,7 +132,7 @@ public final class PrivacyRequestService {
                 .set(APP_PRIVACY_REQUEST.ANSWERED_AT, now)
                 .where(APP_PRIVACY_REQUEST.REQUEST_ID.eq(request.id())).and(APP_PRIVACY_REQUEST.ANSWERED_AT.isNull()).execute();
         if (updated == 0) {
-            throw new AppException(AppException.Kind.CONFLICT, "this request was answered already");
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.PRIVACY_REQUEST_ANSWERED, "this request was answered already");
         }
         return find(request.id());
     }
@@ -144,13 +145,13 @@ public final class PrivacyRequestService {
         PrivacyRequest request = find(requestId);
         String body = text(reason, "the reason");
         if (request.answered()) {
-            throw new AppException(AppException.Kind.CONFLICT, "this request was answered already");
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.PRIVACY_REQUEST_ANSWERED, "this request was answered already");
         }
         if (request.extensionReason().isPresent()) {
-            throw new AppException(AppException.Kind.CONFLICT, "the deadline was extended already; Art. 12(3) allows it once");
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.PRIVACY_EXTENSION_USED, "the deadline was extended already; Art. 12(3) allows it once");
         }
         if (request.overdue(clock.instant())) {
-            throw new AppException(AppException.Kind.CONFLICT, "the month has passed: an extension must be told within it (Art. 12(3))");
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.PRIVACY_EXTENSION_TOO_LATE, "the month has passed: an extension must be told within it (Art. 12(3))");
         }
         Instant due = request.receivedAt().atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
         db.update(APP_PRIVACY_REQUEST)
@@ -184,7 +185,7 @@ public final class PrivacyRequestService {
 
     private static String text(String text, String what) {
         if (text == null || text.isBlank() || text.strip().length() > MAX_TEXT) {
-            throw AppException.unprocessable(what + " has 1 to 5,000 characters");
+            throw AppException.unprocessable(ErrorCode.PRIVACY_TEXT_LENGTH.with("max", 5000), what + " has 1 to 5,000 characters");
         }
         return text.strip();
     }

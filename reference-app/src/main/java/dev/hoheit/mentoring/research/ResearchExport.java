@@ -5,6 +5,7 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SMOFF_SESSION;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.SubjectPage;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.ConsentCatalog;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -77,10 +78,10 @@ public final class ResearchExport {
         LocalDate start = monday(from, "from");
         LocalDate end = monday(to, "to").plusDays(6);
         if (end.isBefore(start)) {
-            throw AppException.badRequest("from must not be after to");
+            throw AppException.badRequest(ErrorCode.WEEK_RANGE_REVERSED, "from must not be after to");
         }
         if (start.plusWeeks(MAX_WEEKS).isBefore(end)) {
-            throw AppException.badRequest("one export covers at most " + MAX_WEEKS + " weeks");
+            throw AppException.badRequest(ErrorCode.WEEK_RANGE_TOO_LONG.with("max", MAX_WEEKS), "one export covers at most " + MAX_WEEKS + " weeks");
         }
         Set<String> cohort = cohort();
         // (week, kind) -> the people in it, their entries and minutes
@@ -154,13 +155,13 @@ public final class ResearchExport {
     private static LocalDate monday(String value, String name) {
         Matcher m = value == null ? null : ISO_WEEK.matcher(value.strip());
         if (m == null || !m.matches()) {
-            throw AppException.badRequest(name + " is an ISO week such as 2026-W10");
+            throw AppException.badRequest(ErrorCode.WEEK_INVALID.with("name", name), name + " is an ISO week such as 2026-W10");
         }
         int year = Integer.parseInt(m.group(1));
         int week = Integer.parseInt(m.group(2));
         LocalDate mid = LocalDate.of(year, 6, 1);
         if (year < 2000 || year > 2100 || week < 1 || week > mid.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-            throw AppException.badRequest(name + " is an ISO week that exists, such as 2026-W10 (weeks 1 to 52 or 53)");
+            throw AppException.badRequest(ErrorCode.WEEK_NOT_EXISTING.with("name", name), name + " is an ISO week that exists, such as 2026-W10 (weeks 1 to 52 or 53)");
         }
         return mid.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }

@@ -3,6 +3,7 @@ package dev.hoheit.mentoring.supervision;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,26 +41,26 @@ final class CaseTexts {
     static String check(String what, String text, boolean required, Account mentee, Optional<String> menteeEmail, AccountService accounts) {
         if (text == null || text.isBlank()) {
             if (required) {
-                throw AppException.unprocessable(what + " is required");
+                throw AppException.unprocessable(ErrorCode.CASE_TEXT_REQUIRED, what + " is required");
             }
             return null;
         }
         String stripped = text.strip();
         if (stripped.length() > MAX_TEXT) {
-            throw AppException.unprocessable(what + " has at most " + MAX_TEXT + " characters");
+            throw AppException.unprocessable(ErrorCode.CASE_TEXT_TOO_LONG.with("max", MAX_TEXT), what + " has at most " + MAX_TEXT + " characters");
         }
         if (AccountService.mentions(stripped, mentee.nickname())) {
-            throw AppException.unprocessable(what + " names the mentee (her nickname or a look-alike of it): a case is pseudonymised;"
+            throw AppException.unprocessable(ErrorCode.CASE_NAMES_MENTEE, what + " names the mentee (her nickname or a look-alike of it): a case is pseudonymised;"
                     + " please write about her without her name");
         }
         if (menteeEmail.isPresent() && stripped.toLowerCase(Locale.ROOT).contains(menteeEmail.get().toLowerCase(Locale.ROOT))) {
-            throw AppException.unprocessable(what + " contains the mentee's e-mail address: a case is pseudonymised; please remove it");
+            throw AppException.unprocessable(ErrorCode.CASE_CONTAINS_MENTEE_EMAIL, what + " contains the mentee's e-mail address: a case is pseudonymised; please remove it");
         }
         if (EMAIL.matcher(stripped).find()) {
-            throw AppException.unprocessable(what + " contains an e-mail address: a case is pseudonymised; please remove it");
+            throw AppException.unprocessable(ErrorCode.CASE_CONTAINS_EMAIL, what + " contains an e-mail address: a case is pseudonymised; please remove it");
         }
         if (UUID.matcher(stripped).find()) {
-            throw AppException.unprocessable(what + " contains an id: a case is pseudonymised; please remove it");
+            throw AppException.unprocessable(ErrorCode.CASE_CONTAINS_ID, what + " contains an id: a case is pseudonymised; please remove it");
         }
         Set<String> words = new LinkedHashSet<>();
         for (String word : SEPARATOR.split(stripped)) {
@@ -69,7 +70,8 @@ final class CaseTexts {
         words.removeIf(word -> word.length() < 3 || word.length() > 40);
         Set<String> nicknames = accounts.nicknamesAmong(words);
         if (!nicknames.isEmpty()) {
-            throw AppException.unprocessable(what + " contains the nickname of an account (" + String.join(", ", new TreeSet<>(nicknames))
+            throw AppException.unprocessable(ErrorCode.CASE_NAMES_ACCOUNT.with("nicknames", String.join(", ", new TreeSet<>(nicknames))),
+                    what + " contains the nickname of an account (" + String.join(", ", new TreeSet<>(nicknames))
                     + "): a case names nobody; please describe the person instead");
         }
         return stripped;

@@ -13,6 +13,7 @@ import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.crypto.PersonKeys;
 import dev.hoheit.mentoring.internal.jooq.tables.records.AppSupervisionCaseRecord;
 import dev.hoheit.mentoring.mentorship.MentorService;
@@ -130,9 +131,9 @@ public final class SupervisionService {
     /** The account with this nickname if it has supervisor rights and is not the mentor herself; 422 otherwise. */
     public Account supervisorByNickname(Account mentor, String nickname) {
         Account supervisor = accounts.findByNickname(nickname == null ? "" : nickname.strip()).filter(a -> a.is(Role.SUPERVISOR))
-                .orElseThrow(() -> AppException.unprocessable("that nickname is unknown or has no supervisor rights (the operator grants them)"));
+                .orElseThrow(() -> AppException.unprocessable(ErrorCode.SUPERVISOR_NOT_FOUND, "that nickname is unknown or has no supervisor rights (the operator grants them)"));
         if (supervisor.id().equals(mentor.id())) {
-            throw AppException.unprocessable("a case goes to another person: you cannot supervise your own case");
+            throw AppException.unprocessable(ErrorCode.SUPERVISOR_IS_MENTOR, "a case goes to another person: you cannot supervise your own case");
         }
         return supervisor;
     }
@@ -143,9 +144,9 @@ public final class SupervisionService {
      */
     public Content open(Account mentor, AccessGrant grant, Account supervisor, String question, String notes, int weeks) {
         if (weeks < CaseSnapshot.MIN_WEEKS || weeks > CaseSnapshot.MAX_WEEKS) {
-            throw AppException.badRequest("weeks is from " + CaseSnapshot.MIN_WEEKS + " to " + CaseSnapshot.MAX_WEEKS);
+            throw AppException.badRequest(ErrorCode.CASE_WEEKS_INVALID.with("min", CaseSnapshot.MIN_WEEKS).with("max", CaseSnapshot.MAX_WEEKS), "weeks is from " + CaseSnapshot.MIN_WEEKS + " to " + CaseSnapshot.MAX_WEEKS);
         }
-        Account mentee = accounts.find(grant.subjectId()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such mentee"));
+        Account mentee = accounts.find(grant.subjectId()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.MENTEE_NOT_FOUND, "no such mentee"));
         Optional<String> email = accounts.email(mentee.id());
         String checkedQuestion = CaseTexts.check("the question", question, true, mentee, email, accounts);
         String checkedNotes = CaseTexts.check("the notes", notes, false, mentee, email, accounts);
@@ -187,26 +188,26 @@ public final class SupervisionService {
     /** A case the mentor opened; 404 for any other. */
     public Case ofMentor(Account mentor, String caseId) {
         return find(caseId).filter(c -> c.mentorId().equals(mentor.id()))
-                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such case"));
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.CASE_NOT_FOUND, "no such case"));
     }
 
     /** An open case given to the supervisor; 404 for any other (a closed case included). */
     public Case ofSupervisor(Account supervisor, String caseId) {
         return find(caseId).filter(c -> c.supervisorId().equals(supervisor.id()) && c.open())
-                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such open case"));
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.CASE_NOT_FOUND, "no such open case"));
     }
 
     /** A case about the mentee; 404 for any other. */
     public Case about(Account mentee, String caseId) {
         return find(caseId).filter(c -> c.menteeId().equals(mentee.id()))
-                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such case"));
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.CASE_NOT_FOUND, "no such case"));
     }
 
     /** What a case holds, decrypted. */
     public Content content(Case summary) {
         AppSupervisionCaseRecord row = db.selectFrom(APP_SUPERVISION_CASE).where(APP_SUPERVISION_CASE.CASE_ID.eq(summary.id())).fetchOne();
         if (row == null) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "no such case");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.CASE_NOT_FOUND, "no such case");
         }
         String mentee = summary.menteeId();
         Optional<Map<String, Object>> snapshot = row.getSnapshotEnc() == null ? Optional.empty()
@@ -227,9 +228,9 @@ public final class SupervisionService {
     /** Adds the mentor's follow-up or the supervisor's answer to an open case (checked like the question); 409 once closed. */
     public Message write(Case summary, Author author, Account writer, String text) {
         if (!summary.open()) {
-            throw new AppException(AppException.Kind.CONFLICT, "this case is closed");
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.CASE_CLOSED, "this case is closed");
         }
-        Account mentee = accounts.find(summary.menteeId()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such case"));
+        Account mentee = accounts.find(summary.menteeId()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.CASE_NOT_FOUND, "no such case"));
         String checked = CaseTexts.check(author == Author.MENTOR ? "your message" : "your answer", text, true, mentee,
                 accounts.email(mentee.id()), accounts);
         String id = UUID.randomUUID().toString();

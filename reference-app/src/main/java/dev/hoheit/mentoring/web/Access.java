@@ -1,6 +1,7 @@
 package dev.hoheit.mentoring.web;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import io.javalin.http.Context;
@@ -33,9 +34,9 @@ final class Access {
             }
         }
         if (!missing.isEmpty()) {
-            throw AppException.forbidden("first accept the terms of your role: " + String.join(", ", missing)
+            throw AppException.forbidden(ErrorCode.TERMS_PENDING.with("purposes", String.join(", ", missing)), "first accept the terms of your role: " + String.join(", ", missing)
                     + " (POST /api/me/consents; GET /api/me lists them under consentsToGive)");
         }
-        throw AppException.forbidden("this needs the role " + Arrays.stream(roles).map(Role::id).collect(Collectors.joining(" or ")));
+        throw AppException.forbidden(ErrorCode.ROLE_REQUIRED.with("roles", Arrays.stream(roles).map(Role::id).collect(Collectors.joining(", "))), "this needs the role " + Arrays.stream(roles).map(Role::id).collect(Collectors.joining(" or ")));
     }
 }

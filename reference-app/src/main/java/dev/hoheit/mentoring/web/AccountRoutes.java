@@ -12,6 +12,7 @@ import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
 import dev.hoheit.consent.Purpose;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;
@@ -61,7 +62,7 @@ final class AccountRoutes {
         try {
             role = Role.parse(roleName);
         } catch (IllegalArgumentException e) {
-            throw AppException.badRequest("unknown role '" + roleName + "'");
+            throw AppException.badRequest(ErrorCode.ROLE_INVALID, "unknown role '" + roleName + "'");
         }
         String language = ConsentCatalog.language(ctx.queryParam("lang"));
         List<Map<String, Object>> result = new ArrayList<>();
@@ -69,7 +70,7 @@ final class AccountRoutes {
             Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), language);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("purpose", purpose.id());
-            item.put("title", purpose.title());
+            item.put("title", ConsentCatalog.title(purpose, language));
             item.put("required", purpose.required());
             item.put("legalBasis", purpose.legalBasis().article());
             item.put("version", notice.version());
@@ -92,6 +93,8 @@ final class AccountRoutes {
         Map<String, Object> created = accountJson(account);
         // Nickname accounts have no e-mail way back: ten one-time codes, shown only in this answer.
         created.put("recoveryCodes", accounts.codes().newRecoveryCodes(account.id()));
+        // The new account is signed in at once: nobody types the password twice in a row.
+        created.put("csrfToken", startSession(ctx, account));
         ctx.status(201).json(created);
     }
 
@@ -102,7 +105,7 @@ final class AccountRoutes {
         Duration wait = throttle.waitFor(nicknameKey, clientKey);
         if (!wait.isZero()) {
             ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-            throw new AppException(AppException.Kind.TOO_MANY_REQUESTS, "too many failed sign-ins; try again in "
+            throw new AppException(AppException.Kind.TOO_MANY_REQUESTS, ErrorCode.SIGN_IN_ATTEMPTS_TOO_MANY.with("seconds", Math.max(1, wait.toSeconds())), "too many failed sign-ins; try again in "
                     + Math.max(1, wait.toSeconds()) + " seconds");
         }
         char[] password = login.password() == null ? new char[0] : login.password().toCharArray();
@@ -114,19 +117,25 @@ final class AccountRoutes {
                 return audit.append(AuditEvent.of(Actor.of("anonymous", "visitor"), AuditAction.LOGIN_FAILED, Resource.of("session"))
                         .withOutcome(Outcome.DENIED).from(Web.client(ctx)));
             });
-            throw new AppException(AppException.Kind.UNAUTHENTICATED, "nickname or password is wrong");
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.WRONG_CREDENTIALS, "nickname or password is wrong");
         }
         throttle.succeeded(nicknameKey);
+        String csrfToken = startSession(ctx, account);
+        Map<String, Object> body = accountJson(account);
+        body.put("csrfToken", csrfToken);
+        body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
+        ctx.json(body);
+    }
+
+    /** Starts a session for the account: sets its cookie, records the sign-in and returns the session's CSRF token. */
+    private String startSession(Context ctx, Account account) {
         SessionService.Created session = sessions.create(account.id(), ctx.userAgent());
         // A session cookie (no Max-Age, R30), unreadable by scripts, never sent cross-site.
         ctx.header("Set-Cookie", Web.SESSION_COOKIE + "=" + session.token() + "; Path=/; HttpOnly; SameSite=Strict"
                 + (secureCookies ? "; Secure" : ""));
         audit.append(AuditEvent.of(Actor.of(account.id(), primaryRole(account)), AuditAction.LOGIN, Resource.of("session"))
                 .from(Web.client(ctx)));
-        Map<String, Object> body = accountJson(account);
-        body.put("csrfToken", session.csrfToken());
-        body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
-        ctx.json(body);
+        return session.csrfToken();
     }
 
     private void signOut(Context ctx) {
@@ -153,6 +162,8 @@ final class AccountRoutes {
         }
         body.put("consentsToGive", toAsk);
         body.put("passwordChangeRequired", accounts.passwordChangeRequired(account.id()));
+        // Until the person has read it once, the console explains Smoff-Time and the roles first.
+        body.put("welcomeSeen", accounts.welcomeSeenAt(account.id()).isPresent());
         // Every tab of the session asks here: a script of another origin cannot read the answer (no CORS).
         body.put("csrfToken", Web.session(ctx).csrfToken());
         ctx.json(body);

@@ -13,6 +13,7 @@ import dev.hoheit.audit.tlog.Note;
 import dev.hoheit.audit.tlog.NoteVerifier;
 import dev.hoheit.audit.tlog.TlogException;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.retention.RetentionService;
@@ -109,7 +110,7 @@ final class AuditorRoutes {
             ctx.header("Content-Disposition", "attachment; filename=\"audit-signing.pub\"");
             ctx.contentType("application/x-pem-file").result(audit.publicKeyPem());
         } else if ("note".equals(format)) {
-            Checkpoint latest = audit.latestCheckpoint().orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND,
+            Checkpoint latest = audit.latestCheckpoint().orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.NO_CHECKPOINT,
                     "the audit log has no checkpoint yet: seal one first"));
             ctx.header("Content-Disposition", "attachment; filename=\"checkpoint.txt\"");
             ctx.contentType("text/plain; charset=utf-8").result(latest.note().getBytes(StandardCharsets.UTF_8));
@@ -124,7 +125,7 @@ final class AuditorRoutes {
             audit.checkpoints().forEach(checkpoint -> list.add(checkpointJson(checkpoint, keys)));
             ctx.contentType("application/json").result(body.toString());
         } else {
-            throw AppException.badRequest("format is json, jsonl, note, vkey or pem");
+            throw AppException.badRequest(ErrorCode.FORMAT_INVALID.with("formats", "json, jsonl, note, vkey, pem"), "format is json, jsonl, note, vkey or pem");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.GrantStatus;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.mentorship.AccessGuard;
@@ -73,7 +74,7 @@ final class ContentRoutes {
         Account me = Access.require(ctx, Role.MENTEE);
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("image/jpeg") && !type.startsWith("image/png")) {
-            throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, "upload a JPEG or PNG with Content-Type image/jpeg or image/png");
+            throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, ErrorCode.PICTURE_TYPE_UNSUPPORTED, "upload a JPEG or PNG with Content-Type image/jpeg or image/png");
         }
         PictureService.Picture picture = pictures.upload(me.id(), ctx.bodyAsBytes());
         audit.append(AuditEvent.of(Actor.of(me.id(), Role.MENTEE.id()), AuditAction.CREATE, Resource.of("picture", picture.id()))
@@ -84,7 +85,7 @@ final class ContentRoutes {
     private void deletePicture(Context ctx) {
         Account me = Access.require(ctx, Role.MENTEE);
         if (!pictures.delete(me.id(), ctx.pathParam("id"))) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "no such picture");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.PICTURE_NOT_FOUND, "no such picture");
         }
         audit.append(AuditEvent.of(Actor.of(me.id(), Role.MENTEE.id()), AuditAction.DELETE, Resource.of("picture", ctx.pathParam("id")))
                 .about(me.id()).from(Web.client(ctx)));
@@ -93,8 +94,8 @@ final class ContentRoutes {
 
     private void sendPicture(Context ctx, String ownerId, String pictureId) {
         PictureService.Picture picture = pictures.find(ownerId, pictureId)
-                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such picture"));
-        byte[] bytes = pictures.content(ownerId, pictureId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such picture"));
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.PICTURE_NOT_FOUND, "no such picture"));
+        byte[] bytes = pictures.content(ownerId, pictureId).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.PICTURE_NOT_FOUND, "no such picture"));
         ctx.contentType(picture.mediaType()).result(bytes);
     }
 
@@ -134,12 +135,12 @@ final class ContentRoutes {
         Account me = Web.account(ctx);
         Requests.NewMessage request = Web.body(ctx, Requests.NewMessage.class);
         if (request.to() == null) {
-            throw AppException.badRequest("send to and text");
+            throw AppException.badRequest(ErrorCode.MESSAGE_INVALID, "send to and text");
         }
         boolean iAmMentee = consent.grantsOf(me.id()).stream()
                 .anyMatch(g -> g.granteeId().equals(request.to()) && g.status() == GrantStatus.ACTIVE);
         if (iAmMentee && guard.isRestricted(me.id())) {
-            throw AppException.forbidden("you have restricted the processing of your data (GDPR Art. 18), so your mentor"
+            throw AppException.forbidden(ErrorCode.PROCESSING_RESTRICTED_MESSAGES, "you have restricted the processing of your data (GDPR Art. 18), so your mentor"
                     + " cannot read messages; lift the restriction to write again");
         }
         if (!iAmMentee) {

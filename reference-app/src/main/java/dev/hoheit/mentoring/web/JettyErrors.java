@@ -34,9 +34,20 @@ final class JettyErrors extends ErrorHandler {
         headers.apply(fields::put);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put(HttpHeader.CONNECTION, "close"); // Jetty ends the connection after a bad message: clients must not reuse it
-        String body = WebServer.errorJson(status >= 500 ? "internal" : "bad_request", message(status));
+        String body = WebServer.errorJson(status >= 500 ? "internal" : "bad_request", code(status), message(status));
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
         return true;
+    }
+
+    private static dev.hoheit.mentoring.core.ErrorCode code(int status) {
+        return switch (status) {
+            case 400 -> dev.hoheit.mentoring.core.ErrorCode.REQUEST_MALFORMED;
+            case 414 -> dev.hoheit.mentoring.core.ErrorCode.URI_TOO_LONG;
+            case 431 -> dev.hoheit.mentoring.core.ErrorCode.HEADERS_TOO_LARGE;
+            case 413 -> dev.hoheit.mentoring.core.ErrorCode.TOO_LARGE;
+            case 505 -> dev.hoheit.mentoring.core.ErrorCode.HTTP_VERSION_UNSUPPORTED;
+            default -> status >= 500 ? dev.hoheit.mentoring.core.ErrorCode.INTERNAL : dev.hoheit.mentoring.core.ErrorCode.BAD_REQUEST;
+        };
     }
 
     private static String message(int status) {

@@ -10,6 +10,7 @@ import dev.hoheit.audit.AuditQuery;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
@@ -81,7 +82,7 @@ final class MentoringRoutes {
     private void deleteSession(Context ctx) {
         Account me = Access.require(ctx, Role.MENTEE);
         if (!smoffTime.delete(me.id(), ctx.pathParam("id"))) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "no such Smoff-Time entry");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.SMOFF_TIME_NOT_FOUND, "no such Smoff-Time entry");
         }
         audit.append(AuditEvent.of(Actor.of(me.id(), Role.MENTEE.id()), AuditAction.DELETE, Resource.of("smoff-session", ctx.pathParam("id")))
                 .about(me.id()).from(Web.client(ctx)));

@@ -1,6 +1,7 @@
 package dev.hoheit.mentoring.web;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.notification.NotificationService;
 import io.javalin.config.RoutesConfig;
@@ -49,7 +50,7 @@ final class NotificationRoutes {
                 before = -1;
             }
             if (before < 1) {
-                throw AppException.badRequest("before is the next value of the previous page, a whole number above 0");
+                throw AppException.badRequest(ErrorCode.BEFORE_INVALID, "before is the next value of the previous page, a whole number above 0");
             }
         }
         List<NotificationService.Notification> page = notifications.list(me.id(), before, paging.fetch());
@@ -85,12 +86,12 @@ final class NotificationRoutes {
         Account me = Web.account(ctx);
         SettingsChange change = Web.body(ctx, SettingsChange.class);
         if (change.settings() == null || change.settings().isEmpty()) {
-            throw AppException.badRequest("send settings: a list of {kind, inApp, email}");
+            throw AppException.badRequest(ErrorCode.NOTIFICATION_SETTINGS_INVALID, "send settings: a list of {kind, inApp, email}");
         }
         Map<NotificationService.Kind, NotificationService.Setting> current = notifications.settings(me.id());
         for (SettingChange one : change.settings()) {
             if (one == null || one.kind() == null) {
-                throw AppException.badRequest("every setting names its kind: messages, mentoring or service");
+                throw AppException.badRequest(ErrorCode.NOTIFICATION_KIND_INVALID, "every setting names its kind: messages, mentoring or service");
             }
             NotificationService.Kind kind = NotificationService.Kind.parse(one.kind());
             NotificationService.Setting was = current.get(kind);

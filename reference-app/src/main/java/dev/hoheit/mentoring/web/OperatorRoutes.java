@@ -7,6 +7,7 @@ import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
@@ -59,7 +60,7 @@ final class OperatorRoutes {
         Paging paging = Paging.of(ctx);
         String query = ctx.queryParam("q");
         if (query != null && query.strip().length() > 40) {
-            throw AppException.badRequest("q is a part of a nickname: at most 40 characters");
+            throw AppException.badRequest(ErrorCode.SEARCH_TOO_LONG.with("max", 40), "q is a part of a nickname: at most 40 characters");
         }
         Role role = null;
         String roleName = ctx.queryParam("role");
@@ -67,7 +68,7 @@ final class OperatorRoutes {
             try {
                 role = Role.parse(roleName);
             } catch (IllegalArgumentException e) {
-                throw AppException.badRequest("role is mentee, mentor, operator, employer, auditor or supervisor");
+                throw AppException.badRequest(ErrorCode.ROLE_INVALID, "role is mentee, mentor, operator, employer, auditor or supervisor");
             }
         }
         List<Account> found = accounts.search(query, role, paging.offset(), paging.fetch());
@@ -154,7 +155,7 @@ final class OperatorRoutes {
         Account operator = Access.require(ctx, Role.OPERATOR);
         String employeeId = ctx.pathParam("employeeId");
         if (!employments.unlink(employeeId, ctx.pathParam("employerId"))) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "no such employment");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.EMPLOYMENT_NOT_FOUND, "no such employment");
         }
         audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.DELETE, Resource.of("employment"))
                 .about(employeeId).from(Web.client(ctx)));

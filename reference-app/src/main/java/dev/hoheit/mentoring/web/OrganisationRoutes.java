@@ -8,6 +8,7 @@ import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Outcome;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
@@ -102,7 +103,7 @@ final class OrganisationRoutes {
             AppTransactions.outside(() -> audit.append(event)); // kept although the request fails
         }
         if (!linked) {
-            throw AppException.forbidden("this person is not linked to you as an employee");
+            throw AppException.forbidden(ErrorCode.NOT_YOUR_EMPLOYEE, "this person is not linked to you as an employee");
         }
         ctx.json(assessmentOf(employeeId, days(ctx)));
     }
@@ -136,6 +137,6 @@ final class OrganisationRoutes {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw AppException.badRequest("days must be a whole number from " + Assessment.MIN_DAYS + " to " + Assessment.MAX_DAYS);
+        throw AppException.badRequest(ErrorCode.ASSESSMENT_DAYS_INVALID.with("min", Assessment.MIN_DAYS).with("max", Assessment.MAX_DAYS), "days must be a whole number from " + Assessment.MIN_DAYS + " to " + Assessment.MAX_DAYS);
     }
 }

@@ -4,6 +4,7 @@ import dev.hoheit.audit.AuditAction;
 import dev.hoheit.audit.AuditPage;
 import dev.hoheit.audit.AuditQuery;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ record Paging(int offset, int limit) {
     }
 
     private static AppException badCursor() {
-        return AppException.badRequest("cursor is the next value of the previous page");
+        return AppException.badRequest(ErrorCode.CURSOR_INVALID, "cursor is the next value of the previous page");
     }
 
     /** How many items to fetch: one more than a page, to tell whether there is more. */
@@ -147,7 +148,7 @@ record Paging(int offset, int limit) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw AppException.badRequest("before is the next value of the previous page, a whole number above 0");
+        throw AppException.badRequest(ErrorCode.BEFORE_INVALID, "before is the next value of the previous page, a whole number above 0");
     }
 
     /** {@code {name: the page's entries, limit, next}}; {@code next} is null on the last page. */
@@ -172,6 +173,6 @@ record Paging(int offset, int limit) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw AppException.badRequest(name + " is a whole number from " + min + " to " + max);
+        throw AppException.badRequest(ErrorCode.NUMBER_OUT_OF_RANGE.with("name", name).with("min", min).with("max", max), name + " is a whole number from " + min + " to " + max);
     }
 }

@@ -8,6 +8,8 @@ import dev.hoheit.audit.Resource;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
+import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.notification.NotificationService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService;
 import dev.hoheit.mentoring.privacy.PrivacyRequestService.PrivacyRequest;
@@ -85,7 +87,7 @@ final class PrivacyRequestRoutes {
         Paging paging = Paging.of(ctx);
         String status = ctx.queryParam("status");
         if (status != null && !status.isBlank() && !status.equals("open") && !status.equals("all")) {
-            throw dev.hoheit.mentoring.core.AppException.badRequest("status is open or all");
+            throw AppException.badRequest(ErrorCode.STATUS_INVALID, "status is open or all");
         }
         List<PrivacyRequest> page = requests.queue("open".equals(status), paging.offset(), paging.fetch());
         audit.appendBatched(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.VIEW, Resource.of("privacy-requests"))

@@ -112,7 +112,7 @@ public final class RequestTransaction {
                     } catch (SQLException ignored) {
                         // the connection is gone; the server rolled back
                     }
-                    WebServer.error(ctx, 500, "internal", "the change could not be saved; nothing was changed");
+                    WebServer.error(ctx, 500, "internal", dev.hoheit.mentoring.core.ErrorCode.INTERNAL, "the change could not be saved; nothing was changed");
                 }
             }
         } catch (SQLException e) {

@@ -20,6 +20,14 @@ final class Requests {
     record SmoffSession(String kind, String date, Integer minutes, String note) {
     }
 
+    /** {@code POST /api/me/daily-planning}: a day's planning session and the day plan written in it. */
+    record DailyPlanning(String date, Integer minutes, String note, String plan) {
+    }
+
+    /** {@code POST /api/me/welcome}: the first sign-in's explanation is read ({@code seen: true}). */
+    record Welcome(Boolean seen) {
+    }
+
     /** {@code POST /api/me/mentors}: invite a mentor by nickname. */
     record MentorInvite(String mentor, String scope) {
     }

@@ -6,6 +6,7 @@ import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import dev.hoheit.mentoring.research.ResearchExport;
@@ -50,7 +51,7 @@ final class ResearchRoutes {
         String to = orDefault(ctx.queryParam("to"), week(today));
         String format = orDefault(ctx.queryParam("format"), "json");
         if (!format.equals("json") && !format.equals("csv")) {
-            throw AppException.badRequest("format is json or csv");
+            throw AppException.badRequest(ErrorCode.FORMAT_INVALID.with("formats", "json, csv"), "format is json or csv");
         }
         ResearchExport.Report report = research.export(from, to);
         audit.append(AuditEvent.of(Actor.of(operator.id(), Role.OPERATOR.id()), AuditAction.EXPORT, Resource.of("research-export"))

@@ -8,6 +8,7 @@ import dev.hoheit.audit.Outcome;
 import dev.hoheit.audit.Resource;
 import dev.hoheit.mentoring.core.AppException;
 import dev.hoheit.mentoring.core.AppTransactions;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountCodes;
 import dev.hoheit.mentoring.account.AccountService;
@@ -71,10 +72,16 @@ final class SecurityRoutes {
         Account me = Web.account(ctx);
         PasswordChange change = Web.body(ctx, PasswordChange.class);
         if (change.newPassword() == null) {
-            throw AppException.badRequest("send currentPassword and newPassword");
+            throw AppException.badRequest(ErrorCode.PASSWORD_CHANGE_INVALID, "send currentPassword and newPassword");
         }
         confirmPassword(ctx, me, change.currentPassword());
-        if (!accounts.changePassword(me.id(), change.currentPassword().toCharArray(), change.newPassword().toCharArray())) {
+        boolean changed;
+        try {
+            changed = accounts.changePassword(me.id(), change.currentPassword().toCharArray(), change.newPassword().toCharArray());
+        } catch (dev.hoheit.mentoring.account.WeakPasswordException e) {
+            throw e.inField("newPassword"); // shown next to the new password
+        }
+        if (!changed) {
             refuseWrongPassword(ctx, me, "password");
         }
         int ended = sessions.endOthers(me.id(), Web.session(ctx).tokenHash());
@@ -114,7 +121,7 @@ final class SecurityRoutes {
         String id = ctx.pathParam("id");
         boolean current = sessions.list(me.id(), Web.session(ctx).tokenHash()).stream().anyMatch(s -> s.current() && s.id().equals(id));
         if (id.length() > 36 || !sessions.end(me.id(), id)) {
-            throw new AppException(AppException.Kind.NOT_FOUND, "you have no such session");
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.SESSION_NOT_FOUND, "you have no such session");
         }
         audit.append(AuditEvent.of(actor(me), AuditAction.LOGOUT, Resource.of("session", id)).about(me.id()).from(Web.client(ctx)));
         if (current) {
@@ -160,7 +167,7 @@ final class SecurityRoutes {
     private void resetPassword(Context ctx) {
         PasswordReset reset = Web.body(ctx, PasswordReset.class);
         if (reset.nickname() == null || reset.code() == null || reset.newPassword() == null) {
-            throw AppException.badRequest("send nickname, code and newPassword");
+            throw AppException.badRequest(ErrorCode.PASSWORD_RESET_INVALID, "send nickname, code and newPassword");
         }
         String nicknameKey = LoginThrottle.nickname(reset.nickname());
         String clientKey = LoginThrottle.client(ctx.ip());
@@ -173,10 +180,14 @@ final class SecurityRoutes {
                 return audit.append(AuditEvent.of(Actor.of("anonymous", "visitor"), AuditAction.LOGIN_FAILED, Resource.of("password-reset"))
                         .withOutcome(Outcome.DENIED).from(Web.client(ctx)));
             });
-            throw new AppException(AppException.Kind.UNAUTHENTICATED, "the nickname or the code is wrong, or the code was used or has expired");
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.RESET_CODE_WRONG, "the nickname or the code is wrong, or the code was used or has expired");
         }
         Account person = account.get();
-        accounts.resetPassword(person.id(), reset.newPassword().toCharArray()); // a weak one rolls back, the code stays unused
+        try {
+            accounts.resetPassword(person.id(), reset.newPassword().toCharArray()); // a weak one rolls back, the code stays unused
+        } catch (dev.hoheit.mentoring.account.WeakPasswordException e) {
+            throw e.inField("newPassword");
+        }
         int ended = sessions.endAll(person.id());
         throttle.succeeded(nicknameKey);
         String method = used.get() == AccountCodes.Kind.RECOVERY ? "recovery-code" : "reset-code";
@@ -192,9 +203,9 @@ final class SecurityRoutes {
         Account operator = Access.require(ctx, Role.OPERATOR);
         String id = ctx.pathParam("id");
         Account person = (id.length() > 36 ? Optional.<Account>empty() : accounts.find(id))
-                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such account"));
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.ACCOUNT_NOT_FOUND, "no such account"));
         if (person.id().equals(operator.id())) {
-            throw AppException.unprocessable("the operator's own password is reset with the command 'reset-operator-password' (see the README)");
+            throw AppException.unprocessable(ErrorCode.OPERATOR_PASSWORD_RESET_COMMAND, "the operator's own password is reset with the command 'reset-operator-password' (see the README)");
         }
         String code = accounts.codes().newResetCode(person.id());
         java.time.Instant expires = accounts.codes().codes(person.id()).stream().filter(c -> c.kind() == AccountCodes.Kind.RESET
@@ -208,7 +219,7 @@ final class SecurityRoutes {
     private void confirmPassword(Context ctx, Account me, String password) {
         refuseWhileThrottled(ctx, LoginThrottle.nickname(me.nickname()), LoginThrottle.client(ctx.ip()));
         if (password == null) {
-            throw AppException.badRequest("send currentPassword");
+            throw AppException.badRequest(ErrorCode.CURRENT_PASSWORD_MISSING, "send currentPassword");
         }
     }
 
@@ -219,14 +230,14 @@ final class SecurityRoutes {
             return audit.append(AuditEvent.of(actor(me), AuditAction.UPDATE, Resource.of(what)).about(me.id())
                     .withOutcome(Outcome.DENIED).from(Web.client(ctx)));
         });
-        throw AppException.forbidden("the current password is wrong; nothing was changed");
+        throw AppException.forbidden(ErrorCode.CURRENT_PASSWORD_WRONG, "the current password is wrong; nothing was changed");
     }
 
     private void refuseWhileThrottled(Context ctx, String... keys) {
         Duration wait = throttle.waitFor(keys);
         if (!wait.isZero()) {
             ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-            throw new AppException(AppException.Kind.TOO_MANY_REQUESTS, "too many failed attempts; try again in "
+            throw new AppException(AppException.Kind.TOO_MANY_REQUESTS, ErrorCode.PASSWORD_ATTEMPTS_TOO_MANY, "too many failed attempts; try again in "
                     + Math.max(1, wait.toSeconds()) + " seconds");
         }
     }

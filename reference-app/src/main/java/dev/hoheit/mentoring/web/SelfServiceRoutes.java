@@ -12,6 +12,7 @@ import dev.hoheit.consent.DecisionRequest;
 import dev.hoheit.consent.Evidence;
 import dev.hoheit.consent.Notice;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.ConsentCatalog;
@@ -60,6 +61,7 @@ final class SelfServiceRoutes {
         routes.get("/api/me/export", this::export);
         routes.get("/api/me/consents", this::consents);
         routes.post("/api/me/consents", this::changeConsent);
+        routes.get("/api/me/consents/{decisionId}/receipt", this::receipt);
         routes.patch("/api/me", this::rectify);
         routes.post("/api/me/restriction", this::restrict);
         routes.delete("/api/me/restriction", this::liftRestriction);
@@ -93,7 +95,8 @@ final class SelfServiceRoutes {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("smoffen-export-", ".zip");
         try {
             try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
-                retention.exportSubject(me.id(), out);
+                // The readable page in the person's language (the console sends its own), with nicknames instead of ids.
+                retention.exportSubject(me.id(), out, ExportTexts.options(ctx.queryParam("lang"), accounts));
             }
             notifications.notify(me.id(), NotificationService.Kind.SERVICE, "export", Map.of());
             ctx.contentType("application/zip");
@@ -108,21 +111,46 @@ final class SelfServiceRoutes {
     private void consents(Context ctx) {
         Account me = Web.account(ctx);
         List<Map<String, Object>> states = new ArrayList<>();
+        List<dev.hoheit.consent.Decision> history = consent.history(me.id());
         for (ConsentState state : consent.states(me.id())) {
             if (me.roles().stream().noneMatch(role -> state.purpose().appliesTo(role.id()))) {
                 continue;
             }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("purpose", state.purpose().id());
-            item.put("title", state.purpose().title());
+            item.put("title", ConsentCatalog.title(state.purpose(), ctx.queryParam("lang")));
             item.put("required", state.purpose().required());
             item.put("status", state.status().name().toLowerCase(java.util.Locale.ROOT));
             item.put("latestNoticeAccepted", state.latestNoticeAccepted());
             item.put("withdrawing", state.purpose().required() ? "Withdrawing this consent deletes your account." : "Withdrawing stops this processing.");
             state.decision().ifPresent(d -> item.put("decidedAt", d.decidedAt().toString()));
+            // Every decision on this purpose, newest first, each with a receipt to download (Kantara v1.1 JSON).
+            item.put("decisions", history.stream().filter(d -> d.purposeId().equals(state.purpose().id()))
+                    .sorted(java.util.Comparator.comparingLong(dev.hoheit.consent.Decision::sequence).reversed())
+                    .map(d -> Map.of("id", d.id().toString(), "choice", d.choice().name().toLowerCase(java.util.Locale.ROOT),
+                            "decidedAt", d.decidedAt().toString(), "noticeVersion", d.notice().version()))
+                    .toList());
             states.add(item);
         }
         ctx.json(Paging.slice(ctx, "consents", states));
+    }
+
+    /** The receipt of one of my consent decisions (Kantara Consent Receipt v1.1), as a file to keep. */
+    private void receipt(Context ctx) {
+        Account me = Web.account(ctx);
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(ctx.pathParam("decisionId"));
+        } catch (IllegalArgumentException e) {
+            throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, "no such decision");
+        }
+        // Someone else's decision is as unknown as a made-up id.
+        dev.hoheit.consent.Decision decision = consent.decision(id).filter(d -> d.subjectId().equals(me.id()))
+                .orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.DECISION_NOT_FOUND, "no such decision"));
+        ctx.contentType("application/json");
+        ctx.header("Content-Disposition", "attachment; filename=\"consent-receipt-" + decision.purposeId() + "-"
+                + decision.decidedAt().toString().substring(0, 10) + ".json\"");
+        ctx.result(consent.receipt(decision.id(), dev.hoheit.consent.ReceiptFormat.KANTARA_V1_1));
     }
 
     /** Grants or withdraws one consent (R18); withdrawing a required one deletes the account once confirmed. */
@@ -130,9 +158,9 @@ final class SelfServiceRoutes {
         Account me = Web.account(ctx);
         Requests.ConsentChange change = Web.body(ctx, Requests.ConsentChange.class);
         if (change.purpose() == null || change.granted() == null) {
-            throw AppException.badRequest("send purpose and granted");
+            throw AppException.badRequest(ErrorCode.CONSENT_CHANGE_INVALID, "send purpose and granted");
         }
-        var purpose = consent.purpose(change.purpose()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, "no such purpose"));
+        var purpose = consent.purpose(change.purpose()).orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.PURPOSE_NOT_FOUND, "no such purpose"));
         String role = AccountRoutes.primaryRole(me);
         boolean undecided = !change.granted() && consent.state(me.id(), purpose.id()).status() == ConsentStatus.UNDECIDED;
         // Granting, or saying no to one never asked before (a role given later), is a decision on the notice,
@@ -142,17 +170,18 @@ final class SelfServiceRoutes {
             Notice notice = ConsentCatalog.latestNotice(consent, purpose.id(), ConsentCatalog.language(change.language()));
             DecisionRequest decision = change.granted() ? DecisionRequest.grant(me.id(), notice.ref()) : DecisionRequest.refuse(me.id(), notice.ref());
             consent.record(decision.as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
+            // A refusal is its own kind of step ("consent-refusal"): it withdraws nothing that was given.
             audit.append(AuditEvent.of(Actor.of(me.id(), role), change.granted() ? AuditAction.GRANT : AuditAction.REVOKE,
-                    Resource.of("consent", purpose.id())).about(me.id()).from(Web.client(ctx)));
+                    Resource.of(change.granted() ? "consent" : "consent-refusal", purpose.id())).about(me.id()).from(Web.client(ctx)));
             consents(ctx);
             return;
         }
         if (undecided) {
-            throw new AppException(AppException.Kind.CONFLICT, "'" + purpose.id() + "' is required for your role and was never given;"
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.CONSENT_NEVER_GIVEN.with("purpose", purpose.id()), "'" + purpose.id() + "' is required for your role and was never given;"
                     + " give it, or sign out and ask the operator to take the role away");
         }
         if (purpose.required() && !Boolean.TRUE.equals(change.confirm())) {
-            throw new AppException(AppException.Kind.CONFLICT, "withdrawing '" + purpose.id()
+            throw new AppException(AppException.Kind.CONFLICT, ErrorCode.CONSENT_WITHDRAWAL_DELETES_ACCOUNT.with("purpose", purpose.id()), "withdrawing '" + purpose.id()
                     + "' deletes your account for good; send confirm: true to go ahead");
         }
         consent.record(DecisionRequest.withdraw(me.id(), purpose.id()).as(role).via("console").withEvidence(Evidence.of("web", ctx.userAgent())));
@@ -202,7 +231,7 @@ final class SelfServiceRoutes {
         Account me = Web.account(ctx);
         Requests.Deletion deletion = Web.body(ctx, Requests.Deletion.class);
         if (deletion.password() == null || !accounts.checkPassword(me.id(), deletion.password().toCharArray())) {
-            throw new AppException(AppException.Kind.UNAUTHENTICATED, "the password does not match; nothing was deleted");
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.CONFIRMATION_PASSWORD_WRONG, "the password does not match; nothing was deleted");
         }
         ErasureReceipt receipt = retention.eraseSubject(me.id(), "subject");
         clearCookie(ctx);
@@ -217,10 +246,10 @@ final class SelfServiceRoutes {
         try {
             role = Role.parse(request.role() == null ? "" : request.role());
         } catch (IllegalArgumentException e) {
-            throw AppException.unprocessable("role is employer, auditor, mentor or supervisor");
+            throw AppException.unprocessable(ErrorCode.ROLE_REQUEST_INVALID, "role is employer, auditor, mentor or supervisor");
         }
         if (role == Role.OPERATOR) {
-            throw AppException.unprocessable("role is employer, auditor, mentor or supervisor");
+            throw AppException.unprocessable(ErrorCode.ROLE_REQUEST_INVALID, "role is employer, auditor, mentor or supervisor");
         }
         Set<Role> roles = role == Role.MENTOR ? Set.of(Role.MENTOR, Role.MENTEE) : Set.of(role);
         Account account = accounts.createByOperator(request.nickname(), request.password() == null ? null : request.password().toCharArray(), roles);

@@ -10,6 +10,7 @@ import dev.hoheit.audit.Resource;
 import dev.hoheit.audit.tlog.TilePath;
 import dev.hoheit.audit.tlog.TlogException;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.Role;
 import io.javalin.config.RoutesConfig;
@@ -58,7 +59,7 @@ final class TransparencyLogRoutes {
 
     /** The newest checkpoint as a signed note, with the witnesses' cosignature lines. */
     private void checkpoint(Context ctx) {
-        Checkpoint latest = audit.latestCheckpoint().orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND,
+        Checkpoint latest = audit.latestCheckpoint().orElseThrow(() -> new AppException(AppException.Kind.NOT_FOUND, ErrorCode.NO_CHECKPOINT,
                 "the audit log has no checkpoint yet: none has been signed so far"));
         ctx.header("Cache-Control", CHECKPOINT_CACHE).contentType("text/plain; charset=utf-8")
                 .result(latest.note().getBytes(StandardCharsets.UTF_8));
@@ -95,7 +96,7 @@ final class TransparencyLogRoutes {
         try {
             return TilePath.parse(path);
         } catch (TlogException e) {
-            throw AppException.badRequest("not a C2SP tile path (tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>]): "
+            throw AppException.badRequest(ErrorCode.TILE_PATH_INVALID, "not a C2SP tile path (tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>]): "
                     + e.getMessage());
         }
     }
@@ -106,7 +107,7 @@ final class TransparencyLogRoutes {
             return read.get();
         } catch (AuditException e) {
             if (e.problem() == AuditException.Problem.INVALID_ARGUMENT) {
-                throw new AppException(AppException.Kind.NOT_FOUND, "the log has no such tile: " + e.getMessage());
+                throw new AppException(AppException.Kind.NOT_FOUND, ErrorCode.TILE_NOT_FOUND, "the log has no such tile: " + e.getMessage());
             }
             throw e;
         }

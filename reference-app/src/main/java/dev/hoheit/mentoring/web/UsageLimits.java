@@ -1,6 +1,7 @@
 package dev.hoheit.mentoring.web;
 
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.LoginThrottle;
 import dev.hoheit.mentoring.account.RegistrationThrottle;
@@ -32,7 +33,7 @@ final class UsageLimits {
             if (isPost(ctx)) {
                 Duration wait = registrations.admit(ctx.ip());
                 if (!wait.isZero()) {
-                    throw AppException.tooMany("too many registrations from your network (at most " + registrations.perHour()
+                    throw AppException.tooMany(ErrorCode.REGISTRATIONS_TOO_MANY, "too many registrations from your network (at most " + registrations.perHour()
                             + " an hour); please try again later", wait);
                 }
             }
@@ -47,7 +48,7 @@ final class UsageLimits {
             if (isPost(ctx) && account != null) {
                 Duration wait = throttle.waitFor(inviteKey(account));
                 if (!wait.isZero()) {
-                    throw AppException.tooMany("too many invitations that found no mentor; please check the nickname with your mentor"
+                    throw AppException.tooMany(ErrorCode.INVITATIONS_TOO_MANY, "too many invitations that found no mentor; please check the nickname with your mentor"
                             + " and try again later", wait);
                 }
             }

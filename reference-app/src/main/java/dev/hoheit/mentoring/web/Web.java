@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoheit.audit.ClientInfo;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.SessionService;
 import io.javalin.http.Context;
@@ -29,25 +30,25 @@ final class Web {
     static <T> T body(Context ctx, Class<T> type) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, "send JSON with Content-Type: application/json");
+            throw new AppException(AppException.Kind.UNSUPPORTED_MEDIA_TYPE, ErrorCode.JSON_REQUIRED, "send JSON with Content-Type: application/json");
         }
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_JSON_BYTES) {
-            throw new AppException(AppException.Kind.TOO_LARGE, "a JSON body may have at most " + MAX_JSON_BYTES + " bytes");
+            throw new AppException(AppException.Kind.TOO_LARGE, ErrorCode.JSON_TOO_LARGE.with("max", MAX_JSON_BYTES), "a JSON body may have at most " + MAX_JSON_BYTES + " bytes");
         }
         if (bytes.length == 0) {
-            throw AppException.badRequest("the request body is empty");
+            throw AppException.badRequest(ErrorCode.BODY_EMPTY, "the request body is empty");
         }
         try {
             T value = JSON.readValue(bytes, type);
             if (value == null) {
-                throw AppException.badRequest("the request body is null");
+                throw AppException.badRequest(ErrorCode.BODY_EMPTY, "the request body is null");
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw AppException.badRequest(plainly(e));
+            throw AppException.badRequest(ErrorCode.BODY_MALFORMED, plainly(e));
         } catch (java.io.IOException e) {
-            throw AppException.badRequest("unreadable body");
+            throw AppException.badRequest(ErrorCode.BODY_MALFORMED, "unreadable body");
         }
     }
 
@@ -76,7 +77,7 @@ final class Web {
     static Account account(Context ctx) {
         Account account = ctx.attribute(ACCOUNT);
         if (account == null) {
-            throw new AppException(AppException.Kind.UNAUTHENTICATED, "please sign in");
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.SIGN_IN_REQUIRED, "please sign in");
         }
         return account;
     }
@@ -84,7 +85,7 @@ final class Web {
     static SessionService.Session session(Context ctx) {
         SessionService.Session session = ctx.attribute(SESSION);
         if (session == null) {
-            throw new AppException(AppException.Kind.UNAUTHENTICATED, "please sign in");
+            throw new AppException(AppException.Kind.UNAUTHENTICATED, ErrorCode.SIGN_IN_REQUIRED, "please sign in");
         }
         return session;
     }

@@ -4,6 +4,7 @@ import dev.hoheit.audit.AuditLog;
 import dev.hoheit.consent.ConsentException;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.mentoring.core.AppException;
+import dev.hoheit.mentoring.core.ErrorCode;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.LoginThrottle;
 import dev.hoheit.mentoring.account.Role;
@@ -44,7 +45,7 @@ public final class WebServer implements AutoCloseable {
     /** Largest request: a picture upload (10 MB) with room for the multipart envelope. */
     static final long MAX_REQUEST_BYTES = 11L * 1024 * 1024;
     /** The web console's files besides index.html: the core, then one script per part of the console. */
-    static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "mentee.js", "mentor.js",
+    static final List<String> CONSOLE_FILES = List.of("app.css", "app.js", "errors.js", "mentee.js", "mentor.js",
             "employer.js", "operator.js", "auditor.js", "self-service.js", "privacy.js", "research.js", "notifications.js",
             "security.js", "supervision.js");
 
@@ -96,7 +97,7 @@ public final class WebServer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     LOG.error("Recording a read failed: {}", e.getClass().getName());
                     RequestTransaction.rollbackOnly(ctx);
-                    error(ctx, 500, "internal", "something went wrong on our side; nothing was changed");
+                    error(ctx, 500, "internal", ErrorCode.INTERNAL, "something went wrong on our side; nothing was changed");
                 } finally {
                     transaction.end(ctx); // commits before the response is written, or rolls back
                 }
@@ -121,6 +122,7 @@ public final class WebServer implements AutoCloseable {
                     .register(config.routes);
             new ContentRoutes(services.plans(), services.pictures(), services.messages(), services.consent(), services.guard(),
                     services.audit(), services.notifications()).register(config.routes);
+            new DailyRoutes(services.accounts(), services.smoffTime(), services.plans(), services.audit()).register(config.routes);
             new OrganisationRoutes(services.accounts(), services.employments(), services.courses(), services.smoffTime(),
                     services.plans(), services.guard(), services.audit(), services.clock()).register(config.routes);
             new SelfServiceRoutes(services.accounts(), services.consent(), services.audit(), services.retention(), services.behindTls(),
@@ -141,21 +143,22 @@ public final class WebServer implements AutoCloseable {
                     .register(config.routes);
             config.routes.exception(PasswordChangeRequiredException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
-                ctx.status(403).contentType("application/json").result(Web.JSON.createObjectNode().put("error", "password_change_required")
-                        .put("message", e.getMessage()).put("passwordChangeRequired", true).toString());
+                ctx.status(403).contentType("application/json").result(errorBody("password_change_required",
+                        ErrorCode.PASSWORD_CHANGE_REQUIRED.reason(), e.getMessage(), List.of()).put("passwordChangeRequired", true).toString());
             });
             config.routes.exception(dev.hoheit.mentoring.account.WeakPasswordException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
                 String language = ctx.header("Accept-Language");
-                var body = Web.JSON.createObjectNode().put("error", "weak_password")
-                        .put("message", language != null && language.startsWith("de") ? e.german() : e.english());
+                var body = errorBody("weak_password", e.reason(), language != null && language.startsWith("de") ? e.german() : e.english(),
+                        e.field().map(field -> List.of(new AppException.FieldProblem(field, e.reason()))).orElse(List.of()));
                 body.putObject("explanation").put("de", e.german()).put("en", e.english());
                 ctx.status(400).contentType("application/json").result(body.toString());
             });
             config.routes.exception(AppException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
                 e.retryAfter().ifPresent(wait -> ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)))));
-                error(ctx, e.kind().status(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+                ctx.status(e.kind().status()).contentType("application/json")
+                        .result(errorBody(e.kind().name().toLowerCase(java.util.Locale.ROOT), e.reason(), e.getMessage(), e.fields()).toString());
             });
             config.routes.exception(ConsentException.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
@@ -176,17 +179,17 @@ public final class WebServer implements AutoCloseable {
             config.routes.exception(Exception.class, (e, ctx) -> {
                 RequestTransaction.rollbackOnly(ctx);
                 LOG.error("Unexpected {} on a {} request", e.getClass().getName(), ctx.method());
-                error(ctx, 500, "internal", "something went wrong on our side; nothing was changed");
+                error(ctx, 500, "internal", ErrorCode.INTERNAL, "something went wrong on our side; nothing was changed");
             });
             config.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || !ctx.result().contains("\"error\"")) {
-                    error(ctx, 404, "not_found", "no such resource");
+                    error(ctx, 404, "not_found", ErrorCode.NOT_FOUND, "no such resource");
                 }
             });
-            config.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", "this method is not allowed here"));
+            config.routes.error(405, "*", ctx -> error(ctx, 405, "method_not_allowed", ErrorCode.METHOD_NOT_ALLOWED, "this method is not allowed here"));
             config.routes.error(413, "*", ctx -> {
                 if (ctx.result() == null || !ctx.result().contains("\"error\"")) { // the app's own 413 keeps its message
-                    error(ctx, 413, "too_large", "the request is too large");
+                    error(ctx, 413, "too_large", ErrorCode.TOO_LARGE, "the request is too large");
                 }
             });
         }).start(host, port);
@@ -201,7 +204,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         if (STATE_CHANGING.contains(ctx.method().name()) && !session.get().acceptsCsrf(ctx.header("X-CSRF-Token"))) {
-            throw AppException.forbidden("missing or wrong X-CSRF-Token header");
+            throw AppException.forbidden(ErrorCode.CSRF_TOKEN_INVALID, "missing or wrong X-CSRF-Token header");
         }
         accounts.find(session.get().accountId()).ifPresent(account -> {
             ctx.attribute(Web.SESSION, session.get());
@@ -235,17 +238,40 @@ public final class WebServer implements AutoCloseable {
             case ILLEGAL_STATE, CONFLICT -> 409;
             case LISTENER_FAILED, STORAGE, UNSUPPORTED_DATABASE, INCOMPATIBLE_DEPENDENCY, SCHEMA_MISMATCH -> 500;
         };
-        error(ctx, status, e.problem().name().toLowerCase(java.util.Locale.ROOT), status == 500 ? "something went wrong on our side" : e.getMessage());
+        ErrorCode code = status == 500 ? ErrorCode.INTERNAL : ErrorCode.valueOf(e.problem().name());
+        error(ctx, status, e.problem().name().toLowerCase(java.util.Locale.ROOT), code, status == 500 ? "something went wrong on our side" : e.getMessage());
     }
 
-    static void error(Context ctx, int status, String code, String message) {
-        ctx.status(status).contentType("application/json").result(Web.JSON.createObjectNode()
-                .put("error", code).put("message", message).toString());
+    /** Answers {@code status} with an error body of the error contract (the kind, the stable code, an English message). */
+    static void error(Context ctx, int status, String kind, ErrorCode code, String message) {
+        ctx.status(status).contentType("application/json").result(errorJson(kind, code, message));
     }
 
-    /** The body of an error: {@code {"error": code, "message": message}}. */
-    static String errorJson(String code, String message) {
-        return Web.JSON.createObjectNode().put("error", code).put("message", message).toString();
+    /** The body of an error: {@code {"error": kind, "code": code, "message": message}}. */
+    static String errorJson(String kind, ErrorCode code, String message) {
+        return errorBody(kind, code.reason(), message, List.of()).toString();
+    }
+
+    /**
+     * The body of an error, by the error contract: {@code error} (the kind), {@code code} (stable, translated by
+     * the console), {@code message} (English, for developers), {@code params} and {@code fields} when there are any.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode errorBody(String kind, ErrorCode.Reason reason, String message,
+                                                                    List<AppException.FieldProblem> fields) {
+        var body = Web.JSON.createObjectNode().put("error", kind).put("code", reason.code().code()).put("message", message);
+        if (!reason.params().isEmpty()) {
+            body.set("params", Web.JSON.valueToTree(reason.params()));
+        }
+        if (!fields.isEmpty()) {
+            var list = body.putArray("fields");
+            for (AppException.FieldProblem problem : fields) {
+                var item = list.addObject().put("field", problem.field()).put("code", problem.reason().code().code());
+                if (!problem.reason().params().isEmpty()) {
+                    item.set("params", Web.JSON.valueToTree(problem.reason().params()));
+                }
+            }
+        }
+        return body;
     }
 
     private static byte[] resource(String name) {

@@ -13,7 +13,7 @@ const TEXT = {
     signInTitle: "Bei Smoffen anmelden", registerTitle: "Konto anlegen",
     registerIntro: "Wir fragen nur das Nötigste: einen Spitznamen und ein Passwort. Eine E-Mail-Adresse ist freiwillig.",
     agree: "Ich stimme zu", required: "Erforderlich", optional: "Freiwillig",
-    createAccount: "Konto anlegen", created: "Ihr Konto ist angelegt. Bitte melden Sie sich an.",
+    createAccount: "Konto anlegen", created: "Ihr Konto ist angelegt. Sie sind angemeldet.",
     save: "Speichern", saved: "Gespeichert.", cancel: "Abbrechen", loading: "Wird geladen …",
     termsTitle: "Bevor Sie beginnen", termsIntro: "Ihr Konto hat eine Rolle, zu deren Bedingungen Sie noch nichts entschieden haben. Bitte lesen und entscheiden Sie.",
     termsRequiredHint: "Ohne diese Zustimmung können Sie Smoffen in Ihrer Rolle nicht nutzen. Sie können sich stattdessen abmelden.",
@@ -33,7 +33,7 @@ const TEXT = {
     signInTitle: "Sign in to Smoffen", registerTitle: "Create an account",
     registerIntro: "We ask for the minimum: a nickname and a password. An e-mail address is optional.",
     agree: "I agree", required: "Required", optional: "Optional",
-    createAccount: "Create account", created: "Your account is ready. Please sign in.",
+    createAccount: "Create account", created: "Your account is ready. You are signed in.",
     save: "Save", saved: "Saved.", cancel: "Cancel", loading: "Loading …",
     termsTitle: "Before you start", termsIntro: "Your account has a role whose terms you have not decided yet. Please read and decide.",
     termsRequiredHint: "Without this consent you cannot use Smoffen in your role. You can sign out instead.",
@@ -159,14 +159,87 @@ function message(text, kind) {
   messageTimer = window.setTimeout(() => box.replaceChildren(), kind === "error" ? 10000 : 5000);
 }
 
-/** Shows what went wrong in plain words: what kind of problem (in the page's language), then the API's own detail. */
+/** The text of an error code in the page's language, with its values filled in; null when the code has none. */
+function codeText(code, params) {
+  const key = "code_" + code;
+  if (!code || !(TEXT[lang][key] || TEXT.de[key])) { return null; }
+  const values = Object.assign({}, params || {});
+  // Role names in the page's language (the API sends their ids).
+  if (typeof values.roles === "string") { values.roles = values.roles.split(", ").map((role) => textOr("role_" + role, role)).join(", "); }
+  return textWith(key, values);
+}
+
+/** What went wrong, in the page's language: the text of the API's code, else the kind of problem and the API's own detail. */
+function errorText(error) {
+  if (!error.status) { return t("err_network"); }
+  // A refused password is explained in the page's language by the API itself (with the checker's hints).
+  if (error.explanation) { return (codeText("weak_password") || "") + " " + error.explanation; }
+  const known = codeText(error.code, Object.assign({ count: (error.fields || []).length }, error.params));
+  if (known) { return known; }
+  const kind = TEXT[lang]["err_" + error.status] || t("error") + " " + error.status;
+  return error.detail ? kind + ": " + error.detail : kind;
+}
+
+// The form last sent: an error that names its fields is shown next to each of them.
+let lastForm = null;
+
+/** The input of a form that an API field names ("nickname", or "consents.<purpose>" for a consent box). */
+function fieldInput(form, name) {
+  const id = name.startsWith("consents.") ? "consent-" + name.slice("consents.".length) : name;
+  const kebab = id.replace(/[A-Z]/g, (letter) => "-" + letter.toLowerCase()); // newPassword: #new-password
+  return form.querySelector("#" + CSS.escape(id)) || form.querySelector("#" + CSS.escape(kebab))
+    || form.querySelector("[name='" + CSS.escape(name) + "']");
+}
+
+/** Removes the field errors of a form (before it is sent again). */
+function clearFieldErrors(form) {
+  for (const problem of form.querySelectorAll(".field-error")) { problem.remove(); }
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    const rest = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-error"));
+    if (rest.length) { input.setAttribute("aria-describedby", rest.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+  }
+}
+
+/** Shows each field problem of `error` next to its input (aria-invalid, aria-describedby); returns those it has no input for. */
+function showFieldErrors(form, error) {
+  const unplaced = [];
+  let first = null;
+  for (const problem of error.fields || []) {
+    const input = fieldInput(form, problem.field);
+    if (!input) { unplaced.push(problem); continue; }
+    const id = input.id + "-error";
+    let note = form.querySelector("#" + CSS.escape(id));
+    const text = (error.explanation && problem.code === error.code) ? error.explanation : codeText(problem.code, problem.params) || t("err_400");
+    if (note) { note.append(" ", text); } else {
+      note = el("p", { class: "field-error", id }, text);
+      // After the input, or after the label a checkbox sits in.
+      const anchor = input.closest("label") || input;
+      anchor.after(note);
+    }
+    input.setAttribute("aria-invalid", "true");
+    const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((x) => x && x !== id);
+    input.setAttribute("aria-describedby", described.concat(id).join(" "));
+    if (!first) { first = input; }
+  }
+  if (first) { first.focus({ preventScroll: false }); }
+  return unplaced;
+}
+
+/** Shows what went wrong in plain words, in the page's language; the problems of a form's fields next to each field. */
 async function failed(error) {
   if (error.status === 401 && me) {
     await loadMe(); // a wrong confirmation password is a 401 too; only an ended session signs out
     if (!me) { signedOut(t("err_401")); return; }
   }
-  const kind = error.status ? TEXT[lang]["err_" + error.status] || t("error") + " " + error.status : t("err_network");
-  message(error.detail ? kind + ": " + error.detail : kind, "error");
+  const form = lastForm && lastForm.isConnected ? lastForm : null;
+  const fields = error.fields || [];
+  const unplaced = form ? showFieldErrors(form, error) : fields;
+  // Problems of fields this page has no input for are said in the message itself.
+  const said = unplaced.map((problem) => (error.explanation && problem.code === error.code ? error.explanation
+    : codeText(problem.code, problem.params))).filter((text) => text);
+  const text = said.length === 0 ? errorText(error) : unplaced.length === fields.length ? said.join(" ") : errorText(error) + " " + said.join(" ");
+  message(text, "error");
 }
 
 /** Calls the JSON API. A failure throws an Error with `status` and the API's `detail`; never a stack trace on the page. */
@@ -191,8 +264,13 @@ async function api(method, path, body, contentType) {
   if (!response.ok) {
     const error = new Error((data && data.message) || response.statusText || String(response.status));
     error.status = response.status;
+    error.detail = data && data.message;
+    // The error contract: a stable code with its values, and every problem of a form's fields.
+    error.code = data && data.code;
+    error.params = (data && data.params) || {};
+    error.fields = data && Array.isArray(data.fields) ? data.fields : null;
     // A refused password is explained in the page's language (security.js).
-    error.detail = data && (data.explanation && data.explanation[lang] || data.message);
+    error.explanation = data && data.explanation ? data.explanation[lang] : null;
     throw error;
   }
   return data;
@@ -275,8 +353,11 @@ async function viewRegister(main) {
     try {
       const account = await api("POST", "/api/accounts", { nickname: form.nickname.value, password: form.password.value,
         email: form.email.value || null, language: lang, consents });
-      // Recovery codes are shown once (security.js), then the sign-in page.
-      showRecoveryCodes(main, account.recoveryCodes, () => { location.hash = "#/signin"; message(t("created")); });
+      // The new account is signed in at once; its recovery codes are shown once (security.js), then its first page.
+      window.sessionStorage.setItem("csrf", account.csrfToken);
+      await loadMe();
+      renderNav();
+      showRecoveryCodes(main, account.recoveryCodes, () => { location.hash = homePage(); message(t("created")); });
     } catch (error) { failed(error); }
   });
   fill(main, el("h1", {}, t("registerTitle")), form);
@@ -365,6 +446,8 @@ async function route() {
       const match = p.pattern.exec(hash);
       if (match && allowed(p)) {
         await p.view(main, Object.fromEntries(Object.entries(match.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)])));
+        // Until it is read once, every page starts with the explanation of Smoff-Time and the roles (self-service.js).
+        if (me.welcomeSeen === false && main.querySelector("h1")) { main.querySelector("h1").after(welcomeCard()); }
         if (main.isConnected) { document.getElementById("main").focus({ preventScroll: true }); }
         return;
       }
@@ -381,6 +464,11 @@ async function route() {
 }
 
 document.addEventListener("DOMContentLoaded", async () => {
+  // Before a form's own handler: the form being sent, its earlier field errors gone.
+  document.addEventListener("submit", (event) => {
+    lastForm = event.target;
+    clearFieldErrors(event.target);
+  }, true);
   document.getElementById("lang").addEventListener("change", (event) => {
     lang = event.target.value;
     window.sessionStorage.setItem("lang", lang);

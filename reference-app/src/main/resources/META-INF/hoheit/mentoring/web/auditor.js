@@ -10,11 +10,11 @@ addText({
     audit_verificationIntro: "Bei jedem Aufruf neu geprüft: dass nichts länger aufbewahrt wird, als die Regeln erlauben, dass das Protokoll unverändert ist, dass jede Löschung in jedem Speicher abgeschlossen ist und dass jeder geplante Lauf stattgefunden hat.",
     audit_noFindings: "Keine Befunde: Alles wurde geprüft und ist in Ordnung.",
     audit_noFindingsPartial: "Keine Befunde in dem, was geprüft werden konnte. Nicht alles ließ sich prüfen (siehe unten).",
-    audit_notChecked: "Nicht geprüft", audit_notCheckedHint: "Was diese Prüfung nicht abdecken konnte, und warum (Angaben der Bibliothek, auf Englisch).", audit_oneFinding: "1 Befund",
+    audit_notChecked: "Nicht geprüft", audit_notCheckedHint: "Was diese Prüfung nicht abdecken konnte, und warum.", audit_oneFinding: "1 Befund",
     audit_someFindings: "Befunde", audit_generated: "Erstellt am",
     audit_downloadHtml: "Bericht als HTML herunterladen", audit_downloadJson: "Bericht als JSON herunterladen",
     audit_findings: "Befunde", audit_none: "Keine Befunde.", audit_concerns: "Betrifft", audit_evidence: "Belege",
-    audit_checks: "Was geprüft wurde", audit_checksHint: "Im Wortlaut des Prüfberichts (Englisch), wie in der heruntergeladenen Fassung.",
+    audit_checks: "Was geprüft wurde", audit_checksHint: "Dieselben Prüfungen wie im heruntergeladenen Bericht (der auf Englisch ist), hier in Ihrer Sprache.",
     audit_kind_RETENTION_OVERDUE: "Aufbewahrungsfrist überschritten", audit_kind_AUDIT_LOG_BROKEN: "Protokoll nicht unversehrt",
     audit_kind_ERASURE_INCOMPLETE: "Löschung unvollständig", audit_kind_RUN_MISSED: "Geplanter Lauf ausgefallen",
     audit_kind_RUN_FAILED: "Lauf fehlgeschlagen",
@@ -25,6 +25,27 @@ addText({
     audit_ev_startedAt: "Gestartet am", audit_ev_failedSteps: "Schritte mit Fehler", audit_ev_totalFindings: "Probleme insgesamt",
     audit_day: "Tag", audit_days: "Tage", audit_hour: "Stunde", audit_hours: "Stunden",
     audit_minute: "Minute", audit_minutes: "Minuten", audit_second: "Sekunde", audit_seconds: "Sekunden",
+    audit_line_retention: "{category} in {store}: ältester Datensatz {oldest}, erlaubt zurück bis {limit} ({action} nach {period})",
+    audit_line_held: "{category} in {store}: ausgesetzt wegen einer gesetzlichen Aufbewahrungspflicht für alle",
+    audit_line_log: "Protokoll: Positionen {first} bis {last}, {events} Ereignisse neu gehasht, {checkpoints} Checkpoints verglichen: {result}",
+    audit_line_erasures: "Löschungen: {count} unvollständig",
+    audit_line_schedule: "Zeitplan alle {interval} seit {since}: {runs} geplante Läufe, {gaps} Lücken",
+    audit_line_noRun: "Letzter Aufbewahrungslauf: noch keiner",
+    audit_line_run: "Letzter Aufbewahrungslauf: {outcome} am {at}",
+    audit_nc_policies: "Aufbewahrungsfristen: Es ist keine Aufbewahrungsregel eingerichtet, also kann nichts überfällig sein, und nichts wurde verglichen.",
+    audit_nc_runs: "Aufbewahrungsläufe: Es hat noch kein Lauf stattgefunden, also zeigt kein Lauf, ob die Regeln planmäßig angewendet werden.",
+    audit_nc_signature: "Signatur des Protokolls: Es gibt noch keinen signierten Checkpoint, daher wurden die Einträge nur gegen den gespeicherten Baum neu gehasht; nichts Signiertes legt den Baum fest, und ein als Ganzes neu geschriebenes Protokoll fiele nicht auf.",
+    audit_noRecord: "keiner",
+    audit_verifies: "in Ordnung",
+    audit_broken: "BESCHÄDIGT",
+    audit_msg_overdue: "Datensätze werden länger aufbewahrt, als die Regel erlaubt.",
+    audit_msg_logBroken: "Die Hash-Kette des Protokolls lässt sich nicht bestätigen.",
+    audit_msg_erasure: "Eine Löschung ist nicht in jedem Speicher abgeschlossen.",
+    audit_msg_missed: "Geplante Aufbewahrungsläufe haben nicht stattgefunden.",
+    audit_msg_runFailed: "Der letzte Aufbewahrungslauf ist fehlgeschlagen.",
+    audit_subject_log: "das Protokoll",
+    audit_subject_erasure: "Löschung {id}",
+    audit_subject_schedule: "Zeitplan {id}",
     audit_runs: "Aufbewahrungsläufe", audit_runsTitle: "Aufbewahrungsläufe",
     audit_runsIntro: "Jeder Lauf wendet alle Aufbewahrungsregeln an. Pro Regel und Speicher steht hier, was älter als die Frist war und wie viele Datensätze gelöscht oder anonymisiert wurden.",
     audit_noRuns: "Noch kein Lauf.", audit_run: "Lauf", audit_finishedAt: "beendet", audit_notFinished: "noch nicht beendet",
@@ -59,7 +80,7 @@ addText({
     audit_someFindings: "findings", audit_generated: "Generated on",
     audit_downloadHtml: "Download the report as HTML", audit_downloadJson: "Download the report as JSON",
     audit_findings: "Findings", audit_none: "No findings.", audit_concerns: "Concerns", audit_evidence: "Evidence",
-    audit_checks: "What was checked", audit_checksHint: "In the report's own words (English), as in the downloaded version.",
+    audit_checks: "What was checked", audit_checksHint: "The same checks as in the downloaded report (which is in English), here in your language.",
     audit_kind_RETENTION_OVERDUE: "Retention period exceeded", audit_kind_AUDIT_LOG_BROKEN: "Audit log not intact",
     audit_kind_ERASURE_INCOMPLETE: "Erasure incomplete", audit_kind_RUN_MISSED: "Scheduled run missed",
     audit_kind_RUN_FAILED: "Run failed",
@@ -70,6 +91,27 @@ addText({
     audit_ev_startedAt: "Started at", audit_ev_failedSteps: "Steps that failed", audit_ev_totalFindings: "Problems in total",
     audit_day: "day", audit_days: "days", audit_hour: "hour", audit_hours: "hours",
     audit_minute: "minute", audit_minutes: "minutes", audit_second: "second", audit_seconds: "seconds",
+    audit_line_retention: "{category} in {store}: oldest record {oldest}, allowed back to {limit} ({action} after {period})",
+    audit_line_held: "{category} in {store}: suspended by a legal hold on everyone",
+    audit_line_log: "audit log: positions {first} to {last}, {events} events re-hashed, {checkpoints} checkpoints compared: {result}",
+    audit_line_erasures: "erasures: {count} incomplete",
+    audit_line_schedule: "schedule every {interval} since {since}: {runs} scheduled runs, {gaps} gaps",
+    audit_line_noRun: "latest retention run: none yet",
+    audit_line_run: "latest retention run: {outcome} at {at}",
+    audit_nc_policies: "retention periods: no retention policy is configured, so nothing can be overdue and nothing was compared",
+    audit_nc_runs: "retention runs: no run has happened yet, so whether the policies are applied on schedule is not shown by any run",
+    audit_nc_signature: "audit log signature: there is no signed checkpoint yet, so the entries were re-hashed against the stored tree only; nothing signed pins the tree, and a log rewritten as a whole would not be noticed",
+    audit_noRecord: "none",
+    audit_verifies: "verifies",
+    audit_broken: "BROKEN",
+    audit_msg_overdue: "records are kept longer than the policy allows",
+    audit_msg_logBroken: "the audit log's hash chain does not verify",
+    audit_msg_erasure: "an erasure has not completed in every store",
+    audit_msg_missed: "scheduled retention runs did not happen",
+    audit_msg_runFailed: "the latest retention run failed",
+    audit_subject_log: "the audit log",
+    audit_subject_erasure: "erasure {id}",
+    audit_subject_schedule: "schedule {id}",
     audit_runs: "Retention runs", audit_runsTitle: "Retention runs",
     audit_runsIntro: "Every run applies all retention rules. For each rule and store you see what was older than the period and how many records were deleted or anonymised.",
     audit_noRuns: "No run yet.", audit_run: "Run", audit_finishedAt: "finished", audit_notFinished: "not finished yet",
@@ -96,15 +138,23 @@ addText({
   }
 });
 
-/** An ISO-8601 duration (PT8760H, P7D) in words, with the exact value after it. */
-function auditDuration(iso) {
+/**
+ * An ISO-8601 duration (PT8760H, P7D) in words in the page's language ("365 Tage", "1 hour"); the exact
+ * value is kept for the element's title, never shown as the text.
+ */
+function auditDurationText(iso) {
   const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(iso);
   if (!match) { return iso; }
   const seconds = Number(match[1] || 0) * 86400 + Number(match[2] || 0) * 3600 + Number(match[3] || 0) * 60 + Number(match[4] || 0);
   const [amount, unit] = seconds % 86400 === 0 && seconds > 0 ? [seconds / 86400, "audit_day"]
     : seconds % 3600 === 0 && seconds > 0 ? [seconds / 3600, "audit_hour"]
       : seconds % 60 === 0 && seconds > 0 ? [seconds / 60, "audit_minute"] : [seconds, "audit_second"];
-  return amount + " " + t(amount === 1 ? unit : unit + "s") + " (" + iso + ")";
+  return amount.toLocaleString(dateLocale()) + " " + t(amount === 1 ? unit : unit + "s");
+}
+
+/** A duration as an element: in words, the ISO value on hover. */
+function auditDuration(iso) {
+  return el("span", { class: "duration", title: iso, "data-iso": iso }, auditDurationText(iso));
 }
 
 /** A value of the evidence: times in the page's language (exact value on hover), durations in words. */
@@ -114,12 +164,58 @@ function auditValue(value) {
   return value;
 }
 
+/** A time of a report line in the page's language, or "none". */
+function auditWhen(value) {
+  return value === "none" ? t("audit_noRecord") : when(value);
+}
+
+// The lines of the verification report as the retention library writes them (in English), each with
+// its text in the page's language. A line not known here is shown as it is, marked as English.
+const AUDIT_LINES = [
+  [/^(.+) in (.+): oldest record (\S+), allowed back to (\S+) \((\w+) after (P\S+)\)$/, (m) => textWith("audit_line_retention",
+    { category: m[1], store: m[2], oldest: auditWhen(m[3]), limit: when(m[4]), action: textOr("audit_action_" + m[5], m[5]), period: auditDurationText(m[6]) })],
+  [/^(.+) in (.+): suspended by a legal hold on everyone$/, (m) => textWith("audit_line_held", { category: m[1], store: m[2] })],
+  [/^audit log: positions (-?\d+)\.\.(-?\d+), (\d+) events re-hashed, (\d+) checkpoints compared: (verifies|BROKEN)$/, (m) => textWith("audit_line_log",
+    { first: m[1], last: m[2], events: m[3], checkpoints: m[4], result: t(m[5] === "verifies" ? "audit_verifies" : "audit_broken") })],
+  [/^erasures: (\d+) incomplete$/, (m) => textWith("audit_line_erasures", { count: m[1] })],
+  [/^schedule every (P\S+) since (\S+): (\d+) scheduled runs, (\d+) gap\(s\)$/, (m) => textWith("audit_line_schedule",
+    { interval: auditDurationText(m[1]), since: when(m[2]), runs: m[3], gaps: m[4] })],
+  [/^latest retention run: none yet$/, () => t("audit_line_noRun")],
+  [/^latest retention run: (\w+) at (\S+)$/, (m) => textWith("audit_line_run", { outcome: textOr("audit_outcome_" + m[1], m[1]), at: when(m[2]) })],
+  [/^retention periods: no retention policy is configured/, () => t("audit_nc_policies")],
+  [/^retention runs: no run has happened yet/, () => t("audit_nc_runs")],
+  [/^audit log signature: there is no signed checkpoint yet/, () => t("audit_nc_signature")]
+];
+const AUDIT_MESSAGES = { "records are kept longer than the policy allows": "audit_msg_overdue",
+  "the audit log's hash chain does not verify": "audit_msg_logBroken", "an erasure has not completed in every store": "audit_msg_erasure",
+  "scheduled retention runs did not happen": "audit_msg_missed", "the latest retention run failed": "audit_msg_runFailed" };
+
+/** A line of the report as a list item in the page's language (unknown lines as they are, lang="en"). */
+function auditLineItem(line, attrs) {
+  for (const [pattern, text] of AUDIT_LINES) {
+    const match = pattern.exec(line);
+    if (match) { return el("li", Object.assign({ title: line }, attrs), text(match)); }
+  }
+  return el("li", Object.assign({ lang: "en" }, attrs), line);
+}
+
+/** What a finding concerns, in the page's language. */
+function auditSubject(subject) {
+  let match;
+  if (subject === "audit log") { return t("audit_subject_log"); }
+  if ((match = /^run (\S+)$/.exec(subject))) { return t("audit_run") + " " + match[1]; }
+  if ((match = /^erasure (\S+)$/.exec(subject))) { return textWith("audit_subject_erasure", { id: match[1] }); }
+  if ((match = /^schedule (\S+)$/.exec(subject))) { return textWith("audit_subject_schedule", { id: match[1] }); }
+  return subject;
+}
+
 /** One finding: what is wrong, what it concerns, and every piece of evidence the report gives. */
 function auditFindingItem(finding, index) {
   const evidence = Object.entries(finding.evidence || {});
   return el("li", { class: "card audit-finding", id: "audit-finding-" + (index + 1), "data-kind": finding.kind },
     el("h3", {}, textOr("audit_kind_" + finding.kind, finding.kind)),
-    el("p", {}, el("strong", {}, t("audit_concerns") + ": "), finding.subject), el("p", {}, finding.message),
+    el("p", {}, el("strong", {}, t("audit_concerns") + ": "), auditSubject(finding.subject)),
+    AUDIT_MESSAGES[finding.message] ? el("p", {}, t(AUDIT_MESSAGES[finding.message])) : el("p", { lang: "en" }, finding.message),
     evidence.length === 0 ? null : el("h4", {}, t("audit_evidence")),
     evidence.length === 0 ? null : el("dl", { class: "evidence" }, ...evidence.flatMap(([key, value]) => [
       el("dt", { "data-key": key }, textOr("audit_ev_" + key, key)), el("dd", {}, auditValue(value))])));
@@ -143,10 +239,10 @@ page("/verification", ["auditor", "operator"], "audit_verification", async (main
         : el("ol", { class: "plain", id: "audit-findings" }, ...report.findings.map(auditFindingItem))),
     (report.notChecked || []).length === 0 ? null : el("section", { "aria-labelledby": "audit-not-checked-title" },
       el("h2", { id: "audit-not-checked-title" }, t("audit_notChecked")), el("p", { class: "hint" }, t("audit_notCheckedHint")),
-      el("ul", { id: "audit-not-checked", class: "audit-checks", lang: "en" }, ...report.notChecked.map((line) => el("li", {}, line)))),
+      el("ul", { id: "audit-not-checked", class: "audit-checks" }, ...report.notChecked.map((line) => auditLineItem(line, {})))),
     el("section", { "aria-labelledby": "audit-checks-title" }, el("h2", { id: "audit-checks-title" }, t("audit_checks")),
       el("p", { class: "hint" }, t("audit_checksHint")),
-      el("ul", { id: "audit-checks", class: "audit-checks", lang: "en" }, ...report.checks.map((check) => el("li", { class: "audit-check" }, check)))));
+      el("ul", { id: "audit-checks", class: "audit-checks" }, ...report.checks.map((check) => auditLineItem(check, { class: "audit-check" })))));
 });
 
 /** A table that scrolls sideways on a narrow screen, reachable by keyboard. */

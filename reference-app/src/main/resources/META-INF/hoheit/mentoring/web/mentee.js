@@ -45,6 +45,15 @@ addText({
     ev_employers: "Meine Arbeitgeber", ev_noEmployers: "Sie sind mit keinem Arbeitgeber verknüpft. Niemand sieht diese Bewertung.",
     ev_courses: "Meine Kurse", ev_noCourses: "Sie nehmen an keinem Kurs teil.",
     ev_assessment: "Die Bewertung, genau so wie Arbeitgeber sie sehen",
+    dy_title: "Ihre tägliche Planung", dy_doneToday: "Heute erledigt", dy_openToday: "Heute noch offen",
+    dy_doneHint: "Ihre Tagesplanung für heute ist eingetragen.", dy_openHint: "Für heute ist noch keine Tagesplanung eingetragen.",
+    dy_streak: "{days} Tage in Folge", dy_streakOne: "1 Tag in Folge", dy_streakNone: "Noch keine Serie",
+    dy_streakHint: "Tage hintereinander mit einer Tagesplanung, nach Ihrem Kalender.",
+    dy_minutes: "Dauer dieser Planung in Minuten (freiwillig, für Ihre Smoff-Time)",
+    dy_minutesHint: "Tragen Sie die Minuten ein, dann speichert ein Klick den Plan und die Planungszeit zusammen.",
+    dy_saveBoth: "Plan und Smoff-Time speichern", dy_savedBoth: "Der Plan und {minutes} Minuten Smoff-Time sind gespeichert.",
+    dy_badMinutes: "Bitte geben Sie die Minuten als ganze Zahl von 1 bis 600 an, oder lassen Sie das Feld leer.",
+    dy_already: "Für diesen Tag ist schon Smoff-Time eingetragen: {minutes} Minuten.",
   },
   en: {
     smoffTime: "Smoff-Time", smoffTitle: "My Smoff-Time", kind: "Kind", date: "Date", minutes: "Minutes", note: "Note (optional)", noteColumn: "Note",
@@ -89,6 +98,15 @@ addText({
     ev_employers: "My employers", ev_noEmployers: "You are not linked to any employer. Nobody sees this assessment.",
     ev_courses: "My courses", ev_noCourses: "You take part in no course.",
     ev_assessment: "The assessment, exactly as employers see it",
+    dy_title: "Your daily planning", dy_doneToday: "Done today", dy_openToday: "Not done yet today",
+    dy_doneHint: "Your daily planning for today is recorded.", dy_openHint: "No daily planning is recorded for today yet.",
+    dy_streak: "{days} days in a row", dy_streakOne: "1 day in a row", dy_streakNone: "No streak yet",
+    dy_streakHint: "Days one after another with a daily planning, by your own calendar.",
+    dy_minutes: "Minutes this planning took (optional, for your Smoff-Time)",
+    dy_minutesHint: "Enter the minutes, and one click saves the plan and the planning time together.",
+    dy_saveBoth: "Save plan and Smoff-Time", dy_savedBoth: "The plan and {minutes} minutes of Smoff-Time are saved.",
+    dy_badMinutes: "Please give the minutes as a whole number from 1 to 600, or leave the field empty.",
+    dy_already: "Smoff-Time is already recorded for this day: {minutes} minutes.",
   }
 });
 
@@ -224,6 +242,33 @@ function smoffTable(sessions, onDelete, paging) {
   return el("div", {}, table, older);
 }
 
+/**
+ * Consecutive days with a daily planning session up to today, in the person's own calendar. A day
+ * not yet planned today does not break the streak until it is over: then it counts up to yesterday.
+ */
+function dailyStreak(sessions) {
+  const planned = new Set(sessions.filter((s) => s.kind === "day").map((s) => s.date));
+  const today = localToday();
+  const day = (back) => isoDate(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back)));
+  let back = planned.has(day(0)) ? 0 : 1;
+  let days = 0;
+  while (planned.has(day(back))) { days++; back++; }
+  return { doneToday: planned.has(day(0)), days };
+}
+
+/** "Done today" and the streak, at the top of the mentee's Smoff-Time and plan pages. */
+function dailyStatus(sessions) {
+  const { doneToday, days } = dailyStreak(sessions);
+  return el("section", { class: "card daily-status", id: "daily-status", "data-done": String(doneToday), "data-streak": String(days),
+    "aria-labelledby": "daily-status-title" },
+  el("h2", { id: "daily-status-title" }, t("dy_title")),
+  el("p", { class: "daily-mark", id: "daily-done" }, el("span", { class: "mark", "aria-hidden": "true" }, doneToday ? "✓" : "○"), " ",
+    el("strong", {}, t(doneToday ? "dy_doneToday" : "dy_openToday")), " — ", t(doneToday ? "dy_doneHint" : "dy_openHint")),
+  el("p", { class: "daily-streak", id: "daily-streak" },
+    el("strong", {}, days === 0 ? t("dy_streakNone") : days === 1 ? t("dy_streakOne") : textWith("dy_streak", { days })),
+    " ", el("span", { class: "hint" }, t("dy_streakHint"))));
+}
+
 let menteeSmoffView = "day";
 
 page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
@@ -263,7 +308,7 @@ page("/smoff-time", ["mentee"], "smoffTime", async (main) => {
       route();
     } catch (error) { failed(error); }
   };
-  fill(main, el("h1", {}, t("smoffTitle")), form, title, switcher, chartBox, smoffTable(data.sessions, remove, { url: "/api/me/smoff-sessions", next: data.next }));
+  fill(main, el("h1", {}, t("smoffTitle")), dailyStatus(data.sessions), form, title, switcher, chartBox, smoffTable(data.sessions, remove, { url: "/api/me/smoff-sessions", next: data.next }));
 });
 
 // ---- Plans -------------------------------------------------------------------------------------
@@ -294,7 +339,7 @@ function periodLabel(kind, period) {
 let menteePlanChoice = { kind: "day", period: null };
 
 page("/plans", ["mentee"], "pl_menu", async (main) => {
-  const data = await api("GET", "/api/me/plans");
+  const [data, smoff] = await Promise.all([api("GET", "/api/me/plans"), api("GET", "/api/me/smoff-sessions")]);
   const find = (kind, period) => data.plans.find((p) => p.kind === kind && p.period === period);
   if (!menteePlanChoice.period) { menteePlanChoice.period = currentPeriod(menteePlanChoice.kind); }
 
@@ -303,6 +348,17 @@ page("/plans", ["mentee"], "pl_menu", async (main) => {
   const text = el("textarea", { id: "plan-text", rows: 6, maxlength: 10000, required: true });
   const periodBox = el("div", {});
   const form = el("form", { class: "card", id: "plan-form", novalidate: true });
+  // A day plan is written in a daily planning session: its minutes can be recorded with it, in the same save.
+  const minutes = el("input", { id: "plan-minutes", type: "number", min: 1, max: 600, step: 1, inputmode: "numeric",
+    "aria-describedby": "plan-minutes-hint plan-minutes-already" });
+  const already = el("p", { class: "hint", id: "plan-minutes-already" });
+  const minutesBox = el("div", { id: "plan-minutes-box" }, ...field("plan-minutes", "dy_minutes", minutes),
+    el("p", { class: "hint", id: "plan-minutes-hint" }, t("dy_minutesHint")), already);
+  const saveButton = el("button", { type: "submit", id: "plan-save" }, t("pl_save"));
+  const showSave = () => {
+    saveButton.textContent = menteePlanChoice.kind === "day" && minutes.value.trim() ? t("dy_saveBoth") : t("pl_save");
+  };
+  minutes.addEventListener("input", showSave);
 
   const showChoice = () => {
     const { kind, period } = menteePlanChoice;
@@ -310,6 +366,10 @@ page("/plans", ["mentee"], "pl_menu", async (main) => {
     const saved = find(kind, period);
     text.value = saved ? saved.text : "";
     status.textContent = saved ? t("pl_lastSaved") + ": " + when(saved.updatedAt) : t("pl_new");
+    minutesBox.hidden = kind !== "day";
+    const recorded = smoff.sessions.filter((s) => s.kind === "day" && s.date === period).reduce((sum, s) => sum + s.minutes, 0);
+    already.textContent = kind === "day" && recorded > 0 ? textWith("dy_already", { minutes: recorded }) : "";
+    showSave();
   };
   const periodInput = () => {
     const { kind, period } = menteePlanChoice;
@@ -333,7 +393,7 @@ page("/plans", ["mentee"], "pl_menu", async (main) => {
 
   form.append(heading, radioGroup("plan-kind", "pl_kind", [["day", "day"], ["week", "week"], ["year", "year"]], menteePlanChoice.kind,
     (kind) => choose(kind, currentPeriod(kind))),
-  periodBox, ...field("plan-text", "pl_text", text), status, el("button", { type: "submit" }, t("pl_save")));
+  periodBox, ...field("plan-text", "pl_text", text), minutesBox, status, saveButton);
   periodInput();
   showChoice();
   form.addEventListener("submit", async (event) => {
@@ -345,9 +405,21 @@ page("/plans", ["mentee"], "pl_menu", async (main) => {
       return;
     }
     if (!text.value.trim()) { message(t("pl_empty"), "error"); text.focus(); return; }
+    const spent = kind === "day" ? minutes.value.trim() : "";
+    if (spent && !/^\d{1,3}$/.test(spent) || spent && (Number(spent) < 1 || Number(spent) > 600)) {
+      message(t("dy_badMinutes"), "error");
+      minutes.focus();
+      return;
+    }
     try {
-      await api("PUT", "/api/me/plans/" + encodeURIComponent(kind) + "/" + encodeURIComponent(period), { text: text.value });
-      message(t("pl_saved"));
+      if (spent) {
+        // One request, one transaction: the plan and the planning time are saved together, or neither.
+        await api("POST", "/api/me/daily-planning", { date: period, minutes: Number(spent), plan: text.value });
+        message(textWith("dy_savedBoth", { minutes: Number(spent) }));
+      } else {
+        await api("PUT", "/api/me/plans/" + encodeURIComponent(kind) + "/" + encodeURIComponent(period), { text: text.value });
+        message(t("pl_saved"));
+      }
       route();
     } catch (error) { failed(error); }
   });
@@ -369,7 +441,7 @@ page("/plans", ["mentee"], "pl_menu", async (main) => {
         el("p", { class: "plan-text" }, p.text), edit);
     })));
   }
-  fill(main, el("h1", {}, t("pl_title")), el("p", { class: "hint" }, t("pl_intro")), form, list);
+  fill(main, el("h1", {}, t("pl_title")), el("p", { class: "hint" }, t("pl_intro")), dailyStatus(smoff.sessions), form, list);
 });
 
 // ---- Pictures ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ addText({
     cstatus_granted: "erteilt", cstatus_refused: "abgelehnt", cstatus_withdrawn: "widerrufen", cstatus_expired: "abgelaufen", cstatus_undecided: "noch nicht entschieden",
     grant: "Einwilligen", withdraw: "Widerrufen", withdrawRequired: "Widerrufen löscht Ihr Konto endgültig.",
     confirmDelete: "Ja, Konto löschen", newNotice: "Es gibt eine neue Fassung dieses Hinweises.",
-    exportTitle: "Alle meine Daten herunterladen", exportIntro: "Ein ZIP-Archiv mit allem, was Smoffen über Sie speichert (maschinenlesbar).",
+    exportTitle: "Alle meine Daten herunterladen", exportIntro: "Ein ZIP-Archiv mit allem, was Smoffen über Sie speichert: zum Lesen die Seite index.html mit einer Tabelle je Speicher, dazu maschinenlesbares JSON und die Belege Ihrer Einwilligungen.",
     download: "Herunterladen", deleteTitle: "Konto löschen",
     deleteIntro: "Löscht Ihr Konto und alle Ihre Daten in jedem Speicher. Bestätigen Sie mit Ihrem Passwort.",
     deleteAccount: "Konto endgültig löschen", deleted: "Ihr Konto und Ihre Daten sind gelöscht.",
@@ -40,6 +40,21 @@ addText({
     "act_view_smoff-sessions": "Sie haben die Smoff-Time eines Mentees angesehen.", act_view_plans: "Sie haben die Pläne eines Mentees angesehen.",
     act_view_pictures: "Sie haben die Bilder eines Mentees angesehen.", act_view_picture: "Sie haben ein Bild eines Mentees angesehen.",
     act_view_assessment: "Sie haben die Bewertung einer beschäftigten Person angesehen.",
+    "act_what_account": "Konto", "act_what_accounts": "Konten", "act_what_assessment": "Bewertung",
+    "act_what_audit-checkpoint": "Checkpoint des Protokolls", "act_what_audit-entries": "Einträge des Protokolls",
+    "act_what_consent": "Einwilligung", "act_what_consent-refusal": "abgelehnte Einwilligung", "act_what_course": "Kurs",
+    "act_what_courses": "Kurse", "act_what_employment": "Verknüpfung mit einem Arbeitgeber",
+    "act_what_employments": "Verknüpfungen mit Arbeitgebern", "act_what_mentor-assignment": "Zuweisung eines Mentors",
+    "act_what_mentor-assignments": "Zuweisungen von Mentoren", "act_what_mentor-grant": "Freigabe für einen Mentor",
+    "act_what_mentor-rights": "Mentorenrechte", "act_what_message": "Nachricht", "act_what_messages": "Nachrichten",
+    "act_what_page": "Seite", "act_what_password": "Passwort", "act_what_password-reset": "Neues Passwort per Code",
+    "act_what_picture": "Bild", "act_what_pictures": "Bilder", "act_what_plan": "Plan", "act_what_plans": "Pläne",
+    "act_what_privacy-requests": "Anfragen zum Datenschutz", "act_what_recovery-codes": "Wiederherstellungscodes",
+    "act_what_research-export": "Forschungsexport", "act_what_reset-code": "Code für ein neues Passwort",
+    "act_what_restriction": "Einschränkung der Verarbeitung", "act_what_retention-run": "Aufbewahrungslauf",
+    "act_what_session": "Sitzung", "act_what_smoff-session": "Smoff-Time-Eintrag",
+    "act_what_smoff-sessions": "Smoff-Time-Einträge",
+    "act_revoke_consent-refusal": "Sie haben eine Einwilligung abgelehnt.",
     act_generic: "{action}: {what}", act_view: "Angesehen", act_create: "Angelegt", act_update: "Geändert", act_delete: "Gelöscht",
     act_login: "Angemeldet", act_logout: "Abgemeldet", act_login_failed: "Anmeldung fehlgeschlagen", act_export: "Exportiert",
     act_erase: "Gelöscht", act_grant: "Erteilt", act_revoke: "Widerrufen", act_restrict: "Eingeschränkt",
@@ -54,7 +69,7 @@ addText({
     rt_complain: "Beschwerde (Art. 77): Sie können sich bei einer Datenschutz-Aufsichtsbehörde beschweren, etwa bei der Ihres Wohnorts.",
     md_stored: "Was Smoffen über Sie speichert", md_records: "{count} Einträge", md_record: "1 Eintrag", md_noRecords: "keine Einträge",
     md_details: "Einzelheiten (technisch)",
-    md_store_accounts: "Ihr Konto", md_storeText_accounts: "Spitzname, Rollen, Ihre E-Mail-Adresse (falls angegeben), das verschlüsselte Passwort und Ihre Anmeldesitzungen.",
+    md_store_accounts: "Ihr Konto", md_storeText_accounts: "Spitzname, Rollen, Ihre E-Mail-Adresse (falls angegeben), Ihr Passwort als Hash (gehasht, nicht umkehrbar) und Ihre Anmeldesitzungen.",
     "md_store_smoff-time": "Smoff-Time", "md_storeText_smoff-time": "Ihre Planungszeiten: Art, Datum, Minuten und Ihre Notizen.",
     md_store_plans: "Pläne", md_storeText_plans: "Ihre Tages-, Wochen- und Jahrespläne.",
     md_store_pictures: "Bilder", md_storeText_pictures: "Ihre Fotos von Planungsbögen, ohne Zusatzangaben gespeichert.",
@@ -64,6 +79,8 @@ addText({
     md_store_consent: "Einwilligungen und Freigaben", md_storeText_consent: "Ihre Einwilligungen und Ablehnungen (welcher Hinweis, wann, wie) und die Zugriffe, die Sie anderen gegeben haben oder andere Ihnen.",
     md_store_audit: "Protokoll", md_storeText_audit: "Was Sie in Smoffen getan haben und wer Ihre Daten angesehen hat, mit IP-Adresse und Browser (IP-Adressen nur 7 Tage lang lesbar).",
     md_store_retention: "Einschränkungen", md_storeText_retention: "Ob die Verarbeitung Ihrer Daten eingeschränkt ist, und rechtliche Aufbewahrungspflichten, die Sie betreffen.",
+    md_store_notifications: "Benachrichtigungen", md_storeText_notifications: "Was Smoffen Ihnen in der App oder per E-Mail mitgeteilt hat, und welche Benachrichtigungen Sie gewählt haben.",
+    "md_store_privacy-requests": "Anfragen zum Datenschutz", "md_storeText_privacy-requests": "Ihre Widersprüche, Fragen und Beschwerden an den Betreiber, und die Antworten.",
     md_emailTitle: "Ihre E-Mail-Adresse", md_emailNone: "Sie haben keine E-Mail-Adresse angegeben.", md_emailIs: "Gespeichert ist: {email}",
     md_emailEdit: "Berichtigen", md_emailNew: "Neue E-Mail-Adresse (leer lassen, um sie zu entfernen)", md_emailSaved: "Ihre E-Mail-Adresse ist berichtigt.",
     md_restrictTitle: "Verarbeitung einschränken",
@@ -72,7 +89,22 @@ addText({
     md_restrict: "Verarbeitung einschränken", md_reason: "Grund (freiwillig)", md_lift: "Einschränkung aufheben",
     md_restrictedDone: "Die Verarbeitung ist eingeschränkt.", md_liftedDone: "Die Einschränkung ist aufgehoben.",
     md_deleteWhat: "Gelöscht wird alles, was Smoffen über Sie speichert, im Einzelnen", md_deleteMessages: "Auch Ihre Nachrichten mit Mentoren oder Mentees werden gelöscht, für beide Seiten.",
-    md_deleteFinal: "Das lässt sich nicht rückgängig machen. Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten."
+    md_deleteFinal: "Das lässt sich nicht rückgängig machen. Laden Sie vorher Ihre Daten herunter, wenn Sie sie behalten möchten.",
+    cn_receipts: "Belege Ihrer Entscheidungen",
+    cn_receiptsHint: "Zu jeder Entscheidung gibt es einen Beleg (Consent Receipt nach Kantara v1.1, JSON): wer, was, welche Fassung des Hinweises, wann und wie. Er steht auch im Datenexport.",
+    cn_receipt: "Beleg herunterladen: {choice} am {date} (Fassung {version})",
+    cn_choice_granted: "eingewilligt", cn_choice_refused: "abgelehnt", cn_choice_withdrawn: "widerrufen",
+    wl_title: "Willkommen bei Smoffen",
+    wl_smoff: "Smoffen heißt „smart offline“: Sie planen auf Papier, in kurzen Sitzungen. Täglich 4 bis 10 Minuten, wöchentlich 15 bis 30 Minuten, vierteljährlich und jährlich 1 bis 2 Stunden.",
+    wl_smoffTime: "Smoff-Time ist die Aufzeichnung dieser Planungszeiten: Art, Datum, Dauer und, wenn Sie möchten, eine Notiz. Dazu können Sie Ihre Pläne schreiben und Fotos Ihrer Planungsbögen hochladen.",
+    wl_rolesTitle: "Wer was sieht", wl_yourRoles: "Ihre Rolle in Smoffen ist {roles}.",
+    wl_role_mentee: "plant, trägt Smoff-Time ein und entscheidet selbst, wer davon etwas sieht.",
+    wl_role_mentor: "sieht nur, was ein Mentee ihm freigibt: alles (Smoff-Time, Pläne und Bilder) oder nur die Smoff-Time. Der Mentee kann ihn jederzeit abberufen.",
+    wl_role_employer: "sieht nie Einträge, Pläne oder Bilder, nur eine Bewertung der Regelmäßigkeit.",
+    wl_role_operator: "vergibt Mentorenrechte, ordnet Mentoren zu und startet Kurse. Auch jeder Blick des Betreibers auf Ihre Daten wird protokolliert.",
+    wl_role_auditor: "prüft, dass Aufbewahrung, Löschung und Protokoll halten, was versprochen ist.",
+    wl_privacy: "Niemand sieht etwas ohne Ihre Freigabe. Wer Ihre Daten angesehen hat, steht unter „Wer hat meine Daten gesehen“.",
+    wl_done: "Verstanden, nicht mehr zeigen"
   },
   en: {
     accessLog: "Who viewed my data", noViews: "Nobody has viewed your data.", older: "Show older",
@@ -83,7 +115,7 @@ addText({
     cstatus_granted: "given", cstatus_refused: "refused", cstatus_withdrawn: "withdrawn", cstatus_expired: "expired", cstatus_undecided: "not decided yet",
     grant: "Consent", withdraw: "Withdraw", withdrawRequired: "Withdrawing deletes your account for good.",
     confirmDelete: "Yes, delete my account", newNotice: "There is a newer version of this notice.",
-    exportTitle: "Download all my data", exportIntro: "A ZIP archive of everything Smoffen stores about you (machine-readable).",
+    exportTitle: "Download all my data", exportIntro: "A ZIP archive of everything Smoffen stores about you: index.html to read, with a table for each store, plus machine-readable JSON and the receipts of your consents.",
     download: "Download", deleteTitle: "Delete my account",
     deleteIntro: "Deletes your account and all your data in every store. Confirm with your password.",
     deleteAccount: "Delete my account for good", deleted: "Your account and your data are deleted.",
@@ -111,6 +143,20 @@ addText({
     "act_view_smoff-sessions": "You viewed a mentee's Smoff-Time.", act_view_plans: "You viewed a mentee's plans.",
     act_view_pictures: "You viewed a mentee's pictures.", act_view_picture: "You viewed a mentee's picture.",
     act_view_assessment: "You viewed an employee's assessment.",
+    "act_what_account": "account", "act_what_accounts": "accounts", "act_what_assessment": "assessment",
+    "act_what_audit-checkpoint": "audit log checkpoint", "act_what_audit-entries": "audit log entries",
+    "act_what_consent": "consent", "act_what_consent-refusal": "refused consent", "act_what_course": "course",
+    "act_what_courses": "courses", "act_what_employment": "link to an employer", "act_what_employments": "links to employers",
+    "act_what_mentor-assignment": "mentor assignment", "act_what_mentor-assignments": "mentor assignments",
+    "act_what_mentor-grant": "access for a mentor", "act_what_mentor-rights": "mentor rights", "act_what_message": "message",
+    "act_what_messages": "messages", "act_what_page": "page", "act_what_password": "password",
+    "act_what_password-reset": "new password by code", "act_what_picture": "picture", "act_what_pictures": "pictures",
+    "act_what_plan": "plan", "act_what_plans": "plans", "act_what_privacy-requests": "privacy requests",
+    "act_what_recovery-codes": "recovery codes", "act_what_research-export": "research export",
+    "act_what_reset-code": "reset code", "act_what_restriction": "restriction of processing",
+    "act_what_retention-run": "retention run", "act_what_session": "session", "act_what_smoff-session": "Smoff-Time entry",
+    "act_what_smoff-sessions": "Smoff-Time entries",
+    "act_revoke_consent-refusal": "You refused a consent.",
     act_generic: "{action}: {what}", act_view: "Viewed", act_create: "Created", act_update: "Changed", act_delete: "Deleted",
     act_login: "Signed in", act_logout: "Signed out", act_login_failed: "Sign-in failed", act_export: "Exported",
     act_erase: "Erased", act_grant: "Granted", act_revoke: "Revoked", act_restrict: "Restricted",
@@ -135,6 +181,8 @@ addText({
     md_store_consent: "Consents and grants", md_storeText_consent: "Your consents and refusals (which notice, when, how) and the access you gave others or others gave you.",
     md_store_audit: "Log", md_storeText_audit: "What you did in Smoffen and who viewed your data, with IP address and browser (IP addresses readable for 7 days only).",
     md_store_retention: "Restrictions", md_storeText_retention: "Whether processing of your data is restricted, and legal holds that concern you.",
+    md_store_notifications: "Notifications", md_storeText_notifications: "What Smoffen told you in the app or by e-mail, and which notifications you chose.",
+    "md_store_privacy-requests": "Privacy requests", "md_storeText_privacy-requests": "Your objections, questions and complaints to the operator, and the answers.",
     md_emailTitle: "Your e-mail address", md_emailNone: "You have not given an e-mail address.", md_emailIs: "Stored: {email}",
     md_emailEdit: "Correct", md_emailNew: "New e-mail address (leave empty to remove it)", md_emailSaved: "Your e-mail address is corrected.",
     md_restrictTitle: "Restrict processing",
@@ -143,9 +191,51 @@ addText({
     md_restrict: "Restrict processing", md_reason: "Reason (optional)", md_lift: "Lift the restriction",
     md_restrictedDone: "Processing is restricted.", md_liftedDone: "The restriction is lifted.",
     md_deleteWhat: "Everything Smoffen stores about you is deleted, namely", md_deleteMessages: "Your messages with mentors or mentees are deleted too, for both sides.",
-    md_deleteFinal: "This cannot be undone. Download your data first if you want to keep it."
+    md_deleteFinal: "This cannot be undone. Download your data first if you want to keep it.",
+    cn_receipts: "Receipts of your decisions",
+    cn_receiptsHint: "Every decision has a receipt (a Kantara v1.1 consent receipt, JSON): who, what, which version of the notice, when and how. It is in the data export too.",
+    cn_receipt: "Download the receipt: {choice} on {date} (version {version})",
+    cn_choice_granted: "consented", cn_choice_refused: "refused", cn_choice_withdrawn: "withdrawn",
+    wl_title: "Welcome to Smoffen",
+    wl_smoff: "Smoffen means “smart offline”: you plan on paper, in short sessions. Daily 4 to 10 minutes, weekly 15 to 30 minutes, quarterly and yearly 1 to 2 hours.",
+    wl_smoffTime: "Smoff-Time is the record of those planning times: kind, date, duration and, if you like, a note. You can also write your plans and upload photos of your planning sheets.",
+    wl_rolesTitle: "Who sees what", wl_yourRoles: "Your role in Smoffen is {roles}.",
+    wl_role_mentee: "plans, records Smoff-Time and decides who sees any of it.",
+    wl_role_mentor: "sees only what a mentee shares: everything (Smoff-Time, plans and pictures) or Smoff-Time only. The mentee can revoke the mentor at any time.",
+    wl_role_employer: "never sees entries, plans or pictures, only an assessment of regularity.",
+    wl_role_operator: "grants mentor rights, assigns mentors and starts courses. Every look of the operator at your data is logged too.",
+    wl_role_auditor: "checks that retention, deletion and the log keep what is promised.",
+    wl_privacy: "Nobody sees anything without your grant. Who viewed your data is listed under “Who viewed my data”.",
+    wl_done: "Got it, do not show again"
   }
 });
+
+// ---- First sign-in ------------------------------------------------------------------------------
+
+/**
+ * What Smoff-Time is and who sees what, on every page until the person has read it once; the server
+ * remembers that, so it is not shown again in any browser.
+ */
+function welcomeCard() {
+  const done = el("button", { type: "button", id: "welcome-done" }, t("wl_done"));
+  const card = el("section", { class: "card welcome", id: "welcome", "aria-labelledby": "welcome-title" },
+    el("h2", { id: "welcome-title" }, t("wl_title")),
+    el("p", {}, t("wl_smoff")), el("p", {}, t("wl_smoffTime")),
+    el("h3", {}, t("wl_rolesTitle")),
+    el("p", { id: "welcome-your-roles" }, el("strong", {}, textWith("wl_yourRoles", { roles: me.roles.map((role) => t("role_" + role)).join(", ") }))),
+    el("ul", { id: "welcome-roles" }, ...["mentee", "mentor", "employer", "operator", "auditor"].map((role) =>
+      el("li", { "data-role": role, class: me.roles.includes(role) ? "yours" : null }, el("strong", {}, t("role_" + role)), " ", t("wl_role_" + role)))),
+    el("p", {}, t("wl_privacy")), done);
+  done.addEventListener("click", async () => {
+    try {
+      await api("POST", "/api/me/welcome", { seen: true });
+      me.welcomeSeen = true;
+      card.remove();
+      document.getElementById("main").focus({ preventScroll: true });
+    } catch (error) { failed(error); }
+  });
+  return card;
+}
 
 // ---- Messages ----------------------------------------------------------------------------------
 
@@ -275,7 +365,8 @@ function activityText(entry) {
   if (entry.what === "page" && ACTIVITY_PAGES[entry.page]) {
     return textWith("act_opened", { page: t(ACTIVITY_PAGES[entry.page]) });
   }
-  const generic = textWith("act_generic", { action: textOr("act_" + entry.action, entry.action), what: entry.what });
+  const generic = textWith("act_generic", { action: textOr("act_" + entry.action, entry.action),
+    what: textOr("act_what_" + entry.what, entry.what) });
   return textOr("act_" + entry.action + "_" + entry.what, generic);
 }
 
@@ -304,7 +395,7 @@ page("/activity", [], "act_menu", async (main) => {
 // ---- My consents -------------------------------------------------------------------------------
 
 page("/consents", [], "consents", async (main) => {
-  const [data, ...noticeLists] = await Promise.all([api("GET", "/api/me/consents"),
+  const [data, ...noticeLists] = await Promise.all([api("GET", "/api/me/consents?lang=" + encodeURIComponent(lang)),
     ...me.roles.map((role) => api("GET", "/api/notices?role=" + encodeURIComponent(role) + "&lang=" + encodeURIComponent(lang)))]);
   // The notice of each purpose in the page's language (the one a consent given here refers to).
   const notices = new Map();
@@ -342,11 +433,17 @@ page("/consents", [], "consents", async (main) => {
     const text = notice ? el("details", { class: "notice-text", id: "notice-" + c.purpose, open: c.status !== "granted" },
       el("summary", {}, textWith("cn_readNotice", { version: notice.version })),
       el("p", { lang: notice.language }, notice.text)) : "";
+    const decisions = c.decisions || [];
+    const receipts = decisions.length === 0 ? "" : el("details", { class: "receipts", id: "receipts-" + c.purpose },
+      el("summary", {}, t("cn_receipts")), el("p", { class: "hint" }, t("cn_receiptsHint")),
+      el("ul", {}, ...decisions.map((d) => el("li", {}, el("a", { href: "/api/me/consents/" + encodeURIComponent(d.id) + "/receipt",
+        download: "consent-receipt-" + c.purpose + "-" + d.decidedAt.slice(0, 10) + ".json", class: "receipt", "data-decision": d.id },
+      textWith("cn_receipt", { choice: t("cn_choice_" + d.choice), date: when(d.decidedAt), version: d.noticeVersion }))))));
     return el("li", { class: "card consent", "data-purpose": c.purpose, "data-status": c.status },
-      el("strong", {}, c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
+      el("strong", {}, notice ? notice.title : c.title), " — ", t("cstatus_" + c.status), " (", t(c.required ? "required" : "optional"), ")",
       c.status === "granted" && !c.latestNoticeAccepted ? el("p", { class: "hint" }, t("newNotice")) : "",
       text, c.status !== "granted" && notice ? el("p", { class: "hint" }, t("cn_readBefore")) : "",
-      actions);
+      actions, receipts);
   });
   fill(main, el("h1", {}, t("consents")), el("p", { class: "hint" }, t("consentsIntro")),
     el("ul", { class: "plain" }, ...items));
@@ -444,7 +541,7 @@ page("/my-data", [], "myData", async (main) => {
   });
   fill(main, el("h1", {}, t("myData")), el("p", { class: "hint" }, t("md_intro")), stored, email, restriction,
     el("section", { class: "card" }, el("h2", {}, t("exportTitle")), el("p", { class: "hint" }, t("exportIntro")),
-      el("a", { class: "button", href: "/api/me/export", download: "smoffen-export.zip", id: "export" }, t("download"))),
+      el("a", { class: "button", href: "/api/me/export?lang=" + encodeURIComponent(lang), download: "smoffen-export.zip", id: "export" }, t("download"))),
     form, rightsCard());
 });
 
