@@ -53,8 +53,8 @@ public final class SupervisionStore implements PersonalDataStore {
             SupervisionService.Content content = service.content(summary);
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("case", summary.label());
-            record.put("role", summary.menteeId().equals(subjectId) ? "about you"
-                    : summary.mentorId().equals(subjectId) ? "you opened it as mentor" : "you were its supervisor");
+            record.put("participation", summary.menteeId().equals(subjectId) ? "about-you"
+                    : summary.mentorId().equals(subjectId) ? "opened-as-mentor" : "answered-as-supervisor");
             record.put("mentor", nickname(summary.mentorId()));
             record.put("supervisor", nickname(summary.supervisorId()));
             record.put("status", summary.status().name().toLowerCase(Locale.ROOT));

@@ -58,6 +58,10 @@ addText({
     "act_revoke_supervisor-rights": "Sie haben Supervisionsrechte entzogen.",
     "nt_ev_case-opened": "Ihnen wurde ein Supervisionsfall vorgelegt.", "nt_ev_case-message": "In einem Supervisionsfall gibt es eine neue Nachricht.",
     "nt_ev_case-answered": "Ihr Supervisionsfall wurde beantwortet.", "nt_ev_case-closed": "Ein Supervisionsfall wurde geschlossen.",
+    "md_store_supervision-cases": "Supervision",
+    "md_storeText_supervision-cases": "Supervisionsfälle über Ihre Planung (pseudonymisiert), oder die Sie als Mentor eröffnet oder als Supervisor beantwortet haben.",
+    "act_what_supervision-case": "ein Supervisionsfall", "act_what_supervision-message": "eine Nachricht in einem Supervisionsfall",
+    "act_what_supervisor-rights": "Supervisionsrechte",
     "nt_ev_supervisor-rights": "Sie haben Supervisionsrechte erhalten.", "nt_ev_supervisor-rights-withdrawn": "Ihre Supervisionsrechte wurden entzogen."
   },
   en: {
@@ -113,6 +117,10 @@ addText({
     "act_revoke_supervisor-rights": "You withdrew supervisor rights.",
     "nt_ev_case-opened": "A supervision case was brought to you.", "nt_ev_case-message": "There is a new message in a supervision case.",
     "nt_ev_case-answered": "Your supervision case was answered.", "nt_ev_case-closed": "A supervision case was closed.",
+    "md_store_supervision-cases": "Supervision",
+    "md_storeText_supervision-cases": "Supervision cases about your planning (pseudonymised), or that you opened as mentor or answered as supervisor.",
+    "act_what_supervision-case": "a supervision case", "act_what_supervision-message": "a message in a supervision case",
+    "act_what_supervisor-rights": "supervisor rights",
     "nt_ev_supervisor-rights": "You were given supervisor rights.", "nt_ev_supervisor-rights-withdrawn": "Your supervisor rights were withdrawn."
   }
 });
