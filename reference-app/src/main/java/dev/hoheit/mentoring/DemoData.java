@@ -1,8 +1,12 @@
 package dev.hoheit.mentoring;
 
+import dev.hoheit.audit.Actor;
+import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.ClientInfo;
 import dev.hoheit.audit.Resource;
+import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.consent.ConsentService;
 import dev.hoheit.consent.DecisionRequest;
 import dev.hoheit.consent.Evidence;
@@ -19,6 +23,7 @@ import dev.hoheit.mentoring.organisation.EmploymentService;
 import dev.hoheit.mentoring.planning.PictureService;
 import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
+import dev.hoheit.mentoring.supervision.SupervisionService;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -52,10 +57,15 @@ final class DemoData {
     /** What the demo is seeded through: the app's own services, so it is recorded like real use. */
     record Services(AccountService accounts, ConsentService consent, SmoffTimeService smoffTime, PlanService plans,
                     PictureService pictures, MessageService messages, MentorService mentors, EmploymentService employments,
-                    CourseService courses, AccessGuard guard, AuditLog audit, Clock clock) {
+                    CourseService courses, SupervisionService supervision, AccessGuard guard, AuditLog audit, Clock clock) {
     }
 
     private static final ClientInfo DEMO_CLIENT = ClientInfo.of("127.0.0.1", "Smoffen demo data");
+
+    /** The demo's supervision case: what the mentor asks, notes and is answered (texts of people, in German). */
+    static final String CASE_QUESTION = "Sie plant jeden Tag kurz, aber der Wochenrückblick fehlt oft. Wie bringe ich sie dazu, ihn fest einzuplanen?";
+    static final String CASE_NOTES = "Seit einem Jobwechsel hat sie weniger Zeit am Freitag.";
+    static final String CASE_ANSWER = "Schlagen Sie einen festen Termin vor, etwa Freitag nach dem Mittag, und fragen Sie in der Woche danach nach.";
 
     private DemoData() {
     }
@@ -71,7 +81,8 @@ final class DemoData {
         Account mentor = s.accounts().createByOperator("demo-mentor", PASSWORD.toCharArray(), Set.of(Role.MENTOR, Role.MENTEE), false);
         Account employer = s.accounts().createByOperator("demo-employer", PASSWORD.toCharArray(), Set.of(Role.EMPLOYER), false);
         Account auditor = s.accounts().createByOperator("demo-auditor", PASSWORD.toCharArray(), Set.of(Role.AUDITOR), false);
-        for (Account account : List.of(mentor, employer, auditor)) {
+        Account supervisor = s.accounts().createByOperator("demo-supervisor", PASSWORD.toCharArray(), Set.of(Role.SUPERVISOR), false);
+        for (Account account : List.of(mentor, employer, auditor, supervisor)) {
             decideTerms(s.consent(), account);
         }
 
@@ -99,6 +110,19 @@ final class DemoData {
         s.messages().send(mentee.id(), mentee.id(), mentor.id(), "Hallo! Ich plane seit zwei Wochen jeden Tag. Magst du mal draufschauen?");
         s.messages().send(mentor.id(), mentee.id(), mentor.id(), "Gern. Deine Tagespläne sind kurz und klar, weiter so. Den Wochenrückblick"
                 + " könntest du am Freitag machen.");
+
+        // The mentor asks the supervisor about her planning, pseudonymised (R26); the supervisor reads and answers.
+        AccessGrant grant = s.supervision().activeGrant(mentor, mentee.id()).orElseThrow();
+        SupervisionService.Content opened = s.supervision().open(mentor, grant, supervisor, CASE_QUESTION, CASE_NOTES, 4);
+        SupervisionService.Case demoCase = opened.summary();
+        s.audit().append(AuditEvent.of(Actor.of(mentor.id(), Role.MENTOR.id()), AuditAction.VIEW, Resource.of("supervision-case", demoCase.id()))
+                .about(mentee.id()).allowedBy("grant:" + grant.id())
+                .withDetails(Map.of("case", demoCase.label(), "supervisor", supervisor.id(), "pseudonymised", "true", "step", "opened"))
+                .from(DEMO_CLIENT));
+        s.audit().append(AuditEvent.of(Actor.of(supervisor.id(), Role.SUPERVISOR.id()), AuditAction.VIEW, Resource.of("supervision-case", demoCase.id()))
+                .about(mentee.id()).withDetails(Map.of("case", demoCase.label(), "mentor", mentor.id(), "pseudonymised", "true"))
+                .from(DEMO_CLIENT));
+        s.supervision().write(demoCase, SupervisionService.Author.SUPERVISOR, supervisor, CASE_ANSWER);
 
         s.employments().link("demo-mentee", "demo-employer");
         Account operator = s.accounts().findByNickname("operator").orElseThrow();

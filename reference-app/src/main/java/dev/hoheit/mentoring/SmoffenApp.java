@@ -210,7 +210,7 @@ public final class SmoffenApp implements AutoCloseable {
         DataFolder.restrict(settings.dataDir(), settings.masterKeyFile()); // the database file and the keys: 0600
         AccessGuard guard = new AccessGuard(consent, audit, id -> retention.restriction(id).isPresent(), clock);
         boolean demoSeeded = settings.demo() && DemoData.seed(new DemoData.Services(accounts, consent, smoffTime, plans, pictures, messages,
-                mentors, employments, courses, guard, audit, clock));
+                mentors, employments, courses, supervision, guard, audit, clock));
         retention.startScheduler(Duration.ofHours(1));
         WebServer web = WebServer.start(new WebServer.Services(dataSource, accounts, sessions, consent, audit, retention, smoffTime,
                 mentors, guard, plans, pictures, messages, employments, courses,

@@ -45,7 +45,7 @@ class AccessibilityTest {
                     checked.add("visitor " + hash);
                 }
                 for (String[] account : new String[][] {{"demo-mentee", DemoData.PASSWORD}, {"demo-mentor", DemoData.PASSWORD},
-                        {"demo-employer", DemoData.PASSWORD}, {"demo-auditor", DemoData.PASSWORD}, {"operator", "operator-secret-1"}}) {
+                        {"demo-employer", DemoData.PASSWORD}, {"demo-auditor", DemoData.PASSWORD}, {"demo-supervisor", DemoData.PASSWORD}, {"operator", "operator-secret-1"}}) {
                     browser.signIn(account[0], account[1]);
                     List<String> menu = hrefs(browser, "nav a[href^='#/']");
                     assertTrue(menu.size() >= 2, account[0] + " has a menu: " + menu);

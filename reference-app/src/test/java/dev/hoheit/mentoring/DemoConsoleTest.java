@@ -22,6 +22,7 @@ class DemoConsoleTest {
             try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-demo")) {
                 for (List<String> role : List.of(List.of("demo-mentee", "#/smoff-time", "chart"), List.of("demo-mentor", "#/mentees", "main"),
                         List.of("demo-employer", "#/employees", "main"), List.of("demo-auditor", "#/verification", "main"),
+                        List.of("demo-supervisor", "#/supervision", "main"),
                         List.of("operator", "#/accounts", "main"))) {
                     if (role.get(0).equals("operator")) {
                         browser.signIn("operator", "operator-secret-1"); // a real person: decides her terms herself

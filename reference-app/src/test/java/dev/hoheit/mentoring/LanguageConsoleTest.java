@@ -46,13 +46,13 @@ class LanguageConsoleTest {
      * demo's people wrote themselves (in German: their plans, notes and messages are theirs, not the console's).
      */
     private static final Set<String> ALLOWED = Set.of("smoffen", "smoff-time", "hoheit", "demo-mentee", "demo-mentor",
-            "demo-employer", "demo-auditor", "operator", "deutsch", "english", "json", "html", "pem", "jsonl", "csv", "zip");
+            "demo-employer", "demo-auditor", "demo-supervisor", "operator", "deutsch", "english", "json", "html", "pem", "jsonl", "csv", "zip");
     private static final List<String> DEMO_CONTENT = List.of("Tagesplan: drei wichtigste Aufgaben", "Wochenrückblick",
             "1. Bericht fertigstellen", "2. Anruf bei der Bank", "3. 30 Minuten Sport", "Mo: Bericht abgeben", "Di: Sport",
             "Mi: Mentoring-Gespräch", "Ein eigenes Projekt abschließen.",
             "Hallo! Ich plane seit zwei Wochen jeden Tag. Magst du mal draufschauen?",
             "Gern. Deine Tagespläne sind kurz und klar, weiter so. Den Wochenrückblick könntest du am Freitag machen.",
-            "Demo-Kurs: Planen lernen");
+            "Demo-Kurs: Planen lernen", DemoData.CASE_QUESTION, DemoData.CASE_NOTES, DemoData.CASE_ANSWER);
 
     @DatabaseTest
     void every_page_of_every_role_is_in_one_language(TestDatabase db) {
@@ -71,7 +71,7 @@ class LanguageConsoleTest {
                         checked.add(language + " visitor " + hash);
                     }
                     for (String[] account : new String[][] {{"demo-mentee", DemoData.PASSWORD}, {"demo-mentor", DemoData.PASSWORD},
-                            {"demo-employer", DemoData.PASSWORD}, {"demo-auditor", DemoData.PASSWORD}, {"operator", "operator-secret-1"}}) {
+                            {"demo-employer", DemoData.PASSWORD}, {"demo-auditor", DemoData.PASSWORD}, {"demo-supervisor", DemoData.PASSWORD}, {"operator", "operator-secret-1"}}) {
                         browser.signIn(account[0], account[1]);
                         List<String> menu = hrefs(browser, "nav a[href^='#/']");
                         Set<String> pages = new LinkedHashSet<>(menu);
