@@ -103,6 +103,7 @@ addText({
     wl_role_employer: "sieht nie Einträge, Pläne oder Bilder, nur eine Bewertung der Regelmäßigkeit.",
     wl_role_operator: "vergibt Mentorenrechte, ordnet Mentoren zu und startet Kurse. Auch jeder Blick des Betreibers auf Ihre Daten wird protokolliert.",
     wl_role_auditor: "prüft, dass Aufbewahrung, Löschung und Protokoll halten, was versprochen ist.",
+    wl_role_supervisor: "berät Mentoren zu Fällen, die nur pseudonymisiert vorliegen: ohne Namen, ohne Daten, ohne die Texte der Pläne. Jedes Lesen eines Falls sieht der Mentee, und er kann widersprechen.",
     wl_privacy: "Niemand sieht etwas ohne Ihre Freigabe. Wer Ihre Daten angesehen hat, steht unter „Wer hat meine Daten gesehen“.",
     wl_done: "Verstanden, nicht mehr zeigen"
   },
@@ -205,6 +206,7 @@ addText({
     wl_role_employer: "never sees entries, plans or pictures, only an assessment of regularity.",
     wl_role_operator: "grants mentor rights, assigns mentors and starts courses. Every look of the operator at your data is logged too.",
     wl_role_auditor: "checks that retention, deletion and the log keep what is promised.",
+    wl_role_supervisor: "advises mentors on cases that come pseudonymised only: no names, no dates, no texts of plans. The mentee sees every read of a case and can object.",
     wl_privacy: "Nobody sees anything without your grant. Who viewed your data is listed under “Who viewed my data”.",
     wl_done: "Got it, do not show again"
   }
@@ -223,7 +225,7 @@ function welcomeCard() {
     el("p", {}, t("wl_smoff")), el("p", {}, t("wl_smoffTime")),
     el("h3", {}, t("wl_rolesTitle")),
     el("p", { id: "welcome-your-roles" }, el("strong", {}, textWith("wl_yourRoles", { roles: me.roles.map((role) => t("role_" + role)).join(", ") }))),
-    el("ul", { id: "welcome-roles" }, ...["mentee", "mentor", "employer", "operator", "auditor"].map((role) =>
+    el("ul", { id: "welcome-roles" }, ...["mentee", "mentor", "supervisor", "employer", "operator", "auditor"].map((role) =>
       el("li", { "data-role": role, class: me.roles.includes(role) ? "yours" : null }, el("strong", {}, t("role_" + role)), " ", t("wl_role_" + role)))),
     el("p", {}, t("wl_privacy")), done);
   done.addEventListener("click", async () => {
