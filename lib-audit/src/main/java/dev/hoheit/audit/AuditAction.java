@@ -8,7 +8,7 @@ import java.util.Locale;
  * @since 0.1
  */
 public enum AuditAction {
-    /** Looked at data (a mentor viewing a mentee's plans: R6). */
+    /** Looked at data (a mentor viewing a mentee's plans). */
     VIEW,
     /** Created data. */
     CREATE,

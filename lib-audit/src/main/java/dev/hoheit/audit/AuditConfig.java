@@ -48,7 +48,7 @@ public record AuditConfig(AuditKeys keys, Clock clock, boolean migrate, int batc
 
     /** The origin of a log that was not given one. */
     public static final String DEFAULT_ORIGIN = "hoheit.dev/audit";
-    /** Twelve months of 365 days, the usage log's retention (R5). */
+    /** Twelve months of 365 days, the usage log's retention. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(365);
 
     /** Validates the settings. */

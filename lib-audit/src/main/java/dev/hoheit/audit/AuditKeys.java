@@ -32,7 +32,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The controller's keys: an AES-256 master key that wraps every per-person and per-day key (R31),
+ * The controller's keys: an AES-256 master key that wraps every per-person and per-day key,
  * and an Ed25519 key pair that signs checkpoints. Keep both outside the database.
  *
  * <p>The signing key can be replaced ({@link #rotateSigningKey(Path)}); the public keys of earlier

@@ -14,9 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
- * A tamper-evident log of what everyone did and who viewed whose data (R5-R7, R12), which forgets
- * on schedule (R34) and stays verifiable: an RFC 6962 Merkle tree stored as C2SP tlog-tiles, with
- * C2SP checkpoints signed by the controller and cosigned by independent witnesses.
+ * A tamper-evident log of what everyone did and who viewed whose data, which forgets on schedule
+ * (after the retention the host sets, 12 months for a usage log) and stays verifiable: an RFC 6962
+ * Merkle tree stored as C2SP tlog-tiles, with C2SP checkpoints signed by the controller and
+ * cosigned by independent witnesses.
  *
  * <pre>{@code
  * try (AuditLog log = AuditLog.create(dataSource, AuditConfig.of(AuditKeys.loadOrCreate(keyDir)))) {
@@ -206,20 +207,20 @@ public interface AuditLog extends AutoCloseable {
 
     // ---- Reading ---------------------------------------------------------------------------
 
-    /** Events about a person's data, newest first ("who viewed my data", R6). */
+    /** Events about a person's data, newest first ("who viewed my data"). */
     AuditPage bySubject(String subjectId, AuditQuery query);
 
     /**
      * Events about a person's data that someone else did, newest first: {@link #bySubject} without the
      * person's own acts, filtered and paged in the database, so a page is full however many own reads
-     * lie between the views of others ("who viewed my data", R6). Events without an actor count as
+     * lie between the views of others ("who viewed my data"). Events without an actor count as
      * someone else's.
      *
      * @since 0.3
      */
     AuditPage bySubjectFromOthers(String subjectId, AuditQuery query);
 
-    /** Events a person did, newest first ("what did I do", R7). */
+    /** Events a person did, newest first ("what did I do"). */
     AuditPage byActor(String actorId, AuditQuery query);
 
     /** All events, newest first, filtered by time range and action. */
@@ -241,7 +242,7 @@ public interface AuditLog extends AutoCloseable {
 
     /**
      * Makes client data (IP address, user agent) recorded before {@code cutoff} unreadable by
-     * destroying its day keys (R28), and records that as an ANONYMISE event.
+     * destroying its day keys (IP addresses are kept a few days only), and records that as an ANONYMISE event.
      *
      * @return how many day keys were destroyed
      */

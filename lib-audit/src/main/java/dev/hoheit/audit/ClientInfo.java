@@ -3,8 +3,8 @@ package dev.hoheit.audit;
 import static dev.hoheit.audit.Arguments.CHECKS;
 
 /**
- * Data about the client: personal data kept only for security and statistics (R29) and made
- * unreadable after a few days (R28, see {@link AuditLog#anonymiseClientDataBefore}).
+ * Data about the client: personal data kept only for security and statistics and made
+ * unreadable after a few days (see {@link AuditLog#anonymiseClientDataBefore}).
  *
  * @param ipAddress the client's IP address, or null
  * @param userAgent the client's user agent, or null (cut to 512 characters)

@@ -9,7 +9,7 @@ package dev.hoheit.consent;
 public enum Choice {
     /** The subject agreed. */
     GRANTED,
-    /** The subject declined when asked (recorded like a grant, R17). */
+    /** The subject declined when asked (recorded like a grant: a refusal is a decision too). */
     REFUSED,
     /** The subject took back an earlier grant. */
     WITHDRAWN

@@ -16,7 +16,7 @@ import java.time.Clock;
  *                version needs them, and fails with {@link ConsentException.Problem#SCHEMA_MISMATCH}
  *                if not (for hosts that run {@link ConsentSchema#scripts} or {@link ConsentSchema#migrate}
  *                themselves)
- * @param withdrawalHint how a subject withdraws, shown on receipts as the termination terms (R27)
+ * @param withdrawalHint how a subject withdraws, shown on receipts as the termination terms
  * @param serviceName the service consent is collected for, named on receipts (defaults to the controller's name)
  * @param transactions where decisions, grants, notices and erasures are written: in a transaction of
  *                     the service's own (the default), or in the caller's ({@link #withTransactions});

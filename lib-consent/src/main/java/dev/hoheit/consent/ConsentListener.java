@@ -2,7 +2,7 @@ package dev.hoheit.consent;
 
 /**
  * Hears about withdrawals and revocations after they are stored, on the thread that recorded them.
- * The app deletes an account when a required consent is withdrawn (R18), and ends a mentor's access
+ * The app deletes an account when a required consent is withdrawn, and ends a mentor's access
  * views when a grant is revoked.
  *
  * <p>A listener that throws does not undo the stored decision; the caller gets a

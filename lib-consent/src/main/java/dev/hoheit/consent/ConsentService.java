@@ -61,7 +61,7 @@ public interface ConsentService {
     /** All purposes, by id. */
     List<Purpose> purposes();
 
-    /** The purposes subjects in {@code role} are asked about (R27), by id. */
+    /** The purposes subjects in {@code role} are asked about (each role has its own terms), by id. */
     List<Purpose> purposesFor(String role);
 
     /**
@@ -136,7 +136,7 @@ public interface ConsentService {
     /** Ends a pending or active grant at once. The caller decides who may revoke; the actor is recorded. */
     AccessGrant revoke(UUID grantId, String actorId, String reason);
 
-    /** Revokes every pending or active grant to {@code granteeId} (the operator withdraws mentor rights, R2). */
+    /** Revokes every pending or active grant to {@code granteeId} (the operator withdraws mentor rights). */
     List<AccessGrant> revokeAllTo(String granteeId, String actorId, String reason);
 
     /**

@@ -4,7 +4,7 @@ import static dev.hoheit.consent.Arguments.CHECKS;
 
 /**
  * How a decision reached the controller, kept as evidence. Deliberately holds no IP address: a raw
- * address is personal data that would outlive its 7-day limit (R28) inside a proof record.
+ * address is personal data that would outlive its few days' limit inside a proof record.
  *
  * @param channel the channel, such as {@code web}, {@code app} or {@code api}
  * @param userAgent the client's user-agent string, or null

@@ -2,7 +2,7 @@ package dev.hoheit.consent;
 
 /**
  * Who started an access grant. Only a grant the subject made themselves is active at once; any other
- * waits for the subject to accept it (R3, R12: nothing is shared without the subject's say).
+ * waits for the subject to accept it (nothing is shared without the subject's say).
  *
  * @since 0.1
  */

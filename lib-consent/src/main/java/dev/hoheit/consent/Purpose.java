@@ -17,10 +17,10 @@ import java.util.Set;
  * @param title short human-readable title
  * @param description what the processing is, in one or two sentences (may be empty)
  * @param legalBasis the legal basis of the processing
- * @param required whether an account depends on it: withdrawing a required purpose ends the account (R18)
+ * @param required whether an account depends on it: withdrawing a required purpose ends the account
  * @param roles the roles asked about this purpose at registration; empty means every role
  * @param dataCategories categories of personal data processed (receipts list them), such as {@code account}
- * @param thirdParties third parties the data is disclosed to; empty means none (R15)
+ * @param thirdParties third parties the data is disclosed to; empty means none
  * @since 0.1
  */
 public record Purpose(String id, String title, String description, LegalBasis legalBasis, boolean required,
@@ -67,7 +67,7 @@ public record Purpose(String id, String title, String description, LegalBasis le
         return new Purpose(id, title, description, newBasis, required, roles, dataCategories, thirdParties);
     }
 
-    /** The same purpose, asked only of these roles (R27: mentor terms differ from mentee terms). */
+    /** The same purpose, asked only of these roles (mentor terms differ from mentee terms, say). */
     public Purpose forRoles(String... newRoles) {
         return new Purpose(id, title, description, legalBasis, required, Set.of(newRoles), dataCategories, thirdParties);
     }

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * Inspects database schemas for tables holding a subject identifier and checks that registered
- * stores cover each of them. A host's test suite runs it, so completeness holds by construction (R10).
+ * stores cover each of them. A host's test suite runs it, so completeness holds by construction.
  *
  * <pre>{@code
  * CoverageCheck.of(dataSource).subjectColumns("account_id", "sender_id").check(retention.stores()).assertComplete();

@@ -6,12 +6,12 @@ import dev.hoheit.retention.spi.RetentionAction;
 import java.time.Duration;
 
 /**
- * How long a category of personal data is kept, and what happens then (R34).
+ * How long a category of personal data is kept, and what happens then.
  *
  * @param category the data category, as stores declare it
  * @param maxAge the retention period
  * @param action what happens when it ends
- * @param reason why this period (shown to auditors), such as "R5: usage log kept 12 months"
+ * @param reason why this period (shown to auditors), such as "usage log kept 12 months"
  * @since 0.1
  */
 public record RetentionPolicy(String category, Duration maxAge, RetentionAction action, String reason) {

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * <pre>{@code
  * RetentionService retention = RetentionService.create(dataSource, RetentionConfig.of(auditLog)
  *         .withStore(Stores.audit(auditLog)).withStore(Stores.consent(consent)).withStore(myPlansStore)
- *         .withPolicy(RetentionPolicy.delete(Stores.USAGE_LOG, Duration.ofDays(365), "R5")));
+ *         .withPolicy(RetentionPolicy.delete(Stores.USAGE_LOG, Duration.ofDays(365), "usage log kept 12 months")));
  * retention.exportSubject("mentee-42", zipOut);           // Art. 15, 20
  * ErasureReceipt receipt = retention.eraseSubject("mentee-42", "subject");   // Art. 17
  * AuditorReport report = retention.verify();

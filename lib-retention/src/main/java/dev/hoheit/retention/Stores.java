@@ -14,9 +14,9 @@ import dev.hoheit.retention.spi.PersonalDataStore;
  */
 public final class Stores {
 
-    /** Category of the audit log's events (R5: kept 12 months). */
+    /** Category of the audit log's events (a usage log is typically kept 12 months). */
     public static final String USAGE_LOG = "usage-log";
-    /** Category of the client data in the audit log (R28: IP addresses at most 7 days). */
+    /** Category of the client data in the audit log (IP addresses: typically at most 7 days). */
     public static final String CLIENT_DATA = "client-data";
     /** Category of consent decisions and access grants. */
     public static final String CONSENT_RECORDS = "consent-records";

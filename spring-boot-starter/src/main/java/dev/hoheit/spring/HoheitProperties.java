@@ -463,7 +463,7 @@ public class HoheitProperties {
         /** What happens when it ends. */
         private RetentionAction action = RetentionAction.DELETE;
 
-        /** Why this period, shown to auditors (such as "R5: usage log kept 12 months"). */
+        /** Why this period, shown to auditors (such as "usage log kept 12 months"). */
         private String reason;
 
         public String getCategory() {
