@@ -84,7 +84,6 @@ final class JooqGrantRepository {
                 .fetch(JooqGrantRepository::toEvent);
     }
 
-    /** Whether an active, unexpired grant covering {@code scope} existed at {@code at}. */
     /** The oldest grant that lets {@code granteeId} see {@code scope} of {@code subjectId}'s data at {@code at}. */
     Optional<String> permittingGrantId(DSLContext ctx, String granteeId, String subjectId, String scope, Instant at) {
         Field<String> statusAt = DSL.field(DSL.select(CONSENT_GRANT_EVENT.STATUS).from(CONSENT_GRANT_EVENT)
