@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebElement;
  * "Who viewed my data" (R6) and the audit part of the export (Art. 15) over real HTTP: every view by
  * someone else, however many own reads lie between them, and none of the others' client data.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class AccessLogTest {
 
     private static final String MENTOR_BROWSER = "MentorBrowser/7.1 (mentor's own machine)";

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,6 +27,7 @@ import org.openqa.selenium.WebElement;
  * through each role's menu, and one level of links inside the pages (a mentee's detail page, say).
  * The demo data gives every page something to show.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class AccessibilityTest {
 
     private static final String AXE = axeSource();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,6 +26,7 @@ import org.openqa.selenium.support.ui.Select;
  * Screenshots of every step go to {@code target/screenshots}. Without a browser the test is
  * skipped with the reason, never passed.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class BrowserTest {
 
     private static final String OPERATOR_PASSWORD = "operator-secret-1";

@@ -18,6 +18,7 @@ import java.util.Enumeration;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -33,6 +34,7 @@ import org.openqa.selenium.support.ui.Select;
  * export's index.html reads in her language with tables and receipts, and each consent receipt
  * downloads from "Meine Einwilligungen". Screenshots under {@code target/screenshots}.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class DailyConsoleTest {
 
     private static final String PASSWORD = "correct horse daily";

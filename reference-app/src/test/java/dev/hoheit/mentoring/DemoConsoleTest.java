@@ -9,9 +9,11 @@ import dev.hoheit.testkit.SkipDatabase;
 import dev.hoheit.testkit.TestDatabase;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 
 /** The demo in the browser: each role signs in straight onto its main page, with something on it (issue 14, setup). */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class DemoConsoleTest {
 
     @DatabaseTest

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
  * programming value ({@code null}, {@code undefined}, {@code NaN}, {@code [object Object]}) instead of
  * words, in German or in English (issue 14: "auditor and operator pages print a literal null").
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class EmptyPagesConsoleTest {
 
     private static final Pattern LEAK = Pattern.compile("\\b(null|undefined|NaN)\\b|\\[object \\w+]");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  * the other language; and errors (a wrong password, a registration with several bad fields) are shown in
  * the page's language, each field's problem next to the field.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class LanguageConsoleTest {
 
     /** Common English words that are not German words (nor, by chance, parts of German sentences). */

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 
 /** Every list pages: {@code ?limit=} (at most 200) and a {@code next} cursor to the following page. */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class ListPagingTest {
 
     @DatabaseTest

@@ -23,6 +23,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -38,6 +39,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * (stored data, e-mail correction, restriction, the deletion warning). Every step is checked against
  * the API or the database too, and photographed under {@code target/screenshots}.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class MenteeConsoleTest {
 
     private static final String PASSWORD = "correct horse 31";

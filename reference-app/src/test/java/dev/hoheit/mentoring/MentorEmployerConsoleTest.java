@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -33,6 +34,7 @@ import org.openqa.selenium.WebElement;
  * in plain words, and a clear refusal for anybody else. Screenshots of every page go to
  * {@code target/screenshots}.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class MentorEmployerConsoleTest {
 
     private static final String MENTOR_PASSWORD = "correct horse 31";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hoheit.testkit.DatabaseTest;
 import dev.hoheit.testkit.TestDatabase;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 
 /**
@@ -13,6 +14,7 @@ import org.openqa.selenium.By;
  * clears it, re-rendering the same page keeps it, and a message that comes with a change of page
  * (signed out, account deleted) shows on the page it leads to.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class MessageConsoleTest {
 
     @DatabaseTest

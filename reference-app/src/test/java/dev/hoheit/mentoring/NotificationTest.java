@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
  * messages cannot be switched off; e-mail copies go over real SMTP (GreenMail, in process) only to people
  * who gave an address and opted in, only after the request committed, and say nothing about who or what.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class NotificationTest {
 
     /** A mentee ("rita") with a mentor ("malte") who has accepted nothing yet; returns {menteeId, mentorId}. */

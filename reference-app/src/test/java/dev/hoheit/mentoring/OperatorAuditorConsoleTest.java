@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.Select;
  * finding with its evidence.
  * Screenshots of every page go to {@code target/screenshots}.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class OperatorAuditorConsoleTest {
 
     private static final String OPERATOR_PASSWORD = "operator-secret-1";

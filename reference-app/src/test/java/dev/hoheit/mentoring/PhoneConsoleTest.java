@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebElement;
  * choice, the chart's tallest label is inside the chart, and no table heading breaks inside a word at
  * desktop width.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class PhoneConsoleTest {
 
     private static final String PASSWORD = "phone-secret-123";

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebElement;
  * Privacy requests over real HTTP: a person objects (Art. 21), the operator sees the Art. 12(3)
  * deadline, extends it once, answers; every step is in the person's log; nobody else reads them.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class PrivacyRequestTest {
 
     private static final String OBJECTION = "Ich widerspreche der Auswertung meiner Smoff-Time für Statistiken.";

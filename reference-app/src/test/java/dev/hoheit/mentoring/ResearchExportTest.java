@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 
 /**
@@ -22,6 +23,7 @@ import org.openqa.selenium.By;
  * aggregates per ISO week, every cell under k people suppressed — so a small group cannot be singled
  * out and a withdrawn grant leaves the next export.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class ResearchExportTest {
 
     private static final String PASSWORD = "correct horse 61";

@@ -8,6 +8,7 @@ import dev.hoheit.testkit.TestDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebElement;
  * (password, sessions, new codes), the forced change of an operator-issued password, the operator's
  * reset code and the "forgot password" page, with screenshots.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class SecurityConsoleTest {
 
     private static final String PASSWORD = "correct horse 90";

@@ -9,10 +9,12 @@ import dev.hoheit.testkit.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
 /** Every tab of a session can write; nothing else can (issue 14: "a second browser tab cannot save"). */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class SessionTabsTest {
 
     @DatabaseTest

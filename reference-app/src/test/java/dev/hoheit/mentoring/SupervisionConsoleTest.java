@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.Select;
  * reads it (no name, no date on her page) and answers; the mentor reads the answer; the mentee sees
  * the case in "who viewed my data" and under "Supervision about me", and objects, which closes it.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class SupervisionConsoleTest {
 
     @DatabaseTest

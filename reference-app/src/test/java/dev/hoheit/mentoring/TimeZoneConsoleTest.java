@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chromium.ChromiumDriver;
 
@@ -18,6 +19,7 @@ import org.openqa.selenium.chromium.ChromiumDriver;
  * "Today" is the person's today: the browser runs in a time zone whose date differs from UTC's at this
  * moment (UTC+14 or UTC-11), and the Smoff-Time form and the day plan both propose that zone's date.
  */
+@Tag("browser") // drives a real Chromium: run by Failsafe in verify, after the unit tests
 class TimeZoneConsoleTest {
 
     @DatabaseTest
