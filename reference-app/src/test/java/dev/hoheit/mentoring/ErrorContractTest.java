@@ -61,8 +61,8 @@ class ErrorContractTest {
     @DatabaseTest
     void sign_in_csrf_and_unknown_paths_answer_with_their_own_code(TestDatabase db) {
         try (TestApp app = new TestApp(db)) {
+            app.client().register("fritz", "correct horse 7"); // registering signs that browser in; this one is a new one
             TestApp.Client browser = app.client();
-            browser.register("fritz", "correct horse 7");
             HttpResponse<String> wrong = browser.signIn("fritz", "wrong password here");
             assertEquals(401, wrong.statusCode());
             assertEquals("unauthenticated", TestApp.json(wrong).get("error").asText());
