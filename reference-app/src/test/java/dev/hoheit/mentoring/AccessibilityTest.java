@@ -18,12 +18,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Every page of the console, for every role, checked in headless Chromium with Deque's axe-core
  * rules for WCAG 2.1 A and AA (labels, names, contrast, landmarks, language…) in the light and the
  * dark colour scheme ({@code prefers-color-scheme}, emulated), and at phone width
- * (390 px: nothing may need sideways scrolling), and every visible control reachable with the Tab key. The pages are found the way a person finds them:
+ * (390 px: nothing may need sideways scrolling), and every visible control reachable with the Tab key; all of it in
+ * German and in English. The pages are found the way a person finds them:
  * through each role's menu, and one level of links inside the pages (a mentee's detail page, say).
  * The demo data gives every page something to show.
  */
@@ -39,34 +41,41 @@ class AccessibilityTest {
         try (TestApp app = new TestApp(db, java.time.Instant.now(), "--demo")) {
             List<String> problems = new ArrayList<>();
             Set<String> checked = new LinkedHashSet<>();
-            try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-a11y")) {
-                for (String hash : List.of("#/signin", "#/register", "#/forgot-password")) {
-                    browser.open(hash);
+            for (String language : List.of("de", "en")) {
+                try (ConsoleBrowser browser = new ConsoleBrowser(app, db.kind() + "-a11y-" + language)) {
+                    browser.open("#/signin");
                     browser.visible(By.cssSelector("main h1"));
-                    check(browser, "visitor " + hash, problems);
-                    checked.add("visitor " + hash);
-                }
-                for (String[] account : new String[][] {{"demo-mentee", DemoData.PASSWORD}, {"demo-mentor", DemoData.PASSWORD},
-                        {"demo-employer", DemoData.PASSWORD}, {"demo-auditor", DemoData.PASSWORD}, {"demo-supervisor", DemoData.PASSWORD}, {"operator", "operator-secret-1"}}) {
-                    browser.signIn(account[0], account[1]);
-                    List<String> menu = hrefs(browser, "nav a[href^='#/']");
-                    assertTrue(menu.size() >= 2, account[0] + " has a menu: " + menu);
-                    Set<String> pages = new LinkedHashSet<>(menu);
-                    for (String hash : menu) {
-                        browser.menu(hash);
+                    // The page's language is kept for the tab (sessionStorage), across sign-ins.
+                    new Select(browser.driver.findElement(By.id("lang"))).selectByValue(language);
+                    browser.wait.until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+                    for (String hash : List.of("#/signin", "#/register", "#/forgot-password")) {
+                        browser.open(hash);
                         browser.visible(By.cssSelector("main h1"));
-                        check(browser, account[0] + " " + hash, problems);
-                        checked.add(account[0] + " " + hash);
-                        for (String inner : hrefs(browser, "main a[href^='#/']")) {
-                            if (pages.add(inner)) {
-                                browser.open(inner);
-                                browser.visible(By.cssSelector("main h1"));
-                                check(browser, account[0] + " " + inner, problems);
-                                checked.add(account[0] + " " + inner);
+                        check(browser, language + " visitor " + hash, problems);
+                        checked.add(language + " visitor " + hash);
+                    }
+                    for (String[] account : new String[][] {{"demo-mentee", DemoData.PASSWORD}, {"demo-mentor", DemoData.PASSWORD},
+                            {"demo-employer", DemoData.PASSWORD}, {"demo-auditor", DemoData.PASSWORD}, {"demo-supervisor", DemoData.PASSWORD}, {"operator", "operator-secret-1"}}) {
+                        browser.signIn(account[0], account[1]);
+                        List<String> menu = hrefs(browser, "nav a[href^='#/']");
+                        assertTrue(menu.size() >= 2, account[0] + " has a menu: " + menu);
+                        Set<String> pages = new LinkedHashSet<>(menu);
+                        for (String hash : menu) {
+                            browser.menu(hash);
+                            browser.visible(By.cssSelector("main h1"));
+                            check(browser, language + " " + account[0] + " " + hash, problems);
+                            checked.add(language + " " + account[0] + " " + hash);
+                            for (String inner : hrefs(browser, "main a[href^='#/']")) {
+                                if (pages.add(inner)) {
+                                    browser.open(inner);
+                                    browser.visible(By.cssSelector("main h1"));
+                                    check(browser, language + " " + account[0] + " " + inner, problems);
+                                    checked.add(language + " " + account[0] + " " + inner);
+                                }
                             }
                         }
+                        browser.signOut();
                     }
-                    browser.signOut();
                 }
             }
             assertEquals(List.of(), problems, "accessibility problems on the pages " + checked);
@@ -98,7 +107,8 @@ class AccessibilityTest {
         if (!Boolean.TRUE.equals(dark)) {
             problems.add(page + ": the dark colour scheme did not apply");
         }
-        if (SHOTS.add(page.substring(0, page.indexOf(' ') < 0 ? page.length() : page.indexOf(' ')))) {
+        String[] words = page.split(" ");
+        if (SHOTS.add(words[0] + " " + (words.length > 1 ? words[1] : ""))) { // the first page of each role in each language
             browser.screenshot(page.replaceAll("[^A-Za-z0-9-]+", "-") + "-dark"); // the first page of each role, dark
         }
         browser.emulate("light");

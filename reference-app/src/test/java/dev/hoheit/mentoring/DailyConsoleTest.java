@@ -64,7 +64,7 @@ class DailyConsoleTest {
             WebElement welcome = browser.visible(By.id("welcome"));
             assertTrue(welcome.getText().contains("Smoff-Time ist die Aufzeichnung dieser Planungszeiten"), welcome.getText());
             assertTrue(welcome.getText().contains("Ihre Rolle in Smoffen ist Mentee."), welcome.getText());
-            assertEquals(5, welcome.findElements(By.cssSelector("#welcome-roles li")).size(), "every role explained");
+            assertEquals(6, welcome.findElements(By.cssSelector("#welcome-roles li")).size(), "every role explained");
             assertEquals("mentee", welcome.findElement(By.cssSelector("#welcome-roles li.yours")).getDomAttribute("data-role"));
             WebElement status = browser.visible(By.id("daily-status"));
             assertEquals("false", status.getDomAttribute("data-done"));
