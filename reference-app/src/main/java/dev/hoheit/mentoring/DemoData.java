@@ -1,8 +1,5 @@
 package dev.hoheit.mentoring;
 
-import dev.hoheit.audit.Actor;
-import dev.hoheit.audit.AuditAction;
-import dev.hoheit.audit.AuditEvent;
 import dev.hoheit.audit.AuditLog;
 import dev.hoheit.audit.ClientInfo;
 import dev.hoheit.audit.Resource;
@@ -115,13 +112,8 @@ final class DemoData {
         AccessGrant grant = s.supervision().activeGrant(mentor, mentee.id()).orElseThrow();
         SupervisionService.Content opened = s.supervision().open(mentor, grant, supervisor, CASE_QUESTION, CASE_NOTES, 4);
         SupervisionService.Case demoCase = opened.summary();
-        s.audit().append(AuditEvent.of(Actor.of(mentor.id(), Role.MENTOR.id()), AuditAction.VIEW, Resource.of("supervision-case", demoCase.id()))
-                .about(mentee.id()).allowedBy("grant:" + grant.id())
-                .withDetails(Map.of("case", demoCase.label(), "supervisor", supervisor.id(), "pseudonymised", "true", "step", "opened"))
-                .from(DEMO_CLIENT));
-        s.audit().append(AuditEvent.of(Actor.of(supervisor.id(), Role.SUPERVISOR.id()), AuditAction.VIEW, Resource.of("supervision-case", demoCase.id()))
-                .about(mentee.id()).withDetails(Map.of("case", demoCase.label(), "mentor", mentor.id(), "pseudonymised", "true"))
-                .from(DEMO_CLIENT));
+        s.audit().append(SupervisionService.opened(demoCase, grant, DEMO_CLIENT));
+        s.audit().append(SupervisionService.read(demoCase, DEMO_CLIENT));
         s.supervision().write(demoCase, SupervisionService.Author.SUPERVISOR, supervisor, CASE_ANSWER);
 
         s.employments().link("demo-mentee", "demo-employer");

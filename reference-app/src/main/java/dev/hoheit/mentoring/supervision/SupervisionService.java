@@ -6,9 +6,13 @@ import static dev.hoheit.mentoring.internal.jooq.Tables.APP_SUPERVISION_MESSAGE;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoheit.audit.Actor;
+import dev.hoheit.audit.AuditAction;
+import dev.hoheit.audit.AuditEvent;
+import dev.hoheit.audit.ClientInfo;
+import dev.hoheit.audit.Resource;
 import dev.hoheit.consent.AccessGrant;
 import dev.hoheit.consent.ConsentService;
-import dev.hoheit.consent.GrantStatus;
 import dev.hoheit.mentoring.account.Account;
 import dev.hoheit.mentoring.account.AccountService;
 import dev.hoheit.mentoring.account.Role;
@@ -50,6 +54,9 @@ public final class SupervisionService {
 
     /** The data category of cases, for the retention policy (deleted 12 months after closing). */
     public static final String CATEGORY = "supervision-cases";
+
+    /** The audit resource type of a case, as "who viewed my data" shows it. */
+    public static final String RESOURCE = "supervision-case";
 
     /** Where a case stands. */
     public enum Status { OPEN, CLOSED }
@@ -120,12 +127,22 @@ public final class SupervisionService {
      * does); empty otherwise, and the caller refuses through the access guard, which records the attempt.
      */
     public Optional<AccessGrant> activeGrant(Account mentor, String menteeId) {
-        if (!consent.permits(mentor.id(), menteeId, MentorService.SMOFF_TIME, clock.instant())) {
-            return Optional.empty();
-        }
-        return consent.grantsTo(mentor.id()).stream()
-                .filter(g -> g.subjectId().equals(menteeId) && g.status() == GrantStatus.ACTIVE && g.allows(MentorService.SMOFF_TIME))
-                .findFirst();
+        return consent.permittingGrant(mentor.id(), menteeId, MentorService.SMOFF_TIME, clock.instant());
+    }
+
+    /** The mentee's record that the mentor shared her planning, pseudonymised, with the case's supervisor. */
+    public static AuditEvent opened(Case opened, AccessGrant grant, ClientInfo client) {
+        return AuditEvent.of(Actor.of(opened.mentorId(), Role.MENTOR.id()), AuditAction.VIEW, Resource.of(RESOURCE, opened.id()))
+                .about(opened.menteeId()).allowedBy("grant:" + grant.id())
+                .withDetails(Map.of("case", opened.label(), "supervisor", opened.supervisorId(), "pseudonymised", "true", "step", "opened"))
+                .from(client);
+    }
+
+    /** The mentee's record that the supervisor read the case (pseudonymised data is still hers). */
+    public static AuditEvent read(Case read, ClientInfo client) {
+        return AuditEvent.of(Actor.of(read.supervisorId(), Role.SUPERVISOR.id()), AuditAction.VIEW, Resource.of(RESOURCE, read.id()))
+                .about(read.menteeId()).withDetails(Map.of("case", read.label(), "mentor", read.mentorId(), "pseudonymised", "true"))
+                .from(client);
     }
 
     /** The account with this nickname if it has supervisor rights and is not the mentor herself; 422 otherwise. */

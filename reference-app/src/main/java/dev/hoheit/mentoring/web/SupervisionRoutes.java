@@ -34,7 +34,7 @@ import java.util.Map;
  */
 final class SupervisionRoutes {
 
-    private static final String RESOURCE = "supervision-case";
+    private static final String RESOURCE = SupervisionService.RESOURCE;
     private static final String DELETED = "(deleted account)";
 
     private final SupervisionService supervision;
@@ -103,10 +103,7 @@ final class SupervisionRoutes {
                 body.weeks() == null ? CaseSnapshot.DEFAULT_WEEKS : body.weeks());
         Case opened = content.summary();
         // In the request's transaction: the case and the mentee's record of it commit together.
-        audit.append(AuditEvent.of(Actor.of(mentor.id(), Role.MENTOR.id()), AuditAction.VIEW, Resource.of(RESOURCE, opened.id()))
-                .about(menteeId).allowedBy("grant:" + grant.id())
-                .withDetails(Map.of("case", opened.label(), "supervisor", supervisor.id(), "pseudonymised", "true", "step", "opened"))
-                .from(Web.client(ctx)));
+        audit.append(SupervisionService.opened(opened, grant, Web.client(ctx)));
         notifications.notify(supervisor.id(), NotificationService.Kind.MENTORING, "case-opened", Map.of("case", opened.label()));
         ctx.status(201).json(view(content, true));
     }
@@ -150,9 +147,7 @@ final class SupervisionRoutes {
         Account supervisor = Access.require(ctx, Role.SUPERVISOR);
         Case summary = supervision.ofSupervisor(supervisor, ctx.pathParam("id"));
         // Pseudonymised data is still hers: every read is in her log (who, when, which case).
-        audit.append(AuditEvent.of(Actor.of(supervisor.id(), Role.SUPERVISOR.id()), AuditAction.VIEW, Resource.of(RESOURCE, summary.id()))
-                .about(summary.menteeId()).withDetails(Map.of("case", summary.label(), "mentor", summary.mentorId(), "pseudonymised", "true"))
-                .from(Web.client(ctx)));
+        audit.append(SupervisionService.read(summary, Web.client(ctx)));
         ctx.json(view(supervision.content(summary), false));
     }
 
