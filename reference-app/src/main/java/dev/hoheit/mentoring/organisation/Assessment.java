@@ -31,7 +31,8 @@ public final class Assessment {
     public static final int MIN_DAYS = 7;
     public static final int MAX_DAYS = 365;
 
-    private record Recommendation(int minMinutes, int maxMinutes) {
+    /** The Smoffen recommendation for a session of one kind, in minutes. */
+    public record Recommendation(int minMinutes, int maxMinutes) {
     }
 
     private static final Map<SmoffTimeService.Kind, Recommendation> RECOMMENDED = Map.of(
@@ -41,6 +42,11 @@ public final class Assessment {
             SmoffTimeService.Kind.YEAR, new Recommendation(60, 120));
 
     private Assessment() {
+    }
+
+    /** The recommended duration of a session of {@code kind}. */
+    public static Recommendation recommended(SmoffTimeService.Kind kind) {
+        return RECOMMENDED.get(kind);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.hoheit.mentoring.supervision;
 
+import dev.hoheit.mentoring.organisation.Assessment;
 import dev.hoheit.mentoring.planning.PlanService;
 import dev.hoheit.mentoring.planning.SmoffTimeService;
 import java.time.DayOfWeek;
@@ -27,15 +28,6 @@ public final class CaseSnapshot {
     public static final int DEFAULT_WEEKS = 12;
     public static final int MIN_WEEKS = 4;
     public static final int MAX_WEEKS = 26;
-
-    private record Recommended(int min, int max) {
-    }
-
-    private static final Map<SmoffTimeService.Kind, Recommended> RECOMMENDED = Map.of(
-            SmoffTimeService.Kind.DAY, new Recommended(4, 10),
-            SmoffTimeService.Kind.WEEK, new Recommended(15, 30),
-            SmoffTimeService.Kind.QUARTER, new Recommended(60, 120),
-            SmoffTimeService.Kind.YEAR, new Recommended(60, 120));
 
     private CaseSnapshot() {
     }
@@ -66,14 +58,14 @@ public final class CaseSnapshot {
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (SmoffTimeService.Kind kind : SmoffTimeService.Kind.values()) {
             List<SmoffTimeService.Entry> ofKind = inSpan.stream().filter(e -> e.kind() == kind).toList();
-            Recommended recommended = RECOMMENDED.get(kind);
+            Assessment.Recommendation recommended = Assessment.recommended(kind);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("sessions", ofKind.size());
             summary.put("totalMinutes", ofKind.stream().mapToInt(SmoffTimeService.Entry::minutes).sum());
             summary.put("averageMinutes", round(ofKind.stream().mapToInt(SmoffTimeService.Entry::minutes).average().orElse(0)));
             summary.put("withinRecommended", ofKind.isEmpty() ? 0 : round((double) ofKind.stream()
-                    .filter(e -> e.minutes() >= recommended.min() && e.minutes() <= recommended.max()).count() / ofKind.size()));
-            summary.put("recommendedMinutes", recommended.min() + "-" + recommended.max());
+                    .filter(e -> e.minutes() >= recommended.minMinutes() && e.minutes() <= recommended.maxMinutes()).count() / ofKind.size()));
+            summary.put("recommendedMinutes", recommended.minMinutes() + "-" + recommended.maxMinutes());
             // Regularity: the share of the periods of this kind in the span that have a session.
             long covered;
             int periods;
